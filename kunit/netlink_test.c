@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the netlink family (module/netlink.c): the attributes a
+ * reply carries, and the strict policy that refuses malformed requests
+ * with an extack message instead of guessing.
+ */
+#include <kunit/test.h>
+
+#include "../module/pernet.c"
+#include "../module/netlink.c"
+
+static const struct nla_policy tip_test_reply_policy[TINYIP_A_MAX + 1] = {
+	[TINYIP_A_PAD] = { .type = NLA_UNSPEC },
+	[TINYIP_A_VERSION] = { .type = NLA_NUL_STRING },
+	[TINYIP_A_FAMILY] = { .type = NLA_U32 },
+	[TINYIP_A_FEATURES] = { .type = NLA_U64 },
+	[TINYIP_A_INSTANCE] = { .type = NLA_U32 },
+	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
+	[TINYIP_A_MEM_USED] = { .type = NLA_U64 },
+	[TINYIP_A_MEM_FAILED] = { .type = NLA_U64 },
+};
+
+static void tip_test_free_skb(void *skb)
+{
+	kfree_skb(skb);
+}
+
+/* Parses what @fill wrote for @tn into @tb; the skb is freed by kunit. */
+static void tip_test_fill_parse(struct kunit *test, struct nlattr **tb,
+				int (*fill)(struct sk_buff *skb,
+					    const struct tip_net *tn),
+				const struct tip_net *tn)
+{
+	struct sk_buff *skb = alloc_skb(NLMSG_GOODSIZE, GFP_KERNEL);
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	ret = kunit_add_action_or_reset(test, tip_test_free_skb, skb);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_ASSERT_EQ(test, fill(skb, tn), 0);
+	/* Not strict: a reply may carry pad attributes between values. */
+	ret = nla_parse_deprecated(tb, TINYIP_A_MAX, (struct nlattr *)skb->data,
+				   skb->len, tip_test_reply_policy, NULL);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+}
+
+static void tip_nl_test_info(struct kunit *test)
+{
+	struct nlattr *tb[TINYIP_A_MAX + 1];
+	struct tip_net tn = { .instance = 7 };
+
+	tip_test_fill_parse(test, tb, tip_nl_fill_info, &tn);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_VERSION]);
+	KUNIT_EXPECT_STREQ(test, (char *)nla_data(tb[TINYIP_A_VERSION]),
+			   TINYIP_VERSION);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_FAMILY]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[TINYIP_A_FAMILY]),
+			(u32)tip_af_family());
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_FEATURES]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_FEATURES]),
+			tip_features());
+	KUNIT_EXPECT_TRUE(test, tip_features() & TINYIP_FEATURE_MEM_BUDGET);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_INSTANCE]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[TINYIP_A_INSTANCE]), 7U);
+}
+
+static void tip_nl_test_config(struct kunit *test)
+{
+	struct nlattr *tb[TINYIP_A_MAX + 1];
+	struct tip_net tn = {};
+
+	tip_mem_init(&tn.mem);
+	tip_mem_set_budget(&tn.mem, 65536);
+	tip_mem_charge_force(&tn.mem, 70000);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn.mem, 1), -ENOBUFS);
+
+	tip_test_fill_parse(test, tb, tip_nl_fill_config, &tn);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_BUDGET]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_BUDGET]), 65536ULL);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_USED]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_USED]), 70000ULL);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_FAILED]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_FAILED]), 1ULL);
+}
+
+/* Runs a request's attributes through the family's strict policy. */
+static int tip_test_validate(struct kunit *test, int type, const void *data,
+			     int len, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[TINYIP_A_MAX + 1];
+	struct sk_buff *skb = alloc_skb(NLMSG_GOODSIZE, GFP_KERNEL);
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_ASSERT_EQ(test, nla_put(skb, type, len, data), 0);
+	ret = nla_parse(tb, TINYIP_A_MAX, (struct nlattr *)skb->data,
+			skb->len, tip_nl_policy, extack);
+	kfree_skb(skb);
+	return ret;
+}
+
+static void tip_nl_test_policy(struct kunit *test)
+{
+	struct netlink_ext_ack extack = {};
+	u64 budget = 1 << 20;
+	u32 short_budget = 1 << 20;
+
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_MEM_BUDGET,
+						&budget, sizeof(budget),
+						&extack), 0);
+
+	/* A u32 where a u64 belongs is refused, with a reason. */
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_MEM_BUDGET,
+						&short_budget,
+						sizeof(short_budget),
+						&extack), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, extack._msg);
+
+	/* Reply-only attributes are not accepted in requests. */
+	memset(&extack, 0, sizeof(extack));
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_VERSION, "x", 2,
+						&extack), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, extack._msg);
+
+	/* So are attributes from a newer ABI than this module knows. */
+	memset(&extack, 0, sizeof(extack));
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_MAX + 1,
+						&budget, sizeof(budget),
+						&extack), -EINVAL);
+}
+
+static struct kunit_case tip_nl_test_cases[] = {
+	KUNIT_CASE(tip_nl_test_info),
+	KUNIT_CASE(tip_nl_test_config),
+	KUNIT_CASE(tip_nl_test_policy),
+	{}
+};
+
+static struct kunit_suite tip_nl_test_suite = {
+	.name = "tinyip_netlink",
+	.test_cases = tip_nl_test_cases,
+};
+
+kunit_test_suite(tip_nl_test_suite);

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tinyip: a small TCP/IP stack in the spirit of lwIP, as a loadable module.
+ * This file only orders the subsystems: per-netns state first, because the
+ * socket family and the netlink family both look it up, and the entry
+ * points that users can reach (socket(2), netlink) last.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/net.h>
+#include <net/genetlink.h>
+
+#include <linux/tinyip.h>
+#include <tinyip/af.h>
+#include <tinyip/netlink.h>
+#include <tinyip/tinyip.h>
+#include <tinyip/version.h>
+
+static int __init tip_mod_init(void)
+{
+	int ret;
+
+	ret = tip_pernet_init();
+	if (ret)
+		goto err_pernet;
+
+	ret = tip_af_init();
+	if (ret)
+		goto err_af;
+
+	ret = tip_netlink_init();
+	if (ret)
+		goto err_netlink;
+
+	pr_info("tinyip " TINYIP_VERSION " loaded, address family %d\n",
+		tip_af_family());
+	return 0;
+
+err_netlink:
+	tip_af_exit();
+err_af:
+	tip_pernet_exit();
+err_pernet:
+	return ret;
+}
+
+static void __exit tip_mod_exit(void)
+{
+	tip_netlink_exit();
+	tip_af_exit();
+	tip_pernet_exit();
+}
+
+module_init(tip_mod_init);
+module_exit(tip_mod_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("tinyip: a lightweight TCP/IP stack with its own address family");
+MODULE_VERSION(TINYIP_VERSION);
+MODULE_ALIAS_NETPROTO(AF_TINYIP);
+MODULE_ALIAS_GENL_FAMILY(TINYIP_GENL_NAME);

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Memory budget accounting for one tinyip instance.
+ *
+ * The check and the charge are one atomic step (a cmpxchg loop) so that
+ * concurrent callers cannot both slip under the limit. Lowering the budget
+ * below what is in use refuses new work only: what was already accepted
+ * stays charged until it is freed, so nothing in flight is lost.
+ */
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/overflow.h>
+
+#include <tinyip/mem.h>
+
+void tip_mem_init(struct tip_mem *mem)
+{
+	atomic64_set(&mem->used, 0);
+	atomic64_set(&mem->failed, 0);
+	WRITE_ONCE(mem->budget, 0);
+}
+
+/* Returns 0 when @bytes fit in the budget, -ENOBUFS (and counts it) else. */
+int tip_mem_charge(struct tip_mem *mem, u64 bytes)
+{
+	s64 old = atomic64_read(&mem->used);
+	u64 budget = READ_ONCE(mem->budget);
+	u64 sum;
+
+	do {
+		if (check_add_overflow((u64)old, bytes, &sum) ||
+		    sum > S64_MAX || (budget && sum > budget)) {
+			atomic64_inc(&mem->failed);
+			return -ENOBUFS;
+		}
+	} while (!atomic64_try_cmpxchg(&mem->used, &old, sum));
+
+	return 0;
+}
+
+/*
+ * For memory that exists whatever the budget says (the instance itself),
+ * so that "used" tells the whole truth.
+ */
+void tip_mem_charge_force(struct tip_mem *mem, u64 bytes)
+{
+	atomic64_add(bytes, &mem->used);
+}
+
+void tip_mem_uncharge(struct tip_mem *mem, u64 bytes)
+{
+	s64 left = atomic64_sub_return(bytes, &mem->used);
+
+	/* An unbalanced uncharge is a bug in the caller; keep the sum sane. */
+	if (WARN_ON_ONCE(left < 0))
+		atomic64_set(&mem->used, 0);
+}
+
+void tip_mem_set_budget(struct tip_mem *mem, u64 budget)
+{
+	WRITE_ONCE(mem->budget, budget);
+}

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "tinyip" generic netlink family: the control plane of the stack,
+ * one view per network namespace. uapi/tinyip.yaml is the specification;
+ * the ynl selftest checks this code against it.
+ *
+ * Requests are validated strictly (unknown attributes and trailing junk
+ * are refused, resv_start_op covers every command), errors carry extack
+ * messages, and changes need CAP_NET_ADMIN in the user namespace that owns
+ * the netns (GENL_UNS_ADMIN_PERM), so a container configures its own
+ * instance and nobody else's.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include <linux/tinyip.h>
+#include <tinyip/af.h>
+#include <tinyip/netlink.h>
+#include <tinyip/tinyip.h>
+#include <tinyip/version.h>
+
+enum tip_mcgrp {
+	TIP_MCGRP_CONFIG,
+};
+
+static const struct genl_multicast_group tip_mcgrps[] = {
+	[TIP_MCGRP_CONFIG] = { .name = TINYIP_MCGRP_CONFIG },
+};
+
+static const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
+	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
+};
+
+u64 tip_features(void)
+{
+	return TINYIP_FEATURE_MEM_BUDGET;
+}
+
+int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn)
+{
+	if (nla_put_string(skb, TINYIP_A_VERSION, TINYIP_VERSION) ||
+	    nla_put_u32(skb, TINYIP_A_FAMILY, tip_af_family()) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_FEATURES, tip_features(),
+			      TINYIP_A_PAD) ||
+	    nla_put_u32(skb, TINYIP_A_INSTANCE, tn->instance))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
+{
+	if (nla_put_u64_64bit(skb, TINYIP_A_MEM_BUDGET,
+			      tip_mem_budget(&tn->mem), TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_USED, tip_mem_used(&tn->mem),
+			      TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_FAILED,
+			      tip_mem_failed(&tn->mem), TINYIP_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static struct genl_family tip_genl_family;
+
+/* Builds a whole message with @fill; used for replies and notifications. */
+static struct sk_buff *tip_nl_build(const struct tip_net *tn, u32 portid,
+				    u32 seq, u8 cmd,
+				    int (*fill)(struct sk_buff *skb,
+						const struct tip_net *tn))
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!skb)
+		return ERR_PTR(-ENOMEM);
+	hdr = genlmsg_put(skb, portid, seq, &tip_genl_family, 0, cmd);
+	if (!hdr || fill(skb, tn)) {
+		nlmsg_free(skb);
+		return ERR_PTR(-EMSGSIZE);
+	}
+	genlmsg_end(skb, hdr);
+	return skb;
+}
+
+static int tip_nl_reply(struct genl_info *info,
+			int (*fill)(struct sk_buff *skb,
+				    const struct tip_net *tn))
+{
+	struct sk_buff *skb;
+
+	skb = tip_nl_build(tip_net(genl_info_net(info)), info->snd_portid,
+			   info->snd_seq, info->genlhdr->cmd, fill);
+	if (IS_ERR(skb))
+		return PTR_ERR(skb);
+	return genlmsg_reply(skb, info);
+}
+
+static int tip_nl_info_get(struct sk_buff *skb, struct genl_info *info)
+{
+	return tip_nl_reply(info, tip_nl_fill_info);
+}
+
+static int tip_nl_config_get(struct sk_buff *skb, struct genl_info *info)
+{
+	return tip_nl_reply(info, tip_nl_fill_config);
+}
+
+static void tip_nl_config_notify(struct net *net)
+{
+	struct sk_buff *skb;
+
+	skb = tip_nl_build(tip_net(net), 0, 0, TINYIP_CMD_CONFIG_NTF,
+			   tip_nl_fill_config);
+	if (IS_ERR(skb))
+		return;
+	genlmsg_multicast_netns(&tip_genl_family, net, skb, 0,
+				TIP_MCGRP_CONFIG, GFP_KERNEL);
+}
+
+static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct tip_net *tn = tip_net(net);
+	int ret;
+
+	if (!info->attrs[TINYIP_A_MEM_BUDGET]) {
+		NL_SET_ERR_MSG(info->extack, "no setting to change was given");
+		return -EINVAL;
+	}
+	tip_mem_set_budget(&tn->mem,
+			   nla_get_u64(info->attrs[TINYIP_A_MEM_BUDGET]));
+
+	ret = tip_nl_reply(info, tip_nl_fill_config);
+	tip_nl_config_notify(net);
+	return ret;
+}
+
+static const struct genl_small_ops tip_nl_ops[] = {
+	{
+		.cmd = TINYIP_CMD_INFO_GET,
+		.doit = tip_nl_info_get,
+	},
+	{
+		.cmd = TINYIP_CMD_CONFIG_GET,
+		.doit = tip_nl_config_get,
+	},
+	{
+		.cmd = TINYIP_CMD_CONFIG_SET,
+		.doit = tip_nl_config_set,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+};
+
+static struct genl_family tip_genl_family __ro_after_init = {
+	.name = TINYIP_GENL_NAME,
+	.version = TINYIP_GENL_VERSION,
+	.maxattr = TINYIP_A_MAX,
+	.policy = tip_nl_policy,
+	.netnsok = true,
+	.parallel_ops = true,
+	.module = THIS_MODULE,
+	.small_ops = tip_nl_ops,
+	.n_small_ops = ARRAY_SIZE(tip_nl_ops),
+	.resv_start_op = TINYIP_CMD_CONFIG_NTF + 1,
+	.mcgrps = tip_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(tip_mcgrps),
+};
+
+int tip_netlink_init(void)
+{
+	return genl_register_family(&tip_genl_family);
+}
+
+void tip_netlink_exit(void)
+{
+	genl_unregister_family(&tip_genl_family);
+}
