@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Installs the Debian packages that building, testing and the demo need,
+# and only those missing. Versioned kernel packages are reached through
+# their metapackages, so security updates need no change here.
+# Usage: deps.sh [--check]   (--check: list what is missing, exit 1 if any)
+set -euo pipefail
+
+PKGS=(
+	# building the module and the tools
+	build-essential bc bison flex libelf-dev libssl-dev dwarves kmod cpio
+	xz-utils pkg-config libmnl-dev sparse rsync
+	# kernel headers (6.1 and 6.12) and the source of the debug kernel,
+	# checkpatch.pl and the ynl CLI
+	linux-headers-amd64 linux-headers-6.12-amd64 linux-source-6.12
+	# the guest
+	qemu-system-x86 busybox-static
+	# the tests inside the guest
+	python3 python3-yaml python3-jsonschema iproute2 util-linux procps
+	groff-base
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null || true)
+	[ "$st" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} = 0 ] && exit 0
+
+if [ "${1:-}" = --check ]; then
+	echo "missing Debian packages: ${missing[*]}"
+	exit 1
+fi
+if [ "$(id -u)" != 0 ]; then
+	echo "tinyip needs these Debian packages; install them as root with:" >&2
+	echo "  apt-get update && apt-get install --no-install-recommends ${missing[*]}" >&2
+	exit 1
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

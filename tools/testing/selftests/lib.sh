@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers of the end-to-end tests. Sourced by each test, which runs
+# as root inside a test guest (tools/testing/vm/run) and exits 0 on pass,
+# 1 on failure and 4 (kselftest's KSFT_SKIP) when it cannot apply.
+
+set -u
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+TINYIP="$REPO/tools/tinyip/tinyip"
+SELFTESTS="$REPO/tools/testing/selftests"
+AF_TINYIP=22
+FULL=${TINYIP_FULL:-0}
+
+fail()
+{
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+skip()
+{
+	echo "SKIP: $*" >&2
+	exit 4
+}
+
+# expect_eq WHAT GOT WANT
+expect_eq()
+{
+	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
+}
+
+# expect_match WHAT TEXT REGEX
+expect_match()
+{
+	printf '%s\n' "$2" | grep -Eq -- "$3" || fail "$1: '$2' does not match /$3/"
+}
+
+in_guest()
+{
+	[ "${TINYIP_GUEST:-0}" = 1 ] || skip "runs only inside a test guest"
+}
+
+load()
+{
+	modprobe tinyip "$@" || fail "modprobe tinyip $*"
+}
+
+unload()
+{
+	if [ -d /sys/module/tinyip ]; then
+		modprobe -r tinyip || fail "modprobe -r tinyip"
+	fi
+	[ ! -d /sys/module/tinyip ] || fail "tinyip still loaded after unload"
+}
+
+# Stops socket(2) and genetlink from loading the module behind our back,
+# for tests that need it absent. Undone at exit.
+no_autoload()
+{
+	SAVED_MODPROBE=$(cat /proc/sys/kernel/modprobe)
+	echo /bin/false > /proc/sys/kernel/modprobe
+	trap 'echo "$SAVED_MODPROBE" > /proc/sys/kernel/modprobe' EXIT
+}
+
+# sock_errno FAMILY TYPE PROTO: prints the errno name socket(2) fails with,
+# or "OK" when it succeeds.
+sock_errno()
+{
+	python3 "$SELFTESTS/sock_errno.py" "$@"
+}
+
+# Runs a command as an unprivileged user with no capabilities.
+as_nobody()
+{
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all --bounding-set=-all -- "$@"
+}
+
+# tinyip_json OBJECT...: runs tinyip -j and prints the value at the given
+# python expression, e.g. tinyip_json '["family"]' info
+json_get()
+{
+	python3 -c 'import json,sys; print(eval("json.load(sys.stdin)" + sys.argv[1]))' "$1"
+}

@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Runs inside a test guest: every selftest here (or those named), then,
+# on a kernel with KUnit, tinyip_test.ko. Prints one TAP line per test
+# and per KUnit case ("ok N - name"), which tools/testing/check counts.
+# Usage: run.sh [TEST.sh...]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+n=0
+failed=0
+
+tap()
+{
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	elif [ "$1" = 4 ]; then
+		echo "ok $n - $2 # SKIP"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+tests=("$@")
+if [ ${#tests[@]} = 0 ]; then
+	for t in "$here"/*.sh; do
+		case ${t##*/} in lib.sh | run.sh) continue ;; esac
+		tests+=("$t")
+	done
+fi
+
+echo "TAP version 13"
+for t in "${tests[@]}"; do
+	name=${t##*/}
+	echo "# ${name%.sh} (kernel ${TINYIP_KERNEL:-?})"
+	bash "$t" 2>&1 | sed 's/^/#   /'
+	tap "${PIPESTATUS[0]}" "${TINYIP_KERNEL:-guest}: ${name%.sh}"
+	# A failed test may leave the module behind; the next starts clean.
+	[ -d /sys/module/tinyip ] && modprobe -r tinyip 2> /dev/null
+done
+
+# KUnit: the debug kernel has it; results come from debugfs per suite.
+if modinfo tinyip_test > /dev/null 2>&1; then
+	echo "# kunit"
+	if modprobe tinyip_test; then
+		for r in /sys/kernel/debug/kunit/tinyip_*/results; do
+			suite=$(basename "$(dirname "$r")")
+			sed 's/^/#   /' "$r"
+			while read -r status num rest; do
+				case $status in ok) st=0 ;; not) st=1; rest=${rest#* } ;; *) continue ;; esac
+				case "$rest" in "$suite"*) continue ;; esac
+				tap "$st" "kunit: $suite.${rest#- }"
+			done < <(grep -E '^    (not )?ok [0-9]+ ' "$r" | sed 's/^    //')
+		done
+		modprobe -r tinyip_test || tap 1 "kunit: unload tinyip_test"
+	else
+		tap 1 "kunit: load tinyip_test"
+	fi
+fi
+echo "# $((n - failed)) passed, $failed failed"
+[ "$failed" = 0 ]
