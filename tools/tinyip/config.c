@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * config.c - "tinyip config": show and set this network namespace's
+ * settings (the memory budget) and its memory usage.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+#include <libmnl/libmnl.h>
+
+#include "genl.h"
+#include "json.h"
+#include "tinyip.h"
+
+/* The fields, in output order, with their text and JSON names. */
+static const struct {
+	unsigned int attr;
+	const char *text;
+	const char *json;
+} config_fields[] = {
+	{ TINYIP_A_MEM_BUDGET,	"mem-budget",	"mem_budget" },
+	{ TINYIP_A_MEM_USED,	"mem-used",	"mem_used" },
+	{ TINYIP_A_MEM_FAILED,	"mem-failed",	"mem_failed" },
+};
+
+enum { CONFIG_SHOW, CONFIG_SET, CONFIG_HELP };
+
+static const char * const config_cmds[] = {
+	[CONFIG_SHOW] = "show",
+	[CONFIG_SET] = "set",
+	[CONFIG_HELP] = "help",
+};
+
+enum { SET_MEM_BUDGET, SET_HELP };
+
+static const char * const set_keys[] = {
+	[SET_MEM_BUDGET] = "mem-budget",
+	[SET_HELP] = "help",
+};
+
+void config_usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: tinyip config [ show ]\n"
+		"       tinyip config set mem-budget SIZE\n"
+		"where  SIZE := { BYTES[K|M|G] | unlimited }\n");
+}
+
+int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
+{
+	const struct nlattr *tb[TINYIP_A_MAX + 1];
+	unsigned int i, attr;
+	int err;
+
+	err = tinyip_parse_attrs(nlh, tb);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(config_fields); i++) {
+		attr = config_fields[i].attr;
+		if (!tb[attr])
+			continue;
+		cfg->val[attr] = mnl_attr_get_u64(tb[attr]);
+		cfg->present |= 1ULL << attr;
+	}
+	return 0;
+}
+
+/* A settings and usage report, or with event one line for "monitor". */
+void config_print(const struct tinyip_config *cfg,
+		  const struct tinyip_out *o, bool event)
+{
+	struct json_writer jw;
+	unsigned int i, attr;
+	uint64_t val;
+
+	if (o->json) {
+		json_init(&jw, o->fp, o->pretty);
+		json_obj_open(&jw);
+		if (event)
+			json_str_field(&jw, "object", "config");
+	} else if (event) {
+		fputs("config", o->fp);
+	}
+	for (i = 0; i < ARRAY_SIZE(config_fields); i++) {
+		attr = config_fields[i].attr;
+		if (!(cfg->present & (1ULL << attr)))
+			continue;
+		val = cfg->val[attr];
+		if (o->json)
+			json_u64_field(&jw, config_fields[i].json, val);
+		else if (event)
+			fprintf(o->fp, " %s ", config_fields[i].text);
+		else
+			fprintf(o->fp, "%s ", config_fields[i].text);
+		if (o->json)
+			continue;
+		if (attr == TINYIP_A_MEM_BUDGET && !val)
+			fputs("unlimited", o->fp);
+		else
+			fprintf(o->fp, "%" PRIu64, val);
+		if (!event)
+			fputc('\n', o->fp);
+	}
+	if (o->json) {
+		json_obj_close(&jw);
+		json_end(&jw);
+	} else if (event) {
+		fputc('\n', o->fp);
+	}
+}
+
+static int config_cb(const struct nlmsghdr *nlh, void *data)
+{
+	int err = config_parse(nlh, data);
+
+	if (err) {
+		errno = -err;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_OK;
+}
+
+/* CONFIG_GET, or CONFIG_SET when budget is not NULL; an exit status. */
+static int config_request(const uint64_t *budget, const struct tinyip_out *o)
+{
+	struct tinyip_config cfg = {};
+	struct genl_sock gs;
+	struct nlmsghdr *nlh;
+	int ret;
+
+	ret = tinyip_open(&gs, NULL);
+	if (ret)
+		return ret;
+	if (budget) {
+		nlh = tinyip_msg(&gs, TINYIP_CMD_CONFIG_SET);
+		if (!mnl_attr_put_u64_check(nlh, gs.buf_len,
+					    TINYIP_A_MEM_BUDGET, *budget)) {
+			fprintf(stderr, "Error: request too large\n");
+			ret = -EMSGSIZE;
+			goto out;
+		}
+		ret = genl_talk(&gs, nlh, config_cb, &cfg);
+		if (ret < 0) {
+			genl_perror(&gs, ret);
+			if (ret == -EPERM || ret == -EACCES)
+				fprintf(stderr, "Changing the configuration needs CAP_NET_ADMIN over the network namespace.\n");
+			goto out;
+		}
+	}
+	/* Without a reply to CONFIG_SET, read what is in force now. */
+	if (!budget || ret == 0) {
+		nlh = tinyip_msg(&gs, TINYIP_CMD_CONFIG_GET);
+		ret = genl_talk(&gs, nlh, config_cb, &cfg);
+		if (ret < 0) {
+			genl_perror(&gs, ret);
+			goto out;
+		}
+	}
+	if (ret == 0) {
+		fprintf(stderr, "Error: the kernel sent no reply\n");
+		ret = -ENODATA;
+		goto out;
+	}
+	config_print(&cfg, o, false);
+out:
+	genl_close(&gs);
+	return ret < 0 ? TINYIP_EXIT_FAIL : TINYIP_EXIT_OK;
+}
+
+static int config_set(int argc, char **argv, const struct tinyip_out *o)
+{
+	bool have_budget = false;
+	uint64_t budget = 0;
+	int err;
+
+	for (; argc > 0; argc -= 2, argv += 2) {
+		switch (match_word(argv[0], set_keys, ARRAY_SIZE(set_keys))) {
+		case SET_MEM_BUDGET:
+			break;
+		case SET_HELP:
+			config_usage(stdout);
+			return TINYIP_EXIT_OK;
+		default:
+			return usage_err("config", "unknown argument \"%s\".",
+					 argv[0]);
+		}
+		if (have_budget)
+			return usage_err("config", "duplicate \"mem-budget\".");
+		if (argc < 2)
+			return usage_err("config", "mem-budget needs a SIZE.");
+		err = parse_size(argv[1], &budget);
+		if (err == -EDOM)
+			return usage_err("config", "argument \"%s\" is wrong: mem-budget cannot be negative.",
+					 argv[1]);
+		if (err == -ERANGE)
+			return usage_err("config", "argument \"%s\" is wrong: mem-budget is too large (at most %" PRIu64 " bytes).",
+					 argv[1], UINT64_MAX);
+		if (err)
+			return usage_err("config", "argument \"%s\" is wrong: mem-budget is a number of bytes with an optional K, M or G suffix, or \"unlimited\".",
+					 argv[1]);
+		have_budget = true;
+	}
+	if (!have_budget)
+		return usage_err("config", "nothing to set.");
+	return config_request(&budget, o);
+}
+
+int do_config(int argc, char **argv, const struct tinyip_out *o)
+{
+	int cmd;
+
+	if (argc == 0)
+		return config_request(NULL, o);
+	cmd = match_word(argv[0], config_cmds, ARRAY_SIZE(config_cmds));
+	switch (cmd) {
+	case CONFIG_SHOW:
+		if (argc > 1 && is_help(argv[1])) {
+			config_usage(stdout);
+			return TINYIP_EXIT_OK;
+		}
+		if (argc > 1)
+			return usage_err("config", "unexpected argument \"%s\".",
+					 argv[1]);
+		return config_request(NULL, o);
+	case CONFIG_SET:
+		return config_set(argc - 1, argv + 1, o);
+	case CONFIG_HELP:
+		config_usage(stdout);
+		return TINYIP_EXIT_OK;
+	default:
+		return bad_command("config", argv[0], cmd);
+	}
+}

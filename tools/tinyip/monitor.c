@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * monitor.c - "tinyip monitor": joins the tinyip multicast groups and
+ * prints each notification as one line until SIGINT or SIGTERM.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/signalfd.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+
+#include "genl.h"
+#include "tinyip.h"
+
+enum { MON_CONFIG, MON_ALL, MON_HELP };
+
+static const char * const monitor_args[] = {
+	[MON_CONFIG] = "config",
+	[MON_ALL] = "all",
+	[MON_HELP] = "help",
+};
+
+struct monitor {
+	const struct tinyip_out *o;
+	uint16_t family_id;
+};
+
+void monitor_usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: tinyip monitor [ all | config ]\n");
+}
+
+static int monitor_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct monitor *m = data;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+	struct tinyip_config cfg = {};
+
+	if (nlh->nlmsg_type != m->family_id ||
+	    nlh->nlmsg_len < mnl_nlmsg_size(GENL_HDRLEN))
+		return MNL_CB_OK;
+	if (genl->cmd != TINYIP_CMD_CONFIG_NTF)
+		return MNL_CB_OK;
+	/* A malformed event is reported by config_parse() and skipped. */
+	if (config_parse(nlh, &cfg))
+		return MNL_CB_OK;
+	config_print(&cfg, m->o, true);
+	if (fflush(m->o->fp) || ferror(m->o->fp)) {
+		errno = EIO;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_OK;
+}
+
+/* Blocks SIGINT and SIGTERM and returns a signalfd that reports them. */
+static int monitor_signalfd(void)
+{
+	sigset_t mask;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0)
+		return -1;
+	return signalfd(-1, &mask, SFD_CLOEXEC);
+}
+
+static int monitor_loop(struct genl_sock *gs, struct monitor *m, int sfd)
+{
+	struct pollfd pfd[2] = {
+		{ .fd = mnl_socket_get_fd(gs->nl), .events = POLLIN },
+		{ .fd = sfd, .events = POLLIN },
+	};
+	ssize_t len;
+
+	for (;;) {
+		if (poll(pfd, ARRAY_SIZE(pfd), -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "tinyip: poll: %s\n", strerror(errno));
+			return TINYIP_EXIT_FAIL;
+		}
+		if (pfd[1].revents)
+			return TINYIP_EXIT_OK;
+		if (!pfd[0].revents)
+			continue;
+		len = mnl_socket_recvfrom(gs->nl, gs->buf, gs->buf_len);
+		if (len < 0 && errno == ENOBUFS) {
+			fprintf(stderr, "tinyip: events were lost (receive buffer overrun)\n");
+			continue;
+		}
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			fprintf(stderr, "tinyip: receive: %s\n", strerror(errno));
+			return TINYIP_EXIT_FAIL;
+		}
+		if (mnl_cb_run(gs->buf, len, 0, 0, monitor_cb, m) < 0) {
+			fprintf(stderr, "tinyip: monitor: %s\n", strerror(errno));
+			return TINYIP_EXIT_FAIL;
+		}
+	}
+}
+
+int do_monitor(int argc, char **argv, const struct tinyip_out *o)
+{
+	struct monitor m = { .o = o };
+	struct genl_sock gs;
+	int ret, sfd, arg;
+
+	if (argc > 0) {
+		arg = match_word(argv[0], monitor_args,
+				 ARRAY_SIZE(monitor_args));
+		if (arg == MON_HELP) {
+			monitor_usage(stdout);
+			return TINYIP_EXIT_OK;
+		}
+		if (arg < 0)
+			return bad_command("monitor", argv[0], arg);
+		if (argc > 1)
+			return usage_err("monitor", "unexpected argument \"%s\".",
+					 argv[1]);
+	}
+
+	ret = tinyip_open(&gs, TINYIP_MCGRP_CONFIG);
+	if (ret)
+		return ret;
+	m.family_id = gs.family_id;
+	ret = genl_join(&gs, gs.mcgrp_id);
+	if (ret < 0) {
+		fprintf(stderr, "tinyip: cannot join multicast group \"%s\": %s\n",
+			TINYIP_MCGRP_CONFIG, strerror(-ret));
+		genl_close(&gs);
+		return TINYIP_EXIT_FAIL;
+	}
+	sfd = monitor_signalfd();
+	if (sfd < 0) {
+		fprintf(stderr, "tinyip: signalfd: %s\n", strerror(errno));
+		genl_close(&gs);
+		return TINYIP_EXIT_FAIL;
+	}
+	ret = monitor_loop(&gs, &m, sfd);
+	close(sfd);
+	genl_close(&gs);
+	return ret;
+}
