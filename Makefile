@@ -7,7 +7,8 @@
 #                           debian-6.12 or debug (which adds tinyip_test.ko)
 #   make KDIR=DIR           the module for any kernel tree or headers
 #   make deps               install the Debian packages everything needs
-#   make check              all tests on all test kernels (see README.md)
+#   make check              all tests on all test kernels (see README.md);
+#                           KERNELS="debian-6.1 ..." picks some
 #   make check-full         make check plus the heavy cases
 #   make demo               a tour in a QEMU guest running Debian's 6.12
 #   make checkpatch sparse  the style and static checks alone
@@ -55,11 +56,13 @@ tools:
 deps:
 	@$(REPO)/tools/deps.sh
 
+CHECK_KERNELS := $(if $(KERNELS),--kernels "$(KERNELS)")
+
 check:
-	@$(REPO)/tools/testing/check
+	@$(REPO)/tools/testing/check $(CHECK_KERNELS)
 
 check-full:
-	@$(REPO)/tools/testing/check --full
+	@$(REPO)/tools/testing/check --full $(CHECK_KERNELS)
 
 demo:
 	@$(REPO)/tools/testing/demo

@@ -272,7 +272,8 @@ static int genl_done_cb(const struct nlmsghdr *nlh, void *data)
 int genl_talk(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,
 	      void *data)
 {
-	static const mnl_cb_t ctl_cb[NLMSG_MIN_TYPE] = {
+	/* Not const: mnl_cb_run2() of libmnl 1.0.4 takes a plain pointer. */
+	static mnl_cb_t ctl_cb[NLMSG_MIN_TYPE] = {
 		[NLMSG_ERROR] = genl_error_cb,
 		[NLMSG_DONE] = genl_done_cb,
 	};
