@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * attr.c - checks the attributes of a tinyip message against the types of
- * uapi/tinyip.yaml; padding and attributes newer than this tool are skipped.
+ * Checks the attributes of a tinyip message against the types that
+ * uapi/tinyip.yaml gives them; skips padding and attributes newer than
+ * this tool.
  */
 #include <errno.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 
-#include "tinyip.h"
+#include "tinyip_common.h"
 
 static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_VERSION]	= MNL_TYPE_NUL_STRING,
@@ -52,7 +53,8 @@ int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		return -EBADMSG;
 	}
 	if (mnl_attr_parse(nlh, GENL_HDRLEN, tinyip_attr_cb, &p) < 0) {
-		fprintf(stderr, "tinyip: malformed message from the kernel: bad attribute %u\n",
+		fprintf(stderr,
+			"tinyip: malformed message from the kernel: bad attribute %u\n",
 			p.bad);
 		return -EBADMSG;
 	}

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * config.c - "tinyip config": show and set this network namespace's
+ * The "config" object: shows and sets this network namespace's
  * settings (the memory budget) and its memory usage.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
 
 #include "genl.h"
 #include "json.h"
-#include "tinyip.h"
+#include "tinyip_common.h"
 
 /* The fields, in output order, with their text and JSON names. */
 static const struct {
@@ -71,7 +70,7 @@ void config_print(const struct tinyip_config *cfg,
 {
 	struct json_writer jw;
 	unsigned int i, attr;
-	uint64_t val;
+	__u64 val;
 
 	if (o->json) {
 		json_init(&jw, o->fp, o->pretty);
@@ -86,18 +85,15 @@ void config_print(const struct tinyip_config *cfg,
 		if (!(cfg->present & (1ULL << attr)))
 			continue;
 		val = cfg->val[attr];
-		if (o->json)
+		if (o->json) {
 			json_u64_field(&jw, config_fields[i].json, val);
-		else if (event)
-			fprintf(o->fp, " %s ", config_fields[i].text);
-		else
-			fprintf(o->fp, "%s ", config_fields[i].text);
-		if (o->json)
 			continue;
+		}
+		fprintf(o->fp, event ? " %s " : "%s ", config_fields[i].text);
 		if (attr == TINYIP_A_MEM_BUDGET && !val)
 			fputs("unlimited", o->fp);
 		else
-			fprintf(o->fp, "%" PRIu64, val);
+			fprintf(o->fp, "%llu", (unsigned long long)val);
 		if (!event)
 			fputc('\n', o->fp);
 	}
@@ -121,7 +117,7 @@ static int config_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /* CONFIG_GET, or CONFIG_SET when budget is not NULL; an exit status. */
-static int config_request(const uint64_t *budget, const struct tinyip_out *o)
+static int config_request(const __u64 *budget, const struct tinyip_out *o)
 {
 	struct tinyip_config cfg = {};
 	struct genl_sock gs;
@@ -143,7 +139,8 @@ static int config_request(const uint64_t *budget, const struct tinyip_out *o)
 		if (ret < 0) {
 			genl_perror(&gs, ret);
 			if (ret == -EPERM || ret == -EACCES)
-				fprintf(stderr, "Changing the configuration needs CAP_NET_ADMIN over the network namespace.\n");
+				fprintf(stderr,
+					"Changing the configuration needs CAP_NET_ADMIN over the network namespace.\n");
 			goto out;
 		}
 	}
@@ -170,7 +167,7 @@ out:
 static int config_set(int argc, char **argv, const struct tinyip_out *o)
 {
 	bool have_budget = false;
-	uint64_t budget = 0;
+	__u64 budget = 0;
 	int err;
 
 	for (; argc > 0; argc -= 2, argv += 2) {
@@ -181,8 +178,8 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 			config_usage(stdout);
 			return TINYIP_EXIT_OK;
 		default:
-			return usage_err("config", "unknown argument \"%s\".",
-					 argv[0]);
+			return invarg("config", argv[0],
+				      "unknown keyword of \"config set\".");
 		}
 		if (have_budget)
 			return usage_err("config", "duplicate \"mem-budget\".");
@@ -190,14 +187,14 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 			return usage_err("config", "mem-budget needs a SIZE.");
 		err = parse_size(argv[1], &budget);
 		if (err == -EDOM)
-			return usage_err("config", "argument \"%s\" is wrong: mem-budget cannot be negative.",
-					 argv[1]);
+			return invarg("config", argv[1],
+				      "mem-budget cannot be negative.");
 		if (err == -ERANGE)
-			return usage_err("config", "argument \"%s\" is wrong: mem-budget is too large (at most %" PRIu64 " bytes).",
-					 argv[1], UINT64_MAX);
+			return invarg("config", argv[1],
+				      "mem-budget is too large (at most 18446744073709551615 bytes).");
 		if (err)
-			return usage_err("config", "argument \"%s\" is wrong: mem-budget is a number of bytes with an optional K, M or G suffix, or \"unlimited\".",
-					 argv[1]);
+			return invarg("config", argv[1],
+				      "mem-budget is a number of bytes with an optional K, M or G suffix, or \"unlimited\".");
 		have_budget = true;
 	}
 	if (!have_budget)
@@ -219,8 +216,8 @@ int do_config(int argc, char **argv, const struct tinyip_out *o)
 			return TINYIP_EXIT_OK;
 		}
 		if (argc > 1)
-			return usage_err("config", "unexpected argument \"%s\".",
-					 argv[1]);
+			return invarg("config", argv[1],
+				      "\"config show\" takes no arguments.");
 		return config_request(NULL, o);
 	case CONFIG_SET:
 		return config_set(argc - 1, argv + 1, o);

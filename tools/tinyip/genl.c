@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * genl.c - talks generic netlink with libmnl: opens the socket with
- * extended ACK, resolves a family and one of its multicast groups by name
- * through nlctrl (CTRL_CMD_GETFAMILY), sends a request and reads the replies
- * up to the ACK, keeping the kernel's extack message for the error report.
+ * Generic netlink over libmnl: opens the socket with extended ACK,
+ * resolves a family and one of its multicast groups by name through nlctrl
+ * (CTRL_CMD_GETFAMILY), sends a request and reads the replies up to the
+ * ACK, keeping the kernel's extack message for the error report.
  */
 #define _GNU_SOURCE	/* asprintf() */
 #include <errno.h>
@@ -14,12 +14,12 @@
 #include <linux/netlink.h>
 
 #include "genl.h"
-#include "tinyip.h"
+#include "tinyip_common.h"
 
 struct ctrl_lookup {
 	const char *mcgrp;
-	uint16_t family_id;
-	uint32_t mcgrp_id;
+	__u16 family_id;
+	__u32 mcgrp_id;
 };
 
 struct genl_talk {
@@ -121,9 +121,13 @@ int genl_open(struct genl_sock *gs, const char *family, const char *mcgrp)
 	gs->nl = mnl_socket_open(NETLINK_GENERIC);
 	if (!gs->nl)
 		goto fail;
-	/* Best effort: kernels before 4.12 have no extended ACK. */
-	mnl_socket_setsockopt(gs->nl, NETLINK_EXT_ACK, &one, sizeof(one));
-	mnl_socket_setsockopt(gs->nl, NETLINK_CAP_ACK, &one, sizeof(one));
+	/* Kernels before 4.12 have no extended ACK: do without it there. */
+	if (mnl_socket_setsockopt(gs->nl, NETLINK_EXT_ACK, &one,
+				  sizeof(one)) < 0 && errno != ENOPROTOOPT)
+		goto fail;
+	if (mnl_socket_setsockopt(gs->nl, NETLINK_CAP_ACK, &one,
+				  sizeof(one)) < 0 && errno != ENOPROTOOPT)
+		goto fail;
 	if (mnl_socket_bind(gs->nl, 0, MNL_SOCKET_AUTOPID) < 0)
 		goto fail;
 	gs->portid = mnl_socket_get_portid(gs->nl);
@@ -165,8 +169,8 @@ void genl_close(struct genl_sock *gs)
 }
 
 /* Starts a request in gs->buf; the reply will overwrite it. */
-struct nlmsghdr *genl_msg(struct genl_sock *gs, uint16_t type, uint8_t cmd,
-			  uint8_t version)
+struct nlmsghdr *genl_msg(struct genl_sock *gs, __u16 type, __u8 cmd,
+			  __u8 version)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(gs->buf);
 	struct genlmsghdr *genl;
@@ -307,7 +311,7 @@ int genl_talk(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,
 	return t.replies;
 }
 
-int genl_join(struct genl_sock *gs, uint32_t group)
+int genl_join(struct genl_sock *gs, __u32 group)
 {
 	if (mnl_socket_setsockopt(gs->nl, NETLINK_ADD_MEMBERSHIP, &group,
 				  sizeof(group)) < 0)
@@ -332,7 +336,8 @@ int tinyip_open(struct genl_sock *gs, const char *mcgrp)
 	int err = genl_open(gs, TINYIP_GENL_NAME, mcgrp);
 
 	if (err == -ENOENT) {
-		fprintf(stderr, "tinyip: the tinyip module is not loaded (no generic netlink family \"%s\"); load it with: modprobe tinyip\n",
+		fprintf(stderr,
+			"tinyip: the tinyip module is not loaded (no generic netlink family \"%s\"); load it with: modprobe tinyip\n",
 			TINYIP_GENL_NAME);
 		return TINYIP_EXIT_FAIL;
 	}
@@ -350,7 +355,7 @@ int tinyip_open(struct genl_sock *gs, const char *mcgrp)
 	return TINYIP_EXIT_OK;
 }
 
-struct nlmsghdr *tinyip_msg(struct genl_sock *gs, uint8_t cmd)
+struct nlmsghdr *tinyip_msg(struct genl_sock *gs, __u8 cmd)
 {
 	return genl_msg(gs, gs->family_id, cmd, TINYIP_GENL_VERSION);
 }

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * genl.h - a generic netlink socket: family and multicast group lookup
- * through nlctrl, requests with their replies and extended ACK, and the
- * tinyip family on top of it.
+ * A generic netlink socket: family and multicast group lookup through
+ * nlctrl, requests with their replies and extended ACK, and the tinyip
+ * family on top of it.
  */
 #ifndef TINYIP_GENL_H
 #define TINYIP_GENL_H
 
-#include <stdint.h>
+#include <linux/types.h>
 #include <libmnl/libmnl.h>
 
 struct genl_sock {
@@ -16,22 +16,22 @@ struct genl_sock {
 	size_t buf_len;		/* MNL_SOCKET_BUFFER_SIZE */
 	unsigned int portid;
 	unsigned int seq;
-	uint16_t family_id;
-	uint32_t mcgrp_id;	/* the group asked for at open, 0 if absent */
+	__u16 family_id;
+	__u32 mcgrp_id;	/* the group asked for at open, 0 if absent */
 	char *extack;		/* message of the last error or warning */
 };
 
 int genl_open(struct genl_sock *gs, const char *family, const char *mcgrp);
 void genl_close(struct genl_sock *gs);
-struct nlmsghdr *genl_msg(struct genl_sock *gs, uint16_t type, uint8_t cmd,
-			  uint8_t version);
+struct nlmsghdr *genl_msg(struct genl_sock *gs, __u16 type, __u8 cmd,
+			  __u8 version);
 int genl_talk(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,
 	      void *data);
-int genl_join(struct genl_sock *gs, uint32_t group);
+int genl_join(struct genl_sock *gs, __u32 group);
 int genl_parse_err(const struct nlmsghdr *nlh, char **extack);
 void genl_perror(const struct genl_sock *gs, int err);
 
 int tinyip_open(struct genl_sock *gs, const char *mcgrp);
-struct nlmsghdr *tinyip_msg(struct genl_sock *gs, uint8_t cmd);
+struct nlmsghdr *tinyip_msg(struct genl_sock *gs, __u8 cmd);
 
 #endif /* TINYIP_GENL_H */

@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * info.c - "tinyip info": the module's version, address family number,
+ * The "info" object: the module's version, address family number,
  * build features and this network namespace's instance.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
 
 #include "genl.h"
 #include "json.h"
-#include "tinyip.h"
+#include "tinyip_common.h"
 
 #define HAS(x, attr)	((x)->present & (1ULL << (attr)))
 
 /* Names as in uapi/tinyip.yaml, definition "feature". */
 static const struct {
-	uint64_t bit;
+	__u64 bit;
 	const char *name;
 } features[] = {
 	{ TINYIP_FEATURE_MEM_BUDGET,	"mem-budget" },
@@ -69,7 +68,7 @@ void info_free(struct tinyip_info *info)
 }
 
 /* Bits this tool has no name for, as one hex token. */
-static uint64_t unknown_features(uint64_t mask)
+static __u64 unknown_features(__u64 mask)
 {
 	unsigned int i;
 
@@ -82,7 +81,7 @@ static void info_print_json(const struct tinyip_info *info,
 			    const struct tinyip_out *o)
 {
 	struct json_writer jw;
-	uint64_t unknown;
+	__u64 unknown;
 	char hex[19];
 	unsigned int i;
 
@@ -100,7 +99,8 @@ static void info_print_json(const struct tinyip_info *info,
 				json_str(&jw, features[i].name);
 		unknown = unknown_features(info->features);
 		if (unknown) {
-			snprintf(hex, sizeof(hex), "0x%" PRIx64, unknown);
+			snprintf(hex, sizeof(hex), "0x%llx",
+				 (unsigned long long)unknown);
 			json_str(&jw, hex);
 		}
 		json_arr_close(&jw);
@@ -113,13 +113,13 @@ static void info_print_json(const struct tinyip_info *info,
 
 static void info_print_text(const struct tinyip_info *info, FILE *fp)
 {
-	uint64_t unknown;
+	__u64 unknown;
 	unsigned int i;
 
 	if (info->version)
 		fprintf(fp, "version %s\n", info->version);
 	if (HAS(info, TINYIP_A_FAMILY))
-		fprintf(fp, "family %" PRIu32 "\n", info->family);
+		fprintf(fp, "family %u\n", info->family);
 	if (HAS(info, TINYIP_A_FEATURES)) {
 		fputs("features", fp);
 		for (i = 0; i < ARRAY_SIZE(features); i++)
@@ -127,13 +127,13 @@ static void info_print_text(const struct tinyip_info *info, FILE *fp)
 				fprintf(fp, " %s", features[i].name);
 		unknown = unknown_features(info->features);
 		if (unknown)
-			fprintf(fp, " 0x%" PRIx64, unknown);
+			fprintf(fp, " 0x%llx", (unsigned long long)unknown);
 		if (!info->features)
 			fputs(" none", fp);
 		fputc('\n', fp);
 	}
 	if (HAS(info, TINYIP_A_INSTANCE))
-		fprintf(fp, "instance %" PRIu32 "\n", info->instance);
+		fprintf(fp, "instance %u\n", info->instance);
 }
 
 void info_print(const struct tinyip_info *info, const struct tinyip_out *o)

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * json.c - a tiny streaming JSON writer. Strings are escaped as RFC 8259
- * asks; bytes that are not valid UTF-8 become U+FFFD, so the output is
- * always valid JSON whatever the kernel sent.
+ * A tiny streaming JSON writer. Strings are escaped as RFC 8259 asks;
+ * bytes that are not valid UTF-8 become U+FFFD, so the output is always
+ * valid JSON whatever the kernel sent.
  */
-#include <inttypes.h>
-
 #include "json.h"
 
 void json_init(struct json_writer *jw, FILE *fp, bool pretty)
@@ -81,7 +79,7 @@ void json_arr_close(struct json_writer *jw)
 static unsigned int utf8_len(const unsigned char *s)
 {
 	unsigned int len, i;
-	uint32_t cp;
+	__u32 cp;
 
 	if (s[0] < 0xc2 || s[0] > 0xf4)
 		return 0;
@@ -165,10 +163,10 @@ void json_str(struct json_writer *jw, const char *str)
 	jw->need_sep = true;
 }
 
-void json_u64(struct json_writer *jw, uint64_t val)
+void json_u64(struct json_writer *jw, __u64 val)
 {
 	json_begin(jw);
-	fprintf(jw->fp, "%" PRIu64, val);
+	fprintf(jw->fp, "%llu", (unsigned long long)val);
 	jw->need_sep = true;
 }
 
@@ -179,7 +177,7 @@ void json_str_field(struct json_writer *jw, const char *name,
 	json_str(jw, str);
 }
 
-void json_u64_field(struct json_writer *jw, const char *name, uint64_t val)
+void json_u64_field(struct json_writer *jw, const char *name, __u64 val)
 {
 	json_name(jw, name);
 	json_u64(jw, val);

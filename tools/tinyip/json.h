@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * json.h - a tiny streaming JSON writer (objects, arrays, strings and
- * unsigned numbers), compact or pretty.
+ * A tiny streaming JSON writer (objects, arrays, strings and unsigned
+ * numbers), compact or pretty.
  */
 #ifndef TINYIP_JSON_H
 #define TINYIP_JSON_H
 
 #include <stdbool.h>
-#include <stdint.h>
+#include <linux/types.h>
 #include <stdio.h>
 
 struct json_writer {
@@ -25,10 +25,10 @@ void json_arr_open(struct json_writer *jw);
 void json_arr_close(struct json_writer *jw);
 void json_name(struct json_writer *jw, const char *name);
 void json_str(struct json_writer *jw, const char *str);
-void json_u64(struct json_writer *jw, uint64_t val);
+void json_u64(struct json_writer *jw, __u64 val);
 void json_str_field(struct json_writer *jw, const char *name,
 		    const char *str);
-void json_u64_field(struct json_writer *jw, const char *name, uint64_t val);
+void json_u64_field(struct json_writer *jw, const char *name, __u64 val);
 void json_end(struct json_writer *jw);
 
 #endif /* TINYIP_JSON_H */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * monitor.c - "tinyip monitor": joins the tinyip multicast groups and
- * prints each notification as one line until SIGINT or SIGTERM.
+ * The "monitor" object: joins the tinyip multicast group and prints
+ * each notification as one line until SIGINT or SIGTERM.
  */
 #include <errno.h>
 #include <poll.h>
@@ -13,7 +13,7 @@
 #include <linux/genetlink.h>
 
 #include "genl.h"
-#include "tinyip.h"
+#include "tinyip_common.h"
 
 enum { MON_CONFIG, MON_ALL, MON_HELP };
 
@@ -25,7 +25,7 @@ static const char * const monitor_args[] = {
 
 struct monitor {
 	const struct tinyip_out *o;
-	uint16_t family_id;
+	__u16 family_id;
 };
 
 void monitor_usage(FILE *fp)
@@ -122,8 +122,8 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 		if (arg < 0)
 			return bad_command("monitor", argv[0], arg);
 		if (argc > 1)
-			return usage_err("monitor", "unexpected argument \"%s\".",
-					 argv[1]);
+			return invarg("monitor", argv[1],
+				      "\"monitor\" takes one group at most.");
 	}
 
 	ret = tinyip_open(&gs, TINYIP_MCGRP_CONFIG);

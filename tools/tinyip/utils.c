@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * utils.c - command line helpers: keyword matching by unique prefix as
- * iproute2 allows, usage errors, and parsing of sizes such as 16M.
+ * Command line helpers: keyword matching by unique prefix as iproute2
+ * allows, usage errors, and parsing of sizes such as 16M.
  */
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tinyip.h"
+#include "tinyip_common.h"
 
 /*
  * Index of the word that arg names: an exact match, else the only word
@@ -57,18 +56,25 @@ int bad_command(const char *object, const char *arg, int match)
 	return TINYIP_EXIT_USAGE;
 }
 
-/* "Error: <message>" and a pointer to the object's help; exits 2. */
-int usage_err(const char *object, const char *fmt, ...)
+static int usage_hint(const char *object)
 {
-	va_list ap;
-
-	fputs("Error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry \"tinyip %s%shelp\".\n",
+	fprintf(stderr, "Try \"tinyip %s%shelp\".\n",
 		object ? object : "", object ? " " : "");
 	return TINYIP_EXIT_USAGE;
+}
+
+/* "Error: <msg>" and a pointer to the object's help; exits 2. */
+int usage_err(const char *object, const char *msg)
+{
+	fprintf(stderr, "Error: %s\n", msg);
+	return usage_hint(object);
+}
+
+/* As iproute2's invarg(): "Error: argument "<arg>" is wrong: <why>". */
+int invarg(const char *object, const char *arg, const char *why)
+{
+	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, why);
+	return usage_hint(object);
 }
 
 /*
@@ -76,7 +82,7 @@ int usage_err(const char *object, const char *fmt, ...)
  * K, M or G suffix (powers of 1024). Returns 0, -EINVAL for garbage,
  * -EDOM for a negative number or -ERANGE when it does not fit in 64 bits.
  */
-int parse_size(const char *arg, uint64_t *val)
+int parse_size(const char *arg, __u64 *val)
 {
 	unsigned long long num;
 	unsigned int shift = 0;
@@ -118,6 +124,6 @@ int parse_size(const char *arg, uint64_t *val)
 		return -EINVAL;
 	if (num > UINT64_MAX >> shift)
 		return -ERANGE;
-	*val = (uint64_t)num << shift;
+	*val = (__u64)num << shift;
 	return 0;
 }

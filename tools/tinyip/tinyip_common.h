@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * tinyip.h - declarations shared by the files of the tinyip command:
- * output settings, argument helpers, attribute parsing and the objects.
+ * Declarations shared by the files of the tinyip command: output
+ * settings, argument helpers, attribute parsing and the objects.
  */
-#ifndef TINYIP_H
-#define TINYIP_H
+#ifndef TINYIP_COMMON_H
+#define TINYIP_COMMON_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <linux/netlink.h>
+#include <linux/types.h>
 #include <linux/tinyip.h>
 
 #ifndef TINYIP_TOOL_VERSION
@@ -38,21 +40,24 @@ struct tinyip_out {
 int match_word(const char *arg, const char * const *words, size_t n);
 bool is_help(const char *arg);
 int bad_command(const char *object, const char *arg, int match);
-int usage_err(const char *object, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-int parse_size(const char *arg, uint64_t *val);
+int usage_err(const char *object, const char *msg);
+int invarg(const char *object, const char *arg, const char *why);
+int parse_size(const char *arg, __u64 *val);
 
 /* attr.c: validated attributes of a tinyip message */
 int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		       const struct nlattr *tb[TINYIP_A_MAX + 1]);
 
+/* The "present" bitmasks below hold one bit per TINYIP_A_* attribute. */
+static_assert(TINYIP_A_MAX < 64, "TINYIP_A_MAX outgrew the present masks");
+
 /* info.c: "tinyip info" */
 struct tinyip_info {
 	char *version;
-	uint64_t features;
-	uint32_t family;
-	uint32_t instance;
-	uint64_t present;	/* bit (1 << TINYIP_A_*) per attribute seen */
+	__u64 features;
+	__u32 family;
+	__u32 instance;
+	__u64 present;	/* bit (1 << TINYIP_A_*) per attribute seen */
 };
 
 int info_parse(const struct nlmsghdr *nlh, struct tinyip_info *info);
@@ -63,8 +68,8 @@ int do_info(int argc, char **argv, const struct tinyip_out *o);
 
 /* config.c: "tinyip config" */
 struct tinyip_config {
-	uint64_t val[TINYIP_A_MAX + 1];	/* indexed by TINYIP_A_* */
-	uint64_t present;
+	__u64 val[TINYIP_A_MAX + 1];	/* indexed by TINYIP_A_* */
+	__u64 present;
 };
 
 int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg);
@@ -77,4 +82,4 @@ int do_config(int argc, char **argv, const struct tinyip_out *o);
 void monitor_usage(FILE *fp);
 int do_monitor(int argc, char **argv, const struct tinyip_out *o);
 
-#endif /* TINYIP_H */
+#endif /* TINYIP_COMMON_H */

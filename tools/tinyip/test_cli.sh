@@ -1,0 +1,57 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# test_cli.sh - checks the tinyip command line without the kernel module:
+# help, version, exit statuses of usage errors, and, when the module is
+# absent, the "not loaded" message. Usage: test_cli.sh [./tinyip]
+
+TINYIP=${1:-./tinyip}
+n=0
+fail=0
+
+# expect NAME STATUS REGEX -- ARGS...: runs tinyip ARGS, checks the exit
+# status and that stdout+stderr match the extended regex.
+expect()
+{
+	local name=$1 want=$2 re=$3 out rc line
+	shift 4
+	out=$("$TINYIP" "$@" 2>&1)
+	rc=$?
+	n=$((n + 1))
+	if [ "$rc" = "$want" ] && grep -Eq -- "$re" <<<"$out"; then
+		echo "ok $n $name"
+	else
+		echo "not ok $n $name"
+		echo "# exit $rc (want $want), output:"
+		while IFS= read -r line; do
+			echo "#   $line"
+		done <<<"$out"
+		fail=1
+	fi
+}
+
+expect "--help"			0 '^Usage: tinyip '	-- --help
+expect "help config"		0 'config set mem-budget SIZE' -- help config
+expect "config help"		0 'config set mem-budget SIZE' -- config help
+expect "-V"			0 '^tinyip utility, version ' -- -V
+expect "no object"		2 '^Usage: tinyip '	--
+expect "bad option"		2 'Try "tinyip help"'	-- --bogus info
+expect "unknown object"		2 '^Object "bogus" is unknown, try "tinyip help"' -- bogus
+expect "ambiguous command"	2 'Command "s" is ambiguous' -- config s
+expect "garbage size"		2 'argument "12Q" is wrong' -- config set mem-budget 12Q
+expect "negative size"		2 'cannot be negative'	-- config set mem-budget -1
+expect "overflowing suffix"	2 'too large'		-- config set mem-budget 17179869184G
+expect "overflowing size"	2 'too large'		-- config set mem-budget 99999999999999999999
+expect "missing size"		2 'needs a SIZE'	-- config set mem-budget
+expect "nothing to set"		2 'nothing to set'	-- config set
+expect "extra argument"		2 'takes no arguments'	-- config show now
+
+if "$TINYIP" info >/dev/null 2>&1; then
+	n=$((n + 1))
+	echo "ok $n not-loaded message # SKIP the tinyip module is loaded"
+else
+	expect "not-loaded message" 1 '^tinyip: the tinyip module is not loaded \(no generic netlink family "tinyip"\); load it with: modprobe tinyip$' -- info
+fi
+
+echo "1..$n"
+exit $fail
