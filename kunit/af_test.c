@@ -4,9 +4,10 @@
  * protocol switch serves a (type, protocol) pair, and the errno a program
  * sees when none does.
  */
-#include <kunit/test.h>
-
+/* The unit first: it sets pr_fmt before any header does. */
 #include "../module/af.c"
+
+#include <kunit/test.h>
 
 static int tip_af_test_create(struct net *net, struct socket *sock,
 			      int protocol, int kern)

@@ -4,9 +4,10 @@
  * that fit, charges that do not, and the promise that lowering the budget
  * never takes back what was already accepted.
  */
-#include <kunit/test.h>
-
+/* The unit first: it sets pr_fmt before any header does. */
 #include "../module/mem.c"
+
+#include <kunit/test.h>
 
 static void tip_mem_test_unlimited(struct kunit *test)
 {

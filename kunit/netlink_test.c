@@ -4,10 +4,11 @@
  * reply carries, and the strict policy that refuses malformed requests
  * with an extack message instead of guessing.
  */
-#include <kunit/test.h>
-
+/* The unit first: it sets pr_fmt before any header does. */
 #include "../module/pernet.c"
 #include "../module/netlink.c"
+
+#include <kunit/test.h>
 
 static const struct nla_policy tip_test_reply_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_PAD] = { .type = NLA_UNSPEC },

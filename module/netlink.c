@@ -161,7 +161,7 @@ static struct genl_family tip_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.small_ops = tip_nl_ops,
 	.n_small_ops = ARRAY_SIZE(tip_nl_ops),
-	.resv_start_op = TINYIP_CMD_CONFIG_NTF + 1,
+	.resv_start_op = TINYIP_CMD_INFO_GET,
 	.mcgrps = tip_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(tip_mcgrps),
 };

@@ -82,3 +82,19 @@ json_get()
 {
 	python3 -c 'import json,sys; print(eval("json.load(sys.stdin)" + sys.argv[1]))' "$1"
 }
+
+# wait_joined PID: waits (up to 30 s) until a netlink socket of PID has
+# joined a multicast group, so a listener never misses the first event.
+wait_joined()
+{
+	local i ino
+	for i in $(seq 300); do
+		for ino in $(ls -l "/proc/$1/fd" 2> /dev/null |
+			     sed -n 's/.*socket:\[\([0-9]*\)\]$/\1/p'); do
+			awk -v ino="$ino" 'NR > 1 && $NF == ino && $4 != "00000000" { f = 1 }
+					   END { exit !f }' "/proc/$1/net/netlink" && return 0
+		done
+		sleep 0.1
+	done
+	fail "process $1 never joined a netlink multicast group"
+}

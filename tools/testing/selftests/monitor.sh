@@ -12,9 +12,8 @@ trap 'ip netns del tip-mon 2>/dev/null; kill $m0 $m1 2>/dev/null' EXIT
 m0=$!
 ip netns exec tip-mon "$TINYIP" -j monitor > /tmp/mon-ns.out 2>&1 &
 m1=$!
-# Both must have joined the group before the change is made; a guest
-# under TCG is slow to start python-free C, but not this slow.
-sleep 2
+wait_joined $m0
+wait_joined $m1
 
 "$TINYIP" config set mem-budget 64K > /dev/null || fail "config set"
 sleep 1
