@@ -52,6 +52,7 @@ module:
 tools:
 	$(MAKE) -C $(REPO)/tools/tinyip
 	$(MAKE) -C $(REPO)/tools/examples
+	$(MAKE) -C $(REPO)/tools/testing/selftests
 
 deps:
 	@$(REPO)/tools/deps.sh
@@ -85,3 +86,4 @@ clean:
 	rm -rf $(REPO)/build
 	$(MAKE) -C $(REPO)/tools/tinyip clean
 	$(MAKE) -C $(REPO)/tools/examples clean
+	$(MAKE) -C $(REPO)/tools/testing/selftests clean

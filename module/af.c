@@ -123,11 +123,14 @@ int tip_af_init(void)
 	}
 	tip_family_ops.family = family;
 	ret = sock_register(&tip_family_ops);
-	if (ret == -EEXIST)
+	if (ret == -EEXIST) {
 		pr_err("address family %d is already registered by another protocol; load with family=N for a free N below %d\n",
 		       family, NPROTO);
-	else if (ret)
+		/* modprobe takes EEXIST for "already loaded" and says nothing. */
+		ret = -EADDRINUSE;
+	} else if (ret) {
 		pr_err("cannot register address family %d: %d\n", family, ret);
+	}
 	return ret;
 }
 

@@ -16,7 +16,7 @@ PKGS=(
 	# the guest
 	qemu-system-x86 busybox-static
 	# the tests inside the guest
-	python3 python3-yaml python3-jsonschema iproute2 util-linux procps
+	python3 python3-yaml python3-jsonschema iproute2 util-linux procps jq
 	groff-base
 )
 

@@ -9,7 +9,8 @@ unload
 no_autoload
 
 # 16 is AF_NETLINK, which every kernel has registered.
-modprobe tinyip family=16 2> /dev/null && fail "loaded on the taken family 16"
+err=$(modprobe tinyip family=16 2>&1) && fail "loaded on the taken family 16"
+expect_match "modprobe error" "$err" "Address already in use"
 [ -d /sys/module/tinyip ] && fail "module stayed after a failed load"
 expect_match "taken message" "$(dmesg | tail -n 5)" "address family 16 is already registered"
 
@@ -20,7 +21,7 @@ done
 
 load family=13
 expect_eq "moved family" "$(cat /sys/module/tinyip/parameters/family)" 13
-expect_eq "info family" "$("$TINYIP" -j info | json_get '["family"]')" 13
+expect_eq "info family" "$("$TINYIP" -j info | json_get '.family')" 13
 expect_eq "socket on the new number" "$(sock_errno 13 2 0)" ESOCKTNOSUPPORT
 expect_eq "socket on the old number" "$(sock_errno $AF_TINYIP 2 0)" EAFNOSUPPORT
 unload

@@ -16,13 +16,13 @@ expect_match "text instance" "$text" "^instance [0-9]+\$"
 
 json=$("$TINYIP" -j info) || fail "tinyip -j info failed"
 echo "$json"
-expect_eq "json version" "$(echo "$json" | json_get '["version"]')" "$version"
-expect_eq "json family" "$(echo "$json" | json_get '["family"]')" $AF_TINYIP
-expect_eq "json features" "$(echo "$json" | json_get '["features"]')" "['mem-budget']"
-inst=$(echo "$json" | json_get '["instance"]')
+expect_eq "json version" "$(echo "$json" | json_get '.version')" "$version"
+expect_eq "json family" "$(echo "$json" | json_get '.family')" $AF_TINYIP
+expect_eq "json features" "$(echo "$json" | json_get '.features')" '["mem-budget"]'
+inst=$(echo "$json" | json_get '.instance')
 expect_match "json instance" "$inst" '^[0-9]+$'
 pretty=$("$TINYIP" -p info) || fail "tinyip -p info failed"
-expect_eq "pretty json" "$(echo "$pretty" | json_get '["instance"]')" "$inst"
+expect_eq "pretty json" "$(echo "$pretty" | json_get '.instance')" "$inst"
 
 "$TINYIP" --help > /dev/null || fail "tinyip --help"
 "$TINYIP" bogus > /dev/null 2>&1

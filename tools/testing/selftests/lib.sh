@@ -66,7 +66,7 @@ no_autoload()
 # or "OK" when it succeeds.
 sock_errno()
 {
-	python3 "$SELFTESTS/sock_errno.py" "$@"
+	"$SELFTESTS/sock_errno" "$@"
 }
 
 # Runs a command as an unprivileged user with no capabilities.
@@ -76,11 +76,11 @@ as_nobody()
 		--inh-caps=-all --bounding-set=-all -- "$@"
 }
 
-# tinyip_json OBJECT...: runs tinyip -j and prints the value at the given
-# python expression, e.g. tinyip_json '["family"]' info
+# json_get FILTER: prints the value jq's FILTER picks from stdin, compact,
+# e.g. tinyip -j info | json_get .family
 json_get()
 {
-	python3 -c 'import json,sys; print(eval("json.load(sys.stdin)" + sys.argv[1]))' "$1"
+	jq -c -r "$1"
 }
 
 # wait_joined PID: waits (up to 30 s) until a netlink socket of PID has

@@ -22,7 +22,7 @@ wait $m0 $m1 2> /dev/null
 
 cat /tmp/mon-init.out
 expect_eq "events seen in init" "$(wc -l < /tmp/mon-init.out)" 1
-expect_eq "event budget" "$(json_get '["mem_budget"]' < /tmp/mon-init.out)" 65536
+expect_eq "event budget" "$(json_get '.mem_budget' < /tmp/mon-init.out)" 65536
 expect_eq "events leaked to another netns" "$(wc -l < /tmp/mon-ns.out)" 0
 "$TINYIP" config set mem-budget 0 > /dev/null || fail "config reset"
 exit 0

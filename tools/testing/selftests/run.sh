@@ -47,11 +47,12 @@ if modinfo tinyip_test > /dev/null 2>&1; then
 		for r in /sys/kernel/debug/kunit/tinyip_*/results; do
 			suite=$(basename "$(dirname "$r")")
 			sed 's/^/#   /' "$r"
+			# Case lines are indented one level under the suite.
+			cases=$(grep -E '^    (not )?ok [0-9]+ ' "$r" | sed 's/^    //')
 			while read -r status num rest; do
 				case $status in ok) st=0 ;; not) st=1; rest=${rest#* } ;; *) continue ;; esac
-				case "$rest" in "$suite"*) continue ;; esac
 				tap "$st" "kunit: $suite.${rest#- }"
-			done < <(grep -E '^    (not )?ok [0-9]+ ' "$r" | sed 's/^    //')
+			done <<< "$cases"
 		done
 		modprobe -r tinyip_test || tap 1 "kunit: unload tinyip_test"
 	else

@@ -11,7 +11,7 @@ expect_eq "protocol past IPPROTO_MAX" "$(sock_errno $AF_TINYIP 2 263)" EINVAL
 expect_eq "type past SOCK_MAX" "$(sock_errno $AF_TINYIP 99 0)" EINVAL
 for t in 1 2 3 5; do
 	expect_eq "type $t" "$(sock_errno $AF_TINYIP $t 0)" ESOCKTNOSUPPORT
-	expect_eq "type $t as nobody" "$(as_nobody python3 "$SELFTESTS/sock_errno.py" $AF_TINYIP $t 0)" ESOCKTNOSUPPORT
+	expect_eq "type $t as nobody" "$(as_nobody "$SELFTESTS/sock_errno" $AF_TINYIP $t 0)" ESOCKTNOSUPPORT
 done
 # The refusals took no reference on the module.
 expect_eq "module refcount" "$(cat /sys/module/tinyip/refcnt)" 0
