@@ -34,7 +34,7 @@ KDIR ?= $(shell $(VM)/kernel kdir debian-6.12)
 endif
 
 BUILD := $(REPO)/build/$(KNAME)
-SOURCES := Kbuild module include uapi kunit
+SOURCES := Kbuild module netdev include uapi kunit
 
 .PHONY: all module tools deps check check-full demo bench checkpatch sparse \
 	clean install
@@ -45,8 +45,8 @@ module:
 	@test -n "$(KDIR)" || { echo "no kernel tree: run 'make deps' or give KDIR=" >&2; exit 1; }
 	@mkdir -p $(BUILD)
 	@find $(BUILD) -xtype l -delete
-	@cd $(REPO) && cp -rsf $(addprefix $(REPO)/,$(SOURCES)) $(BUILD)/
-	$(MAKE) -C $(KDIR) M=$(BUILD) modules
+	@cd $(REPO) && cp -rsf $(wildcard $(addprefix $(REPO)/,$(SOURCES))) $(BUILD)/
+	flock $(BUILD).lock $(MAKE) -C $(KDIR) M=$(BUILD) modules
 	@echo "built: $(BUILD)/tinyip.ko (for $(KNAME))"
 
 tools:
@@ -75,7 +75,7 @@ sparse:
 	@test -n "$(KDIR)" || { echo "no kernel tree: run 'make deps'" >&2; exit 1; }
 	@mkdir -p $(BUILD)-sparse
 	@find $(BUILD)-sparse -xtype l -delete
-	@cp -rsf $(addprefix $(REPO)/,$(SOURCES)) $(BUILD)-sparse/
+	@cp -rsf $(wildcard $(addprefix $(REPO)/,$(SOURCES))) $(BUILD)-sparse/
 	$(MAKE) -C $(KDIR) M=$(BUILD)-sparse C=2 CF="-D__CHECK_ENDIAN__" modules
 
 install: module

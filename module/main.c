@@ -13,6 +13,7 @@
 
 #include <linux/tinyip.h>
 #include <tinyip/af.h>
+#include <tinyip/netif.h>
 #include <tinyip/netlink.h>
 #include <tinyip/tinyip.h>
 #include <tinyip/version.h>
@@ -24,6 +25,22 @@ static int __init tip_mod_init(void)
 	ret = tip_pernet_init();
 	if (ret)
 		goto err_pernet;
+
+	ret = tip_netdev_init();
+	if (ret)
+		goto err_netdev;
+
+	ret = tip_ip4_init();
+	if (ret)
+		goto err_ip4;
+
+	ret = tip_udp_init();
+	if (ret)
+		goto err_udp;
+
+	ret = tip_raw_init();
+	if (ret)
+		goto err_raw;
 
 	ret = tip_af_init();
 	if (ret)
@@ -40,6 +57,14 @@ static int __init tip_mod_init(void)
 err_netlink:
 	tip_af_exit();
 err_af:
+	tip_raw_exit();
+err_raw:
+	tip_udp_exit();
+err_udp:
+	tip_ip4_exit();
+err_ip4:
+	tip_netdev_exit();
+err_netdev:
 	tip_pernet_exit();
 err_pernet:
 	return ret;
@@ -49,6 +74,10 @@ static void __exit tip_mod_exit(void)
 {
 	tip_netlink_exit();
 	tip_af_exit();
+	tip_raw_exit();
+	tip_udp_exit();
+	tip_ip4_exit();
+	tip_netdev_exit();
 	tip_pernet_exit();
 }
 

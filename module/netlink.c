@@ -29,11 +29,22 @@ static const struct genl_multicast_group tip_mcgrps[] = {
 
 static const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
+	[TINYIP_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[TINYIP_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[TINYIP_A_LINK_MODE] = NLA_POLICY_MAX(NLA_U8,
+					      TINYIP_LINK_MODE_EXCLUSIVE),
+	[TINYIP_A_ADDR] = NLA_POLICY_EXACT_LEN(4),
+	[TINYIP_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 32),
+	[TINYIP_A_GATEWAY] = NLA_POLICY_EXACT_LEN(4),
+	[TINYIP_A_METRIC] = { .type = NLA_U32 },
+	[TINYIP_A_FORWARDING] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 u64 tip_features(void)
 {
-	return TINYIP_FEATURE_MEM_BUDGET;
+	return TINYIP_FEATURE_MEM_BUDGET | TINYIP_FEATURE_IPV4 |
+	       TINYIP_FEATURE_UDP | TINYIP_FEATURE_UDPLITE |
+	       TINYIP_FEATURE_RAW;
 }
 
 int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn)
@@ -54,7 +65,9 @@ int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
 	    nla_put_u64_64bit(skb, TINYIP_A_MEM_USED, tip_mem_used(&tn->mem),
 			      TINYIP_A_PAD) ||
 	    nla_put_u64_64bit(skb, TINYIP_A_MEM_FAILED,
-			      tip_mem_failed(&tn->mem), TINYIP_A_PAD))
+			      tip_mem_failed(&tn->mem), TINYIP_A_PAD) ||
+	    nla_put_u8(skb, TINYIP_A_FORWARDING,
+		       READ_ONCE(tn->ip4.forwarding)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -123,16 +136,29 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	struct tip_net *tn = tip_net(net);
 	int ret;
 
-	if (!info->attrs[TINYIP_A_MEM_BUDGET]) {
+	if (!info->attrs[TINYIP_A_MEM_BUDGET] &&
+	    !info->attrs[TINYIP_A_FORWARDING]) {
 		NL_SET_ERR_MSG(info->extack, "no setting to change was given");
 		return -EINVAL;
 	}
-	tip_mem_set_budget(&tn->mem,
-			   nla_get_u64(info->attrs[TINYIP_A_MEM_BUDGET]));
+	if (info->attrs[TINYIP_A_MEM_BUDGET])
+		tip_mem_set_budget(&tn->mem,
+				   nla_get_u64(info->attrs[TINYIP_A_MEM_BUDGET]));
+	if (info->attrs[TINYIP_A_FORWARDING])
+		WRITE_ONCE(tn->ip4.forwarding,
+			   nla_get_u8(info->attrs[TINYIP_A_FORWARDING]));
 
 	ret = tip_nl_reply(info, tip_nl_fill_config);
 	tip_nl_config_notify(net);
 	return ret;
+}
+
+void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
+		      u8 cmd)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+			   cb->nlh->nlmsg_seq, &tip_genl_family, NLM_F_MULTI,
+			   cmd);
 }
 
 static const struct genl_small_ops tip_nl_ops[] = {
@@ -147,6 +173,57 @@ static const struct genl_small_ops tip_nl_ops[] = {
 	{
 		.cmd = TINYIP_CMD_CONFIG_SET,
 		.doit = tip_nl_config_set,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_LINK_ATTACH,
+		.doit = tip_nl_link_attach,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_LINK_DETACH,
+		.doit = tip_nl_link_detach,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_LINK_GET,
+		.dumpit = tip_nl_link_dump,
+	},
+	{
+		.cmd = TINYIP_CMD_ADDR_ADD,
+		.doit = tip_nl_addr_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_ADDR_DEL,
+		.doit = tip_nl_addr_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_ADDR_GET,
+		.dumpit = tip_nl_addr_dump,
+	},
+	{
+		.cmd = TINYIP_CMD_ROUTE_ADD,
+		.doit = tip_nl_route_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_ROUTE_DEL,
+		.doit = tip_nl_route_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_ROUTE_GET,
+		.dumpit = tip_nl_route_dump,
+	},
+	{
+		.cmd = TINYIP_CMD_NEIGH_GET,
+		.dumpit = tip_nl_neigh_dump,
+	},
+	{
+		.cmd = TINYIP_CMD_NEIGH_FLUSH,
+		.doit = tip_nl_neigh_flush,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -8,6 +8,7 @@
 #include <linux/atomic.h>
 #include <net/net_namespace.h>
 
+#include <tinyip/netif.h>
 #include <tinyip/tinyip.h>
 
 unsigned int tip_net_id __read_mostly;
@@ -17,17 +18,53 @@ static int __net_init tip_net_init(struct net *net)
 {
 	struct tip_net *tn = tip_net(net);
 
+	int ret;
+
 	tn->net = net;
 	tn->instance = atomic_inc_return(&tip_instances);
+	spin_lock_init(&tn->lock);
+	INIT_LIST_HEAD(&tn->ifs);
 	tip_mem_init(&tn->mem);
 	tip_mem_charge_force(&tn->mem, sizeof(*tn));
+
+	ret = tip_netif_net_init(tn);
+	if (ret)
+		goto err_netif;
+	ret = tip_ip4_net_init(tn);
+	if (ret)
+		goto err_ip4;
+	ret = tip_udp_net_init(tn);
+	if (ret)
+		goto err_udp;
+	ret = tip_raw_net_init(tn);
+	if (ret)
+		goto err_raw;
 	return 0;
+
+err_raw:
+	tip_udp_net_exit(tn);
+err_udp:
+	tip_ip4_net_exit(tn);
+err_ip4:
+	tip_netif_net_exit(tn);
+err_netif:
+	tip_mem_uncharge(&tn->mem, sizeof(*tn));
+	return ret;
 }
 
+/*
+ * Links go first: once no device can deliver into the instance, the
+ * transports and IPv4 can free their state without racing the receive
+ * path.
+ */
 static void __net_exit tip_net_exit(struct net *net)
 {
 	struct tip_net *tn = tip_net(net);
 
+	tip_netif_net_exit(tn);
+	tip_raw_net_exit(tn);
+	tip_udp_net_exit(tn);
+	tip_ip4_net_exit(tn);
 	tip_mem_uncharge(&tn->mem, sizeof(*tn));
 	/* Anything still charged now was leaked by a protocol. */
 	WARN_ON_ONCE(tip_mem_used(&tn->mem));

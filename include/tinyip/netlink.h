@@ -4,12 +4,41 @@
 #define _TINYIP_NETLINK_H
 
 #include <linux/skbuff.h>
+#include <net/genetlink.h>
 
 struct tip_net;
 
 int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn);
 int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn);
 u64 tip_features(void);
+
+/*
+ * Command handlers live with the objects they manage; this file's family
+ * (module/netlink.c) only lists them. Mutating ones run with RTNL taken by
+ * the handler itself where devices are involved.
+ */
+int tip_nl_link_attach(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_link_detach(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_link_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int tip_nl_neigh_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int tip_nl_neigh_flush(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_addr_add(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_addr_del(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int tip_nl_route_add(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_route_del(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* Puts a genetlink header for @cmd in a dump reply; NULL when full. */
+void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
+		      u8 cmd);
+
+/*
+ * Resolves TINYIP_A_IFINDEX or TINYIP_A_IFNAME to an attached link (under
+ * tn->lock or RCU); sets an extack message and returns NULL if absent.
+ * The name "lo" is the instance's loopback link.
+ */
+struct tip_if *tip_nl_get_if(struct tip_net *tn, struct genl_info *info);
 
 int tip_netlink_init(void);
 void tip_netlink_exit(void);

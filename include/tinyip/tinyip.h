@@ -7,16 +7,36 @@
 #ifndef _TINYIP_TINYIP_H
 #define _TINYIP_TINYIP_H
 
+#include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <tinyip/ip4.h>
 #include <tinyip/mem.h>
+#include <tinyip/raw.h>
+#include <tinyip/udp.h>
 
+struct tip_if;
+
+/*
+ * One lock per instance (BH-safe), taken by the receive path, timers and
+ * socket calls; sleeping socket calls wait outside it. Simple and correct
+ * first: the per-instance split keeps namespaces from contending.
+ */
 struct tip_net {
 	struct net *net;
 	u32 instance;		/* unique while the module is loaded */
 	struct tip_mem mem;
+	spinlock_t lock;
+
+	struct list_head ifs;	/* struct tip_if, RCU for readers */
+	struct tip_if *lo;	/* the instance's loopback link */
+
+	struct tip_ip4_net ip4;
+	struct tip_udp_net udp;
+	struct tip_raw_net raw;
 };
 
 extern unsigned int tip_net_id;

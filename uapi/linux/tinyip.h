@@ -23,6 +23,57 @@
 #define TINYIP_GENL_VERSION	1
 #define TINYIP_MCGRP_CONFIG	"config"
 
+/* How a link is attached (TINYIP_A_LINK_MODE). */
+enum tinyip_link_mode {
+	TINYIP_LINK_MODE_SHARED,	/* own MAC; the native stack keeps the device */
+	TINYIP_LINK_MODE_EXCLUSIVE,	/* every frame of the device, via rx_handler */
+	TINYIP_LINK_MODE_LOOPBACK,	/* the instance's own loopback link */
+};
+
+/* TINYIP_A_LINK_FLAGS bits. */
+enum tinyip_link_flag {
+	TINYIP_LINK_F_UP = 1 << 0,	/* the device is up and has carrier */
+};
+
+/*
+ * Why a link dropped a frame; each reason is one u64 counter in the
+ * TINYIP_A_LINK_DROPS nest, the attribute type being reason + 1.
+ */
+enum tinyip_drop_reason {
+	TINYIP_DROP_OTHER,		/* none of the below */
+	TINYIP_DROP_NOMEM,		/* allocation or memory budget */
+	TINYIP_DROP_LINK_DOWN,		/* link down or going away */
+	TINYIP_DROP_VLAN,		/* 802.1Q tagged frame */
+	TINYIP_DROP_ETHERTYPE,		/* protocol tinyip does not speak */
+	TINYIP_DROP_OTHERHOST,		/* frame not addressed to tinyip */
+	TINYIP_DROP_ARP_BAD,		/* malformed ARP */
+	TINYIP_DROP_NEIGH,		/* no answer to ARP, or queue full */
+	TINYIP_DROP_HDR,		/* malformed IP header or length */
+	TINYIP_DROP_CSUM,		/* bad IP or transport checksum */
+	TINYIP_DROP_MARTIAN,		/* impossible source or destination */
+	TINYIP_DROP_TTL,		/* TTL expired while forwarding */
+	TINYIP_DROP_NO_ROUTE,		/* no route, or forwarding is off */
+	TINYIP_DROP_FRAG,		/* bad fragment, overlap, timeout, limit */
+	TINYIP_DROP_TOO_BIG,		/* DF set and larger than the MTU */
+	TINYIP_DROP_PROTO,		/* IP protocol nobody handles */
+	TINYIP_DROP_NO_PORT,		/* no socket bound to the port */
+	TINYIP_DROP_RCVBUF,		/* socket receive queue full */
+	TINYIP_DROP_RATELIMIT,		/* ICMP error suppressed by rate limit */
+
+	__TINYIP_DROP_MAX,
+	TINYIP_DROP_MAX = __TINYIP_DROP_MAX - 1
+};
+
+/* Neighbour cache entry states (TINYIP_A_NEIGH_STATE), after RFC 4861. */
+enum tinyip_neigh_state {
+	TINYIP_NEIGH_INCOMPLETE,	/* resolving; packets wait */
+	TINYIP_NEIGH_REACHABLE,		/* recently confirmed */
+	TINYIP_NEIGH_STALE,		/* usable, to be re-confirmed on use */
+	TINYIP_NEIGH_PROBE,		/* re-confirming by unicast request */
+	TINYIP_NEIGH_FAILED,		/* no answer; kept briefly to refuse */
+	TINYIP_NEIGH_PERMANENT,		/* never expires */
+};
+
 /*
  * Build features, reported as a bitmask in TINYIP_A_FEATURES. A bit is set
  * only when the part is compiled into the running module, so tools can
@@ -35,6 +86,7 @@ enum tinyip_feature {
 	TINYIP_FEATURE_UDP = 1ULL << 3,
 	TINYIP_FEATURE_TCP = 1ULL << 4,
 	TINYIP_FEATURE_RAW = 1ULL << 5,
+	TINYIP_FEATURE_UDPLITE = 1ULL << 6,
 };
 
 enum tinyip_attr {
@@ -47,6 +99,22 @@ enum tinyip_attr {
 	TINYIP_A_MEM_BUDGET,	/* u64: bytes; 0 means no limit */
 	TINYIP_A_MEM_USED,	/* u64: bytes charged to the budget now */
 	TINYIP_A_MEM_FAILED,	/* u64: allocations refused by the budget */
+	TINYIP_A_IFINDEX,	/* u32: ifindex of the device in this netns */
+	TINYIP_A_IFNAME,	/* string: device name */
+	TINYIP_A_LINK_MODE,	/* u8: enum tinyip_link_mode */
+	TINYIP_A_LINK_FLAGS,	/* u32: enum tinyip_link_flag bits */
+	TINYIP_A_HWADDR,	/* binary: tinyip's own link-layer address */
+	TINYIP_A_MTU,		/* u32 */
+	TINYIP_A_LINK_STATS,	/* nest: enum tinyip_link_stat, u64 each */
+	TINYIP_A_LINK_DROPS,	/* nest: attr (enum tinyip_drop_reason + 1), u64 */
+	TINYIP_A_ADDR,		/* binary: an IPv4 (4) or IPv6 (16) address */
+	TINYIP_A_PREFIXLEN,	/* u8 */
+	TINYIP_A_GATEWAY,	/* binary: next hop, 4 or 16 bytes */
+	TINYIP_A_METRIC,	/* u32: lower wins among equal prefixes */
+	TINYIP_A_NEIGH_STATE,	/* u8: enum tinyip_neigh_state */
+	TINYIP_A_FORWARDING,	/* u8: 1 forwards IPv4 between links */
+	TINYIP_A_BROADCAST,	/* binary: IPv4 directed broadcast of an address */
+	TINYIP_A_ROUTE_FLAGS,	/* u32: enum tinyip_route_flag bits */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -58,9 +126,40 @@ enum tinyip_cmd {
 	TINYIP_CMD_CONFIG_GET,	/* this netns's settings and usage */
 	TINYIP_CMD_CONFIG_SET,	/* needs CAP_NET_ADMIN over the netns */
 	TINYIP_CMD_CONFIG_NTF,	/* sent on "config" after a change */
+	TINYIP_CMD_LINK_ATTACH,	/* IFINDEX or IFNAME, [LINK_MODE] */
+	TINYIP_CMD_LINK_DETACH,	/* IFINDEX or IFNAME */
+	TINYIP_CMD_LINK_GET,	/* dump: one message per link */
+	TINYIP_CMD_ADDR_ADD,	/* IFINDEX|IFNAME, ADDR, PREFIXLEN */
+	TINYIP_CMD_ADDR_DEL,	/* IFINDEX|IFNAME, ADDR, [PREFIXLEN] */
+	TINYIP_CMD_ADDR_GET,	/* dump */
+	TINYIP_CMD_ROUTE_ADD,	/* ADDR (dst), PREFIXLEN, [GATEWAY], [IFINDEX|IFNAME], [METRIC] */
+	TINYIP_CMD_ROUTE_DEL,	/* the same keys */
+	TINYIP_CMD_ROUTE_GET,	/* dump */
+	TINYIP_CMD_NEIGH_GET,	/* dump */
+	TINYIP_CMD_NEIGH_FLUSH,	/* [IFINDEX|IFNAME] */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
+};
+
+/* Counters in the TINYIP_A_LINK_STATS nest, all u64. */
+enum tinyip_link_stat {
+	TINYIP_LINK_STAT_UNSPEC,
+	TINYIP_LINK_STAT_PAD,
+	TINYIP_LINK_STAT_RX_PACKETS,
+	TINYIP_LINK_STAT_RX_BYTES,
+	TINYIP_LINK_STAT_TX_PACKETS,
+	TINYIP_LINK_STAT_TX_BYTES,
+	TINYIP_LINK_STAT_RX_DROPS,	/* sum of the receive drop reasons */
+	TINYIP_LINK_STAT_TX_DROPS,	/* sum of the transmit drop reasons */
+
+	__TINYIP_LINK_STAT_MAX,
+	TINYIP_LINK_STAT_MAX = __TINYIP_LINK_STAT_MAX - 1
+};
+
+/* TINYIP_A_ROUTE_FLAGS bits. */
+enum tinyip_route_flag {
+	TINYIP_ROUTE_F_CONNECTED = 1 << 0,	/* made by an address, not by hand */
 };
 
 #endif /* _UAPI_LINUX_TINYIP_H */
