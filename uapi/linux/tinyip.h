@@ -64,6 +64,9 @@ enum tinyip_drop_reason {
 	TINYIP_DROP_MAX = __TINYIP_DROP_MAX - 1
 };
 
+/* Padding attribute inside the TINYIP_A_LINK_DROPS nest (after every reason + 1). */
+#define TINYIP_LINK_DROPS_PAD	(__TINYIP_DROP_MAX + 1)
+
 /* Neighbour cache entry states (TINYIP_A_NEIGH_STATE), after RFC 4861. */
 enum tinyip_neigh_state {
 	TINYIP_NEIGH_INCOMPLETE,	/* resolving; packets wait */
