@@ -20,7 +20,11 @@ for t in 1 2 3 5; do
 done
 
 cycles=10
-[ "$FULL" = 1 ] && cycles=200
+# The debug kernel (KASAN, kmemleak) takes seconds per cycle.
+if [ "$FULL" = 1 ]; then
+	cycles=200
+	[ "${TINYIP_KERNEL:-}" = debug ] && cycles=40
+fi
 for i in $(seq $cycles); do
 	unload
 	load
