@@ -18,6 +18,8 @@ PKGS=(
 	# the tests inside the guest
 	python3 python3-yaml python3-jsonschema iproute2 util-linux procps jq
 	groff-base
+	# real peers and decoders of the end-to-end tests
+	socat tshark tcpdump traceroute iputils-ping python3-scapy
 )
 
 missing=()
@@ -38,5 +40,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# tshark asks whether non-root users may capture; answer no, never block.
+echo "wireshark-common wireshark-common/install-setuid boolean false" |
+	debconf-set-selections
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${missing[@]}"

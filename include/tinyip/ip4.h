@@ -18,6 +18,7 @@
 #include <tinyip/netif.h>
 
 struct tip_net;
+struct tip_igmp_net;
 struct netlink_ext_ack;
 
 /* A route; kept in tn->ip4.routes, longest prefix first. */
@@ -48,7 +49,24 @@ struct tip_ip4_tx {
 	u8 ttl;				/* 0: the default (64) */
 	u8 tos;
 	bool df;			/* set DF; refuse to fragment */
-	bool mc_loop;			/* also deliver multicast locally */
+	bool mc_loop;			/* also deliver multicast (and
+					 * broadcast) locally, as Linux does
+					 */
+	u8 optlen;			/* IP options, a multiple of 4, <= 40 */
+	const u8 *opts;
+};
+
+/*
+ * Reassembly queues of one instance (module/ip4_frag.c). The set is a
+ * plain structure so KUnit can build one without an instance.
+ */
+struct tip_frag4_set {
+	struct list_head queues;	/* struct tip_frag4_q, oldest first */
+	u32 mem;			/* truesize of queued fragments + heads */
+	u32 count;			/* queues */
+	u32 mem_limit;
+	u32 max_queues;
+	unsigned long timeout;		/* jiffies */
 };
 
 /* Per-instance IPv4 state, embedded in struct tip_net. */
@@ -56,15 +74,15 @@ struct tip_ip4_net {
 	struct list_head routes;	/* struct tip_rt4 */
 	bool forwarding;
 	u16 ident;			/* IP ID for non-atomic datagrams */
-	/* Reassembly (module/ip4_frag.c). */
-	struct list_head frags;
-	u32 frag_mem;			/* bytes held in reassembly queues */
+	/* Reassembly (module/ip4_frag.c, module/ip4_defrag.c). */
+	struct tip_frag4_set frags;
+	u32 frag_charged;		/* what frags holds in tn->mem */
 	struct timer_list frag_timer;
 	/* ICMP error rate limit (token bucket, RFC 1812 4.3.2.8). */
 	unsigned long icmp_stamp;
 	u32 icmp_tokens;
-	/* IGMP (module/igmp.c): querier version seen, timers. */
-	void *igmp;
+	/* IGMP (module/igmp.c): per-link querier state, one timer. */
+	struct tip_igmp_net *igmp;
 };
 
 /*
@@ -75,7 +93,8 @@ struct tip_ip4_net {
  * answers with the right ICMP error. @err runs under tn->lock for an ICMP
  * error about a datagram this protocol sent: @skb->data at the quoted
  * transport header (8 bytes guaranteed), TIP_CB() describing the quoted
- * datagram (saddr = us), and @errno the Linux error it maps to.
+ * datagram (saddr = us), and @errno the Linux error it maps to, positive
+ * as sk_err (EMSGSIZE comes with @info = the next-hop MTU).
  */
 struct tip_ip4_proto {
 	int (*input)(struct tip_net *tn, struct sk_buff *skb);

@@ -3,18 +3,85 @@
  * Raw IPv4 endpoints (SOCK_RAW with a protocol number): they see a copy
  * of every datagram of their protocol that reaches this host, as Linux's
  * raw sockets do, and send datagrams the IP layer completes.
+ *
+ * Also home of struct tip_inet, the IPv4 endpoint options (RFC 1122 3.3.7
+ * multicast, TTL, TOS, device binding) that raw and UDP PCBs share.
  */
 #ifndef _TINYIP_RAW_H
 #define _TINYIP_RAW_H
 
 #include <linux/list.h>
+#include <linux/skbuff.h>
 #include <linux/types.h>
 
 struct tip_net;
+struct tip_if;
+struct tip_rt4_res;
 
 struct tip_raw_net {
 	struct list_head pcbs;		/* struct tip_raw_pcb */
 };
+
+/* At most this many groups joined per endpoint, as Linux's default. */
+#define TIP_MC_MAX_MEMBERSHIPS	20
+
+/* One group joined by one endpoint; undone when the endpoint goes away. */
+struct tip_mc_membership {
+	struct list_head list;
+	__be32 group;
+	int ifindex;			/* 0: the loopback link */
+};
+
+/* IPv4 options of an endpoint; written and read under tn->lock. */
+struct tip_inet {
+	struct list_head mc;		/* struct tip_mc_membership */
+	u32 nmc;
+	int bound_if;			/* SO_BINDTODEVICE; 0 for any */
+	int mc_if;			/* IP_MULTICAST_IF; 0 for the route's */
+	__be32 mc_addr;			/* IP_MULTICAST_IF as an address */
+	u8 ttl;				/* 0: the default */
+	u8 tos;
+	u8 mc_ttl;
+	bool mc_loop;
+	bool broadcast;			/* SO_BROADCAST */
+	bool reuse;			/* SO_REUSEADDR */
+};
+
+void tip_inet_init(struct tip_inet *inet);
+int tip_inet_mc_join(struct tip_net *tn, struct tip_inet *inet,
+		     __be32 group, __be32 ifaddr, int ifindex);
+int tip_inet_mc_leave(struct tip_net *tn, struct tip_inet *inet,
+		      __be32 group, __be32 ifaddr, int ifindex);
+void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet);
+struct tip_if *tip_inet_if_by_addr(struct tip_net *tn, __be32 addr);
+int tip_inet_route(struct tip_net *tn, const struct tip_inet *inet,
+		   __be32 daddr, struct tip_rt4_res *res);
+
+struct tip_raw_pcb;
+
+/*
+ * Delivery to the owner, under tn->lock: @skb (a clone the owner now
+ * owns) has skb->data at the IP header, TIP_CB() filled.
+ */
+typedef void (*tip_raw_recv_t)(struct tip_raw_pcb *pcb, struct sk_buff *skb);
+
+struct tip_raw_pcb {
+	struct list_head list;		/* in tn->raw.pcbs */
+	struct tip_net *tn;
+	struct tip_inet inet;
+	__be32 laddr;			/* bind(): only datagrams to it */
+	__be32 raddr;			/* connect(): only datagrams from it */
+	u32 icmp_filter;		/* ICMP_FILTER: types not wanted */
+	u8 proto;
+	bool hashed;
+	tip_raw_recv_t recv;
+	void *ctx;
+};
+
+struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
+				    tip_raw_recv_t recv, void *ctx);
+void tip_raw_pcb_free(struct tip_raw_pcb *pcb);
+int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb, __be32 daddr);
 
 int tip_raw_net_init(struct tip_net *tn);
 void tip_raw_net_exit(struct tip_net *tn);

@@ -12,6 +12,8 @@
 #include <linux/skbuff.h>
 #include <linux/types.h>
 
+#include <tinyip/raw.h>
+
 struct tip_net;
 
 /* Per-instance UDP state, embedded in struct tip_net. */
@@ -19,6 +21,75 @@ struct tip_udp_net {
 	DECLARE_HASHTABLE(ports, 6);	/* struct tip_udp_pcb by local port */
 	u32 npcbs;
 };
+
+/* Largest payload of one datagram: 65535 - IPv4 header - UDP header. */
+#define TIP_UDP_MAX_PAYLOAD	65507
+
+/* RFC 6056: the ephemeral range, as Linux's default ip_local_port_range. */
+#define TIP_PORT_EPHEMERAL_LO	32768
+#define TIP_PORT_EPHEMERAL_HI	60999
+
+struct tip_udp_pcb;
+
+/*
+ * Delivery to the owner, under tn->lock (softirq, or the loopback work
+ * item with BH off): the owner takes @skb, whose data is at the UDP
+ * header, trimmed to the datagram; TIP_CB() has the addresses.
+ */
+typedef void (*tip_udp_recv_t)(struct tip_udp_pcb *pcb, struct sk_buff *skb);
+/* An ICMP error for a connected PCB, under tn->lock: @err is an errno. */
+typedef void (*tip_udp_err_t)(struct tip_udp_pcb *pcb, int err);
+
+struct tip_udp_pcb {
+	struct hlist_node node;		/* in tn->udp.ports when hashed */
+	struct tip_net *tn;
+	struct tip_inet inet;
+	__be32 laddr;
+	__be32 raddr;			/* 0: not connected */
+	__be16 lport;			/* 0: not bound */
+	__be16 rport;
+	u8 proto;			/* IPPROTO_UDP or IPPROTO_UDPLITE */
+	bool hashed;
+	bool laddr_bound;		/* bind() chose laddr, connect() did not */
+	/* UDP-Lite coverage options, with Linux's UDPLITE_*_CC flags. */
+	bool send_cc;
+	bool recv_cc;
+	u16 send_cscov;
+	u16 recv_cscov;
+	tip_udp_recv_t recv;
+	tip_udp_err_t err;
+	void *ctx;
+};
+
+/* The PCB API; every call but _new and _free is under tn->lock. */
+struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
+				    tip_udp_recv_t recv, tip_udp_err_t err,
+				    void *ctx);
+void tip_udp_pcb_free(struct tip_udp_pcb *pcb);
+int tip_udp_bind(struct tip_udp_pcb *pcb, __be32 addr, __be16 port,
+		 bool privileged);
+int tip_udp_connect(struct tip_udp_pcb *pcb, __be32 addr, __be16 port);
+void tip_udp_disconnect(struct tip_udp_pcb *pcb);
+void tip_udp_unhash(struct tip_udp_pcb *pcb);
+int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb, __be32 daddr,
+		 __be16 dport);
+void tip_udp_set_bound_if(struct tip_udp_pcb *pcb, int ifindex);
+
+/* Wire rules (module/udp_wire.c): pure functions over an skb. */
+int tip_udplite_rx_cscov(u16 len_field, unsigned int len);
+u16 tip_udplite_clamp_cscov(int val);
+unsigned int tip_udplite_tx_cscov(bool send_cc, u16 send_cscov,
+				  unsigned int len, u16 *len_field);
+__sum16 tip_udp_csum(const struct sk_buff *skb, unsigned int offset,
+		     unsigned int len, unsigned int cov, __be32 saddr,
+		     __be32 daddr, u8 proto);
+bool tip_udp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr,
+		     u8 proto, unsigned int cov);
+
+/* RFC 6056 (module/port.c): a free ephemeral port, or 0. */
+u16 tip_port_pick(u8 proto, __be32 laddr, __be32 raddr, __be16 rport,
+		  bool (*busy)(void *arg, u16 port), void *arg);
+void tip_port_init(void);
 
 int tip_udp_net_init(struct tip_net *tn);
 void tip_udp_net_exit(struct tip_net *tn);

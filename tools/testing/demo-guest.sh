@@ -3,7 +3,7 @@
 # The demo's guest half: each step is shown before it runs.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-PATH=$REPO/tools/tinyip:$REPO/tools/examples:$PATH
+PATH=$REPO/tools/tinyip:$REPO/tools/examples:$REPO/tools/testing/selftests:$PATH
 
 run()
 {
@@ -30,6 +30,42 @@ run ip netns exec demo tinyip config set mem-budget 16M
 run ip netns exec demo tinyip info
 run tinyip config show
 run ip netns del demo
+echo
+echo "tinyip on a wire: a veth pair between a namespace of the native stack"
+echo "(nat) and one where tinyip owns the addresses (tip):"
+run ip netns add nat
+run ip netns add tip
+run ip link add v_nat netns nat type veth peer name v_tip netns tip
+run ip -n nat addr add 192.0.2.1/24 dev v_nat
+run ip -n nat link set v_nat up
+run ip -n tip link set v_tip up
+run ip netns exec tip tinyip link attach dev v_tip
+run ip netns exec tip tinyip addr add 192.0.2.2/24 dev v_tip
+run ip netns exec tip tinyip addr show
+echo
+echo "Linux's ping gets its answers from tinyip:"
+run ip netns exec nat ping -n -c 3 -i 0.2 192.0.2.2
+echo
+echo "A UDP echo server on an AF_TINYIP socket, and socat as its native client:"
+echo "\$ ip netns exec tip tip_udp echo-server 7 &"
+ip netns exec tip tip_udp -t 30000 echo-server 7 > /tmp/demo-echo &
+echo_pid=$!
+for _ in $(seq 50); do
+	grep -q bound /tmp/demo-echo && break
+	sleep 0.1
+done
+run sh -c 'echo "hello, tinyip" | ip netns exec nat socat -t 1 - UDP4:192.0.2.2:7'
+kill $echo_pid
+wait $echo_pid || true
+run ip netns exec tip tinyip -s link show
+run ip netns exec tip tinyip neigh show
+run ip netns del nat
+run ip netns del tip
+# Namespaces go away asynchronously; unload once they are gone.
+for _ in $(seq 50); do
+	[ "$(cat /sys/module/tinyip/refcnt)" = 0 ] && break
+	sleep 0.1
+done
 run modprobe -r tinyip
 run sh -c 'lsmod | grep ^tinyip || echo "tinyip is unloaded"'
 echo

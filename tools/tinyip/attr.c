@@ -2,7 +2,7 @@
 /*
  * Checks the attributes of a tinyip message against the types that
  * uapi/tinyip.yaml gives them; skips padding and attributes newer than
- * this tool.
+ * this tool. Also the helpers that copy names and addresses out of them.
  */
 #include <errno.h>
 #include <string.h>
@@ -19,6 +19,22 @@ static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_BUDGET]	= MNL_TYPE_U64,
 	[TINYIP_A_MEM_USED]	= MNL_TYPE_U64,
 	[TINYIP_A_MEM_FAILED]	= MNL_TYPE_U64,
+	[TINYIP_A_IFINDEX]	= MNL_TYPE_U32,
+	[TINYIP_A_IFNAME]	= MNL_TYPE_NUL_STRING,
+	[TINYIP_A_LINK_MODE]	= MNL_TYPE_U8,
+	[TINYIP_A_LINK_FLAGS]	= MNL_TYPE_U32,
+	[TINYIP_A_HWADDR]	= MNL_TYPE_BINARY,
+	[TINYIP_A_MTU]		= MNL_TYPE_U32,
+	[TINYIP_A_LINK_STATS]	= MNL_TYPE_NESTED,
+	[TINYIP_A_LINK_DROPS]	= MNL_TYPE_NESTED,
+	[TINYIP_A_ADDR]		= MNL_TYPE_BINARY,
+	[TINYIP_A_PREFIXLEN]	= MNL_TYPE_U8,
+	[TINYIP_A_GATEWAY]	= MNL_TYPE_BINARY,
+	[TINYIP_A_METRIC]	= MNL_TYPE_U32,
+	[TINYIP_A_NEIGH_STATE]	= MNL_TYPE_U8,
+	[TINYIP_A_FORWARDING]	= MNL_TYPE_U8,
+	[TINYIP_A_BROADCAST]	= MNL_TYPE_BINARY,
+	[TINYIP_A_ROUTE_FLAGS]	= MNL_TYPE_U32,
 };
 
 struct attr_parse {
@@ -41,6 +57,26 @@ static int tinyip_attr_cb(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
+/*
+ * Fills tb from the attributes after the genetlink header and records
+ * which were present; 0 or -errno. A repeated attribute keeps its last
+ * instance (link.c walks TINYIP_A_LINK_DROPS itself).
+ */
+int tinyip_parse_present(const struct nlmsghdr *nlh,
+			 const struct nlattr *tb[TINYIP_A_MAX + 1],
+			 __u64 *present)
+{
+	unsigned int i;
+	int err = tinyip_parse_attrs(nlh, tb);
+
+	if (err)
+		return err;
+	for (i = 0; i <= TINYIP_A_MAX; i++)
+		if (tb[i])
+			*present |= 1ULL << i;
+	return 0;
+}
+
 /* Fills tb from the attributes after the genetlink header; 0 or -errno. */
 int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		       const struct nlattr *tb[TINYIP_A_MAX + 1])
@@ -59,4 +95,31 @@ int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		return -EBADMSG;
 	}
 	return 0;
+}
+
+/* The device name of an IFNAME attribute, cut to what a name can hold. */
+void attr_copy_ifname(char *dst, const struct nlattr *attr)
+{
+	snprintf(dst, TINYIP_IFNAMSIZ, "%s", mnl_attr_get_str(attr));
+}
+
+/* Copies a binary attribute; its length, 0 if it does not fit. */
+unsigned int attr_copy_bin(void *dst, size_t size, const struct nlattr *attr)
+{
+	size_t len = mnl_attr_get_payload_len(attr);
+
+	if (len > size)
+		return 0;
+	memcpy(dst, mnl_attr_get_payload(attr), len);
+	return len;
+}
+
+/* A name for an entry the kernel sent without one: "if<index>" or "?". */
+void ifname_fallback(char *dst, const struct nlattr *tb[TINYIP_A_MAX + 1])
+{
+	if (tb[TINYIP_A_IFINDEX])
+		snprintf(dst, TINYIP_IFNAMSIZ, "if%u",
+			 mnl_attr_get_u32(tb[TINYIP_A_IFINDEX]));
+	else
+		snprintf(dst, TINYIP_IFNAMSIZ, "?");
 }

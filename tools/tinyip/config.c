@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "config" object: shows and sets this network namespace's
- * settings (the memory budget) and its memory usage.
+ * settings (the memory budget, IPv4 forwarding) and its memory usage.
  */
 #include <errno.h>
 #include <string.h>
@@ -20,6 +20,7 @@ static const struct {
 	{ TINYIP_A_MEM_BUDGET,	"mem-budget",	"mem_budget" },
 	{ TINYIP_A_MEM_USED,	"mem-used",	"mem_used" },
 	{ TINYIP_A_MEM_FAILED,	"mem-failed",	"mem_failed" },
+	{ TINYIP_A_FORWARDING,	"forwarding",	"forwarding" },
 };
 
 enum { CONFIG_SHOW, CONFIG_SET, CONFIG_HELP };
@@ -30,18 +31,27 @@ static const char * const config_cmds[] = {
 	[CONFIG_HELP] = "help",
 };
 
-enum { SET_MEM_BUDGET, SET_HELP };
+enum { SET_MEM_BUDGET, SET_FORWARDING, SET_HELP };
 
 static const char * const set_keys[] = {
 	[SET_MEM_BUDGET] = "mem-budget",
+	[SET_FORWARDING] = "forwarding",
 	[SET_HELP] = "help",
+};
+
+/* What "config set" asks for; has_* false leaves a setting alone. */
+struct config_req {
+	__u64 budget;
+	bool has_budget;
+	bool forwarding;
+	bool has_forwarding;
 };
 
 void config_usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: tinyip config [ show ]\n"
-		"       tinyip config set mem-budget SIZE\n"
+		"       tinyip config set [ mem-budget SIZE ] [ forwarding { on | off } ]\n"
 		"where  SIZE := { BYTES[K|M|G] | unlimited }\n");
 }
 
@@ -58,7 +68,9 @@ int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
 		attr = config_fields[i].attr;
 		if (!tb[attr])
 			continue;
-		cfg->val[attr] = mnl_attr_get_u64(tb[attr]);
+		cfg->val[attr] = attr == TINYIP_A_FORWARDING ?
+				 mnl_attr_get_u8(tb[attr]) :
+				 mnl_attr_get_u64(tb[attr]);
 		cfg->present |= 1ULL << attr;
 	}
 	return 0;
@@ -85,12 +97,18 @@ void config_print(const struct tinyip_config *cfg,
 		if (!(cfg->present & (1ULL << attr)))
 			continue;
 		val = cfg->val[attr];
+		if (o->json && attr == TINYIP_A_FORWARDING) {
+			json_bool_field(&jw, config_fields[i].json, val);
+			continue;
+		}
 		if (o->json) {
 			json_u64_field(&jw, config_fields[i].json, val);
 			continue;
 		}
 		fprintf(o->fp, event ? " %s " : "%s ", config_fields[i].text);
-		if (attr == TINYIP_A_MEM_BUDGET && !val)
+		if (attr == TINYIP_A_FORWARDING)
+			fputs(val ? "on" : "off", o->fp);
+		else if (attr == TINYIP_A_MEM_BUDGET && !val)
 			fputs("unlimited", o->fp);
 		else
 			fprintf(o->fp, "%llu", (unsigned long long)val);
@@ -116,8 +134,9 @@ static int config_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-/* CONFIG_GET, or CONFIG_SET when budget is not NULL; an exit status. */
-static int config_request(const __u64 *budget, const struct tinyip_out *o)
+/* CONFIG_GET, or CONFIG_SET when rq is not NULL; an exit status. */
+static int config_request(const struct config_req *rq,
+			  const struct tinyip_out *o)
 {
 	struct tinyip_config cfg = {};
 	struct genl_sock gs;
@@ -127,14 +146,13 @@ static int config_request(const __u64 *budget, const struct tinyip_out *o)
 	ret = tinyip_open(&gs, NULL);
 	if (ret)
 		return ret;
-	if (budget) {
+	if (rq) {
 		nlh = tinyip_msg(&gs, TINYIP_CMD_CONFIG_SET);
-		if (!mnl_attr_put_u64_check(nlh, gs.buf_len,
-					    TINYIP_A_MEM_BUDGET, *budget)) {
-			fprintf(stderr, "Error: request too large\n");
-			ret = -EMSGSIZE;
-			goto out;
-		}
+		if (rq->has_budget)
+			mnl_attr_put_u64(nlh, TINYIP_A_MEM_BUDGET, rq->budget);
+		if (rq->has_forwarding)
+			mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING,
+					rq->forwarding);
 		ret = genl_talk(&gs, nlh, config_cb, &cfg);
 		if (ret < 0) {
 			genl_perror(&gs, ret);
@@ -145,7 +163,7 @@ static int config_request(const __u64 *budget, const struct tinyip_out *o)
 		}
 	}
 	/* Without a reply to CONFIG_SET, read what is in force now. */
-	if (!budget || ret == 0) {
+	if (!rq || ret == 0) {
 		nlh = tinyip_msg(&gs, TINYIP_CMD_CONFIG_GET);
 		ret = genl_talk(&gs, nlh, config_cb, &cfg);
 		if (ret < 0) {
@@ -164,15 +182,58 @@ out:
 	return ret < 0 ? TINYIP_EXIT_FAIL : TINYIP_EXIT_OK;
 }
 
+static int config_set_budget(const char *arg, struct config_req *rq)
+{
+	int err;
+
+	if (rq->has_budget)
+		return usage_err("config", "duplicate \"mem-budget\".");
+	if (!arg)
+		return usage_err("config", "mem-budget needs a SIZE.");
+	err = parse_size(arg, &rq->budget);
+	if (err == -EDOM)
+		return invarg("config", arg, "mem-budget cannot be negative.");
+	if (err == -ERANGE)
+		return invarg("config", arg,
+			      "mem-budget is too large (at most 18446744073709551615 bytes).");
+	if (err)
+		return invarg("config", arg,
+			      "mem-budget is a number of bytes with an optional K, M or G suffix, or \"unlimited\".");
+	rq->has_budget = true;
+	return 0;
+}
+
+static int config_set_forwarding(const char *arg, struct config_req *rq)
+{
+	static const char * const on_off[] = { "off", "on" };
+	int val;
+
+	if (rq->has_forwarding)
+		return usage_err("config", "duplicate \"forwarding\".");
+	if (!arg)
+		return usage_err("config", "forwarding needs on or off.");
+	val = match_word(arg, on_off, ARRAY_SIZE(on_off));
+	if (val < 0)
+		return invarg("config", arg, "forwarding is on or off.");
+	rq->forwarding = val;
+	rq->has_forwarding = true;
+	return 0;
+}
+
 static int config_set(int argc, char **argv, const struct tinyip_out *o)
 {
-	bool have_budget = false;
-	__u64 budget = 0;
+	struct config_req rq = {};
+	const char *arg;
 	int err;
 
 	for (; argc > 0; argc -= 2, argv += 2) {
+		arg = argc > 1 ? argv[1] : NULL;
 		switch (match_word(argv[0], set_keys, ARRAY_SIZE(set_keys))) {
 		case SET_MEM_BUDGET:
+			err = config_set_budget(arg, &rq);
+			break;
+		case SET_FORWARDING:
+			err = config_set_forwarding(arg, &rq);
 			break;
 		case SET_HELP:
 			config_usage(stdout);
@@ -181,25 +242,12 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 			return invarg("config", argv[0],
 				      "unknown keyword of \"config set\".");
 		}
-		if (have_budget)
-			return usage_err("config", "duplicate \"mem-budget\".");
-		if (argc < 2)
-			return usage_err("config", "mem-budget needs a SIZE.");
-		err = parse_size(argv[1], &budget);
-		if (err == -EDOM)
-			return invarg("config", argv[1],
-				      "mem-budget cannot be negative.");
-		if (err == -ERANGE)
-			return invarg("config", argv[1],
-				      "mem-budget is too large (at most 18446744073709551615 bytes).");
 		if (err)
-			return invarg("config", argv[1],
-				      "mem-budget is a number of bytes with an optional K, M or G suffix, or \"unlimited\".");
-		have_budget = true;
+			return err;
 	}
-	if (!have_budget)
+	if (!rq.has_budget && !rq.has_forwarding)
 		return usage_err("config", "nothing to set.");
-	return config_request(&budget, o);
+	return config_request(&rq, o);
 }
 
 int do_config(int argc, char **argv, const struct tinyip_out *o)

@@ -198,13 +198,29 @@ static int extack_attr_cb(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
+/* Keeps the extack message and the missing attribute of an ACK or DONE. */
+static void extack_parse(const struct nlmsghdr *nlh, size_t off, char **extack)
+{
+	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = {};
+
+	if (off > mnl_nlmsg_get_payload_len(nlh))
+		return;
+	mnl_attr_parse(nlh, off, extack_attr_cb, tb);
+	if (tb[NLMSGERR_ATTR_MSG]) {
+		*extack = strdup(mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
+	} else if (tb[NLMSGERR_ATTR_MISS_TYPE]) {
+		if (asprintf(extack, "missing attribute (type %u)",
+			     mnl_attr_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE])) < 0)
+			*extack = NULL;
+	}
+}
+
 /*
  * The error of an NLMSG_ERROR message (0 for an ACK, else -errno) and its
  * extack message in *extack (malloc'ed, NULL if none).
  */
 int genl_parse_err(const struct nlmsghdr *nlh, char **extack)
 {
-	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = {};
 	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
 	size_t off = sizeof(*e);
 	int err;
@@ -220,16 +236,27 @@ int genl_parse_err(const struct nlmsghdr *nlh, char **extack)
 			return err;
 		off += e->msg.nlmsg_len - sizeof(e->msg);
 	}
-	if (off > mnl_nlmsg_get_payload_len(nlh))
-		return err;
-	mnl_attr_parse(nlh, off, extack_attr_cb, tb);
-	if (tb[NLMSGERR_ATTR_MSG]) {
-		*extack = strdup(mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
-	} else if (tb[NLMSGERR_ATTR_MISS_TYPE]) {
-		if (asprintf(extack, "missing attribute (type %u)",
-			     mnl_attr_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE])) < 0)
-			*extack = NULL;
-	}
+	extack_parse(nlh, off, extack);
+	return err;
+}
+
+/*
+ * The status a dump ended with: NLMSG_DONE carries an int (0, or the
+ * -errno the dump failed with) and, like an ACK, an extack message.
+ */
+int genl_parse_done(const struct nlmsghdr *nlh, char **extack)
+{
+	int err;
+
+	*extack = NULL;
+	/* Kernels before 2.6.x sent DONE without a payload: success. */
+	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(int)))
+		return 0;
+	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
+	if (err > 0)
+		err = -err;
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		extack_parse(nlh, NLMSG_ALIGN(sizeof(int)), extack);
 	return err;
 }
 
@@ -263,15 +290,20 @@ static int genl_error_cb(const struct nlmsghdr *nlh, void *data)
 static int genl_done_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct genl_talk *t = data;
+	char *msg;
 
-	(void)nlh;
+	t->err = genl_parse_done(nlh, &msg);
+	free(t->gs->extack);
+	t->gs->extack = msg;
 	t->done = true;
 	return MNL_CB_STOP;
 }
 
 /*
  * Sends nlh (built by genl_msg()) and passes each reply to cb up to the
- * ACK. Returns the number of replies, or -errno (gs->extack may explain).
+ * ACK, or for a dump up to NLMSG_DONE, however many datagrams the replies
+ * are spread over. Returns the number of replies, or -errno (gs->extack
+ * may explain).
  */
 int genl_talk(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,
 	      void *data)
@@ -358,4 +390,34 @@ int tinyip_open(struct genl_sock *gs, const char *mcgrp)
 struct nlmsghdr *tinyip_msg(struct genl_sock *gs, __u8 cmd)
 {
 	return genl_msg(gs, gs->family_id, cmd, TINYIP_GENL_VERSION);
+}
+
+/*
+ * A dump request. No NLM_F_ACK: the dump ends with NLMSG_DONE, which
+ * carries the error and extack of a dump that fails part-way.
+ */
+struct nlmsghdr *tinyip_dump_msg(struct genl_sock *gs, __u8 cmd)
+{
+	struct nlmsghdr *nlh = tinyip_msg(gs, cmd);
+
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	return nlh;
+}
+
+/*
+ * Runs a request built with tinyip_msg() or tinyip_dump_msg() and turns
+ * the outcome into an exit status, printing the kernel's error if any.
+ */
+int tinyip_exec(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,
+		void *data)
+{
+	int ret = genl_talk(gs, nlh, cb, data);
+
+	if (ret >= 0)
+		return TINYIP_EXIT_OK;
+	genl_perror(gs, ret);
+	if (!gs->extack && (ret == -EPERM || ret == -EACCES))
+		fprintf(stderr,
+			"This command needs CAP_NET_ADMIN over the network namespace.\n");
+	return TINYIP_EXIT_FAIL;
 }

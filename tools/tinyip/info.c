@@ -25,6 +25,7 @@ static const struct {
 	{ TINYIP_FEATURE_UDP,		"udp" },
 	{ TINYIP_FEATURE_TCP,		"tcp" },
 	{ TINYIP_FEATURE_RAW,		"raw" },
+	{ TINYIP_FEATURE_UDPLITE,	"udplite" },
 };
 
 void info_usage(FILE *fp)

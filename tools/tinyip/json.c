@@ -170,6 +170,13 @@ void json_u64(struct json_writer *jw, __u64 val)
 	jw->need_sep = true;
 }
 
+void json_bool(struct json_writer *jw, bool val)
+{
+	json_begin(jw);
+	fputs(val ? "true" : "false", jw->fp);
+	jw->need_sep = true;
+}
+
 void json_str_field(struct json_writer *jw, const char *name,
 		    const char *str)
 {
@@ -181,6 +188,12 @@ void json_u64_field(struct json_writer *jw, const char *name, __u64 val)
 {
 	json_name(jw, name);
 	json_u64(jw, val);
+}
+
+void json_bool_field(struct json_writer *jw, const char *name, bool val)
+{
+	json_name(jw, name);
+	json_bool(jw, val);
 }
 
 /* Ends a top-level value with a newline; the writer can start another. */

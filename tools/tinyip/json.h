@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A tiny streaming JSON writer (objects, arrays, strings and unsigned
- * numbers), compact or pretty.
+ * A tiny streaming JSON writer (objects, arrays, strings, booleans and
+ * unsigned numbers), compact or pretty.
  */
 #ifndef TINYIP_JSON_H
 #define TINYIP_JSON_H
@@ -26,9 +26,11 @@ void json_arr_close(struct json_writer *jw);
 void json_name(struct json_writer *jw, const char *name);
 void json_str(struct json_writer *jw, const char *str);
 void json_u64(struct json_writer *jw, __u64 val);
+void json_bool(struct json_writer *jw, bool val);
 void json_str_field(struct json_writer *jw, const char *name,
 		    const char *str);
 void json_u64_field(struct json_writer *jw, const char *name, __u64 val);
+void json_bool_field(struct json_writer *jw, const char *name, bool val);
 void json_end(struct json_writer *jw);
 
 #endif /* TINYIP_JSON_H */

@@ -31,8 +31,17 @@ expect()
 }
 
 expect "--help"			0 '^Usage: tinyip '	-- --help
-expect "help config"		0 'config set mem-budget SIZE' -- help config
-expect "config help"		0 'config set mem-budget SIZE' -- config help
+expect "help config"		0 'config set \[ mem-budget SIZE \] \[ forwarding' -- help config
+expect "config help"		0 'config set \[ mem-budget SIZE \]' -- config help
+expect "link help"		0 'tinyip link attach dev DEV' -- link help
+expect "help link"		0 'tinyip link detach dev DEV' -- help link
+expect "addr help"		0 'tinyip addr \{ add \| del \} ADDR/PLEN dev DEV' -- addr help
+expect "a help (abbreviated)"	0 'tinyip addr \[ show \[ dev DEV \] \]' -- a help
+expect "route help"		0 'tinyip route \{ add \| del \} PREFIX' -- route help
+expect "route add help"		0 'PREFIX := \{ ADDR/PLEN \| default \}' -- route add help
+expect "neigh help"		0 'tinyip neigh flush \[ dev DEV \]' -- neigh help
+expect "link show help"		0 'tinyip \[ -s \] link' -- link show help
+expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| monitor \}' -- --help
 expect "-V"			0 '^tinyip utility, version ' -- -V
 expect "no object"		2 '^Usage: tinyip '	--
 expect "bad option"		2 'Try "tinyip help"'	-- --bogus info
@@ -45,6 +54,12 @@ expect "overflowing size"	2 'too large'		-- config set mem-budget 99999999999999
 expect "missing size"		2 'needs a SIZE'	-- config set mem-budget
 expect "nothing to set"		2 'nothing to set'	-- config set
 expect "extra argument"		2 'takes no arguments'	-- config show now
+expect "bad forwarding"		2 'forwarding is on or off' -- config set forwarding yes
+expect "addr without dev"	2 '"dev DEV" is missing' -- addr add 192.0.2.2/24
+expect "route bad prefix"	2 'argument "192.0.2.256/24" is wrong' -- route add 192.0.2.256/24 dev x
+expect "neigh bad keyword"	2 'argument "nud" is wrong' -- neigh flush nud
+expect "link bad mode"		2 'mode is shared or exclusive' -- link attach dev x mode all
+expect "-s accepted"		2 'argument "bogus" is wrong' -- -s link show bogus
 
 if "$TINYIP" info >/dev/null 2>&1; then
 	n=$((n + 1))

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 
@@ -252,6 +253,107 @@ static void test_size(void)
 	check(!bad, "parse_size: bytes, K/M/G, unlimited, garbage, overflow");
 }
 
+static void test_prefix(void)
+{
+	static const struct {
+		const char *arg;
+		bool allow_default;
+		int err;
+		const char *addr;
+		unsigned int plen;
+	} cases[] = {
+		{ "192.0.2.2/24", false, 0, "192.0.2.2", 24 },
+		{ "192.0.2.2", false, 0, "192.0.2.2", 32 },
+		{ "0.0.0.0/0", false, 0, "0.0.0.0", 0 },
+		{ "default", true, 0, "0.0.0.0", 0 },
+		{ "default", false, -EINVAL, NULL, 0 },
+		{ "192.0.2.2/32", false, 0, "192.0.2.2", 32 },
+		{ "192.0.2.2/33", false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/", false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/-1", false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/024", false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/2 ", false, -ERANGE, NULL, 0 },
+		{ "192.0.2/24", false, -EINVAL, NULL, 0 },
+		{ "192.0.2.256", false, -EINVAL, NULL, 0 },
+		{ "2001:db8::1/64", false, -EINVAL, NULL, 0 },
+		{ "", false, -EINVAL, NULL, 0 },
+		{ "/24", false, -EINVAL, NULL, 0 },
+	};
+	unsigned int i, bad = 0;
+	struct in_addr in, want;
+	__u8 plen;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		plen = 99;
+		err = parse_prefix(cases[i].arg, cases[i].allow_default, &in,
+				   &plen);
+		if (err != cases[i].err ||
+		    (!err && (inet_pton(AF_INET, cases[i].addr, &want) != 1 ||
+			      in.s_addr != want.s_addr ||
+			      plen != cases[i].plen))) {
+			printf("# parse_prefix(\"%s\") = %d, /%u\n",
+			       cases[i].arg, err, plen);
+			bad++;
+		}
+	}
+	check(!bad, "parse_prefix: /PLEN, /32 default, default, range, garbage");
+}
+
+static void test_u32_and_hwaddr(void)
+{
+	static const __u8 mac[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0xff };
+	char buf[18], small[6];
+	__u32 v = 0;
+
+	check(!parse_u32("0", &v) && v == 0 &&
+	      !parse_u32("4294967295", &v) && v == 4294967295u &&
+	      parse_u32("4294967296", &v) == -EINVAL &&
+	      parse_u32("-1", &v) == -EINVAL && parse_u32("1x", &v) == -EINVAL &&
+	      parse_u32("", &v) == -EINVAL && parse_u32(" 1", &v) == -EINVAL,
+	      "parse_u32: range and garbage");
+	format_hwaddr(buf, sizeof(buf), mac, sizeof(mac));
+	check_str(buf, "02:11:22:33:44:ff", "format_hwaddr: six bytes");
+	format_hwaddr(small, sizeof(small), mac, sizeof(mac));
+	check_str(small, "02:11", "format_hwaddr: cut to the buffer");
+	format_ip(buf, sizeof(buf), mac, 3);
+	check_str(buf, "?", "format_ip: odd length shown as ?");
+}
+
+/* NLMSG_DONE as netlink_dump_done() builds it. */
+static struct nlmsghdr *nlmsgdone(int error, const char *text)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	int *e;
+
+	nlh->nlmsg_type = NLMSG_DONE;
+	nlh->nlmsg_flags = NLM_F_MULTI;
+	e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+	*e = error;
+	if (text) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, text);
+	}
+	return nlh;
+}
+
+static void test_done(void)
+{
+	struct nlmsghdr *nlh;
+	char *m;
+
+	check(genl_parse_done(nlmsgdone(0, NULL), &m) == 0 && !m,
+	      "done: end of a good dump");
+	check(genl_parse_done(nlmsgdone(-ENODEV, "no such link"), &m) ==
+	      -ENODEV && m && !strcmp(m, "no such link"),
+	      "done: dump error with its extack message");
+	free(m);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = NLMSG_DONE;
+	check(genl_parse_done(nlh, &m) == 0 && !m,
+	      "done: without a payload, as old kernels send it");
+}
+
 static void test_words(void)
 {
 	static const char * const words[] = { "show", "set", "help" };
@@ -327,6 +429,9 @@ int main(void)
 	test_malformed();
 	test_extack();
 	test_size();
+	test_prefix();
+	test_u32_and_hwaddr();
+	test_done();
 	test_words();
 	test_json_escape();
 	test_genl_live();

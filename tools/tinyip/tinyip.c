@@ -1,34 +1,53 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The tinyip command: global options, dispatch to the objects (info,
- * config, monitor) and the general help.
+ * config, link, addr, route, neigh, monitor) and the general help.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "tinyip_common.h"
 
-enum { OBJ_INFO, OBJ_CONFIG, OBJ_MONITOR, OBJ_HELP };
+enum {
+	OBJ_INFO, OBJ_CONFIG, OBJ_LINK, OBJ_ADDR, OBJ_ROUTE, OBJ_NEIGH,
+	OBJ_MONITOR, OBJ_HELP
+};
 
 static const char * const objects[] = {
 	[OBJ_INFO] = "info",
 	[OBJ_CONFIG] = "config",
+	[OBJ_LINK] = "link",
+	[OBJ_ADDR] = "addr",
+	[OBJ_ROUTE] = "route",
+	[OBJ_NEIGH] = "neigh",
 	[OBJ_MONITOR] = "monitor",
 	[OBJ_HELP] = "help",
 };
 
+static void (*const object_usage[])(FILE *fp) = {
+	[OBJ_INFO] = info_usage,
+	[OBJ_CONFIG] = config_usage,
+	[OBJ_LINK] = link_usage,
+	[OBJ_ADDR] = addr_usage,
+	[OBJ_ROUTE] = route_usage,
+	[OBJ_NEIGH] = neigh_usage,
+	[OBJ_MONITOR] = monitor_usage,
+};
+
 static void usage(FILE *fp)
 {
+	unsigned int i;
+
 	fprintf(fp,
 		"Usage: tinyip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       tinyip help [ OBJECT ]\n"
-		"where  OBJECT := { info | config | monitor }\n"
-		"       OPTIONS := { -j[son] | -p[retty] | -V[ersion] | -h[elp] }\n"
+		"where  OBJECT := { info | config | link | addr | route | neigh | monitor }\n"
+		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n"
 		"\n");
-	info_usage(fp);
-	config_usage(fp);
-	monitor_usage(fp);
+	for (i = 0; i < ARRAY_SIZE(object_usage); i++)
+		object_usage[i](fp);
 }
 
 static int do_help(int argc, char **argv)
@@ -40,22 +59,12 @@ static int do_help(int argc, char **argv)
 		return TINYIP_EXIT_OK;
 	}
 	obj = match_word(argv[0], objects, ARRAY_SIZE(objects));
-	switch (obj) {
-	case OBJ_INFO:
-		info_usage(stdout);
-		break;
-	case OBJ_CONFIG:
-		config_usage(stdout);
-		break;
-	case OBJ_MONITOR:
-		monitor_usage(stdout);
-		break;
-	case OBJ_HELP:
-		usage(stdout);
-		break;
-	default:
+	if (obj < 0)
 		return bad_command(NULL, argv[0], obj);
-	}
+	if (obj == OBJ_HELP)
+		usage(stdout);
+	else
+		object_usage[obj](stdout);
 	return TINYIP_EXIT_OK;
 }
 
@@ -68,6 +77,14 @@ static int do_object(int argc, char **argv, const struct tinyip_out *o)
 		return do_info(argc - 1, argv + 1, o);
 	case OBJ_CONFIG:
 		return do_config(argc - 1, argv + 1, o);
+	case OBJ_LINK:
+		return do_link(argc - 1, argv + 1, o);
+	case OBJ_ADDR:
+		return do_addr(argc - 1, argv + 1, o);
+	case OBJ_ROUTE:
+		return do_route(argc - 1, argv + 1, o);
+	case OBJ_NEIGH:
+		return do_neigh(argc - 1, argv + 1, o);
 	case OBJ_MONITOR:
 		return do_monitor(argc - 1, argv + 1, o);
 	case OBJ_HELP:
@@ -77,11 +94,14 @@ static int do_object(int argc, char **argv, const struct tinyip_out *o)
 	}
 }
 
-int main(int argc, char **argv)
+/* main() of the command; the unit tests call it many times over. */
+int tinyip_main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json",	no_argument,	NULL, 'j' },
 		{ "pretty",	no_argument,	NULL, 'p' },
+		{ "statistics",	no_argument,	NULL, 's' },
+		{ "stats",	no_argument,	NULL, 's' },
 		{ "version",	no_argument,	NULL, 'V' },
 		{ "help",	no_argument,	NULL, 'h' },
 		{ NULL,		0,		NULL, 0 }
@@ -89,8 +109,10 @@ int main(int argc, char **argv)
 	struct tinyip_out o = { .fp = stdout };
 	int c, ret = -1;
 
+	/* 0 starts getopt afresh, for a second call in the same process. */
+	optind = 0;
 	/* "+": options end at the object; "-json" works as in iproute2. */
-	while (ret < 0 && (c = getopt_long_only(argc, argv, "+jpVh", options,
+	while (ret < 0 && (c = getopt_long_only(argc, argv, "+jpsVh", options,
 						NULL)) != -1) {
 		switch (c) {
 		case 'j':
@@ -99,6 +121,9 @@ int main(int argc, char **argv)
 		case 'p':
 			o.json = true;
 			o.pretty = true;
+			break;
+		case 's':
+			o.stats = true;
 			break;
 		case 'V':
 			printf("tinyip utility, version %s\n",

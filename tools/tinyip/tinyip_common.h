@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <netinet/in.h>
 #include <linux/netlink.h>
 #include <linux/types.h>
 #include <linux/tinyip.h>
@@ -32,7 +33,10 @@ struct tinyip_out {
 	FILE *fp;
 	bool json;
 	bool pretty;
+	bool stats;	/* -s: link counters and drop reasons */
 };
+
+#define TINYIP_IFNAMSIZ	16	/* IFNAMSIZ, with the NUL */
 
 /* utils.c: command line helpers */
 #define MATCH_NONE	(-1)
@@ -43,10 +47,20 @@ int bad_command(const char *object, const char *arg, int match);
 int usage_err(const char *object, const char *msg);
 int invarg(const char *object, const char *arg, const char *why);
 int parse_size(const char *arg, __u64 *val);
+int parse_dev(const char *object, const char *arg, const char **dev);
+int parse_u32(const char *arg, __u32 *val);
+int parse_prefix(const char *arg, bool allow_default, struct in_addr *addr,
+		 __u8 *plen);
+void format_hwaddr(char *buf, size_t size, const void *data, size_t len);
+bool format_ip(char *buf, size_t size, const void *data, size_t len);
+bool dev_matches(const char *filter, const char *ifname);
 
 /* attr.c: validated attributes of a tinyip message */
 int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		       const struct nlattr *tb[TINYIP_A_MAX + 1]);
+int tinyip_parse_present(const struct nlmsghdr *nlh,
+			 const struct nlattr *tb[TINYIP_A_MAX + 1],
+			 __u64 *present);
 
 /* The "present" bitmasks below hold one bit per TINYIP_A_* attribute. */
 static_assert(TINYIP_A_MAX < 64, "TINYIP_A_MAX outgrew the present masks");
@@ -77,6 +91,100 @@ void config_print(const struct tinyip_config *cfg,
 		  const struct tinyip_out *o, bool event);
 void config_usage(FILE *fp);
 int do_config(int argc, char **argv, const struct tinyip_out *o);
+
+/* link.c, addr.c, route.c, neigh.c: the objects tinyip has links and routes for */
+#define HWADDR_MAX	32
+#define IPADDR_STRLEN	46	/* INET6_ADDRSTRLEN */
+
+struct tinyip_link {
+	char ifname[TINYIP_IFNAMSIZ];
+	__u32 ifindex;
+	__u32 flags;
+	__u32 mtu;
+	__u8 mode;
+	__u8 hwaddr[HWADDR_MAX];
+	unsigned int hwaddr_len;
+	__u64 stats[TINYIP_LINK_STAT_MAX + 1];	/* by TINYIP_LINK_STAT_* */
+	__u64 drops[2][TINYIP_DROP_MAX + 1];	/* receive, transmit */
+	unsigned int n_drops;	/* drop nests seen: 0, 1 (rx) or 2 */
+	__u64 present;		/* bit (1 << TINYIP_A_*) per attribute seen */
+};
+
+struct tinyip_addr {
+	char ifname[TINYIP_IFNAMSIZ];
+	__u32 ifindex;
+	__u8 addr[16];
+	__u8 brd[16];
+	unsigned int addr_len;
+	unsigned int brd_len;
+	__u8 prefixlen;
+	__u64 present;
+};
+
+struct tinyip_route {
+	char ifname[TINYIP_IFNAMSIZ];
+	__u32 ifindex;
+	__u8 dst[16];
+	__u8 gw[16];
+	unsigned int dst_len;
+	unsigned int gw_len;
+	__u8 prefixlen;
+	__u32 metric;
+	__u32 flags;
+	__u64 present;
+};
+
+struct tinyip_neigh {
+	char ifname[TINYIP_IFNAMSIZ];
+	__u32 ifindex;
+	__u8 dst[16];
+	unsigned int dst_len;
+	__u8 lladdr[HWADDR_MAX];
+	unsigned int lladdr_len;
+	__u8 state;
+	__u64 present;
+};
+
+/* One printer per dump: text lines, or the elements of a JSON array. */
+struct json_writer;
+struct show_ctx {
+	const struct tinyip_out *o;
+	struct json_writer *jw;	/* NULL for text */
+	const char *dev;	/* only entries of this link, or NULL */
+	unsigned int shown;
+};
+
+const char *drop_reason_name(unsigned int reason);
+int link_parse(const struct nlmsghdr *nlh, struct tinyip_link *l);
+void link_print(const struct tinyip_link *l, struct show_ctx *ctx);
+void link_usage(FILE *fp);
+int do_link(int argc, char **argv, const struct tinyip_out *o);
+
+int addr_parse(const struct nlmsghdr *nlh, struct tinyip_addr *a);
+void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx);
+void addr_usage(FILE *fp);
+int do_addr(int argc, char **argv, const struct tinyip_out *o);
+
+int route_parse(const struct nlmsghdr *nlh, struct tinyip_route *r);
+void route_print(const struct tinyip_route *r, struct show_ctx *ctx);
+void route_usage(FILE *fp);
+int do_route(int argc, char **argv, const struct tinyip_out *o);
+
+int neigh_parse(const struct nlmsghdr *nlh, struct tinyip_neigh *n);
+void neigh_print(const struct tinyip_neigh *n, struct show_ctx *ctx);
+void neigh_usage(FILE *fp);
+int do_neigh(int argc, char **argv, const struct tinyip_out *o);
+
+/* show.c: a dump request, printed as it arrives */
+typedef int (*show_cb_t)(const struct nlmsghdr *nlh, struct show_ctx *ctx);
+int tinyip_show(__u8 cmd, const char *dev, show_cb_t cb,
+		const struct tinyip_out *o);
+void attr_copy_ifname(char *dst, const struct nlattr *attr);
+unsigned int attr_copy_bin(void *dst, size_t size, const struct nlattr *attr);
+void ifname_fallback(char *dst, const struct nlattr *tb[TINYIP_A_MAX + 1]);
+
+/* tinyip.c: the command line as main() gets it; an exit status */
+int tinyip_main(int argc, char **argv);
 
 /* monitor.c: "tinyip monitor" */
 void monitor_usage(FILE *fp);

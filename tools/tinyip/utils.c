@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Command line helpers: keyword matching by unique prefix as iproute2
- * allows, usage errors, and parsing of sizes such as 16M.
+ * allows, usage errors, parsing of sizes such as 16M, device names and
+ * IPv4 prefixes, and formatting of addresses.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 
 #include "tinyip_common.h"
 
@@ -126,4 +128,95 @@ int parse_size(const char *arg, __u64 *val)
 		return -ERANGE;
 	*val = (__u64)num << shift;
 	return 0;
+}
+
+/* A device name as the kernel accepts it: 1 to IFNAMSIZ - 1 bytes. */
+int parse_dev(const char *object, const char *arg, const char **dev)
+{
+	if (!arg)
+		return usage_err(object, "\"dev\" needs a device name.");
+	if (!arg[0] || strlen(arg) >= TINYIP_IFNAMSIZ)
+		return invarg(object, arg,
+			      "a device name has 1 to 15 characters.");
+	if (*dev)
+		return usage_err(object, "duplicate \"dev\".");
+	*dev = arg;
+	return 0;
+}
+
+/* A decimal u32; -EINVAL unless the whole string is one. */
+int parse_u32(const char *arg, __u32 *val)
+{
+	unsigned long long num;
+	char *end;
+
+	if (!isdigit((unsigned char)arg[0]))
+		return -EINVAL;
+	errno = 0;
+	num = strtoull(arg, &end, 10);
+	if (errno || *end || num > UINT32_MAX)
+		return -EINVAL;
+	*val = num;
+	return 0;
+}
+
+/*
+ * An IPv4 prefix "A.B.C.D/N" (N 0 to 32, /32 when absent) or, with
+ * allow_default, "default" for 0.0.0.0/0. -EINVAL for a bad address,
+ * -ERANGE for a bad length.
+ */
+int parse_prefix(const char *arg, bool allow_default, struct in_addr *addr,
+		 __u8 *plen)
+{
+	char buf[INET_ADDRSTRLEN];
+	const char *slash = strchr(arg, '/');
+	size_t len = slash ? (size_t)(slash - arg) : strlen(arg);
+	__u32 n = 32;
+
+	if (allow_default && !strcmp(arg, "default")) {
+		addr->s_addr = 0;
+		*plen = 0;
+		return 0;
+	}
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, arg, len);
+	buf[len] = '\0';
+	if (inet_pton(AF_INET, buf, addr) != 1)
+		return -EINVAL;
+	if (slash && (strlen(slash + 1) > 2 || parse_u32(slash + 1, &n) ||
+		      n > 32))
+		return -ERANGE;
+	*plen = n;
+	return 0;
+}
+
+/* "02:11:22:33:44:55"; bytes beyond what buf holds are left out. */
+void format_hwaddr(char *buf, size_t size, const void *data, size_t len)
+{
+	const unsigned char *b = data;
+	size_t i, off = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < len && off + 3 < size; i++)
+		off += snprintf(buf + off, size - off, i ? ":%02x" : "%02x",
+				b[i]);
+}
+
+/* An IPv4 (4 bytes) or IPv6 (16 bytes) address; false for other sizes. */
+bool format_ip(char *buf, size_t size, const void *data, size_t len)
+{
+	int af = len == 4 ? AF_INET : len == 16 ? AF_INET6 : 0;
+
+	if (!af || !inet_ntop(af, data, buf, size)) {
+		snprintf(buf, size, "?");
+		return false;
+	}
+	return true;
+}
+
+/* Whether an entry of link ifname passes a "dev" filter. */
+bool dev_matches(const char *filter, const char *ifname)
+{
+	return !filter || !strcmp(filter, ifname);
 }

@@ -88,3 +88,210 @@ link_stat()
 {
 	tip -j -s link show dev "$1" | jq -r ".[0].stats.$2"
 }
+
+# E2: helpers of net_forward, net_modes, net_arp, net_malformed and
+# net_teardown.
+
+# need_cmd CMD...: skips when a Debian tool of the test is missing.
+need_cmd()
+{
+	local c
+	for c; do
+		command -v "$c" > /dev/null || skip "$c is not installed (make deps)"
+	done
+}
+
+# wait_until SECONDS CMD...: polls CMD until it succeeds; 1 on timeout.
+wait_until()
+{
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ $SECONDS -lt $end ] || return 1
+		sleep 0.2
+	done
+}
+
+# ping_ok NS DST [PING ARGS]: an echo to DST is answered within a few
+# tries (the first may wait for ARP on either side).
+ping_ok()
+{
+	local ns=$1 dst=$2 i
+	shift 2
+	for i in 1 2 3 4 5; do
+		ip netns exec "$ns" ping -n -c 1 -W 2 "$@" "$dst" > /dev/null 2>&1 &&
+			return 0
+	done
+	return 1
+}
+
+# tip_link DEV FIELD: a field of the JSON link object of DEV.
+tip_link()
+{
+	tip -j link show dev "$1" | jq -r ".[0].$2"
+}
+
+# drop_total REASON: receive plus transmit drops of REASON over all links,
+# for drops whose counting link is an implementation choice.
+drop_total()
+{
+	tip -j -s link show |
+		jq -r "[.[] | (.rx_drops[\"$1\"] // 0) + (.tx_drops[\"$1\"] // 0)] | add // 0"
+}
+
+# mem_used [NS]: bytes charged to the memory budget of the instance.
+mem_used()
+{
+	ip netns exec "${1:-$NS_TIP}" "$TINYIP" -j config show | jq -r .mem_used
+}
+
+# cap_start NS DEV FILTER...: tcpdump on DEV into $CAP_FILE, returning
+# once it listens; cap_stop ends it; cap_dump decodes what it caught.
+cap_start()
+{
+	local ns=$1 dev=$2
+	shift 2
+	CAP_FILE=$(mktemp /tmp/e2cap.XXXXXX)
+	ip netns exec "$ns" tcpdump -Z root -i "$dev" -n -U -w "$CAP_FILE" "$@" \
+		2> "$CAP_FILE.err" &
+	CAP_PID=$!
+	wait_until 30 grep -q "listening on" "$CAP_FILE.err" ||
+		fail "tcpdump on $dev did not start: $(cat "$CAP_FILE.err")"
+}
+
+cap_stop()
+{
+	kill -INT "$CAP_PID" 2> /dev/null
+	wait "$CAP_PID" 2> /dev/null
+}
+
+cap_dump()
+{
+	tcpdump -r "$CAP_FILE" -nn -e -v 2> /dev/null
+}
+
+# expect_error WHAT REGEX CMD...: CMD fails with status 1 and a message
+# matching REGEX (case-insensitive) on stderr.
+expect_error()
+{
+	local what=$1 re=$2 err rc
+	shift 2
+	err=$("$@" 2>&1 > /dev/null)
+	rc=$?
+	[ $rc = 1 ] || fail "$what: exit status $rc, want 1 (stderr: $err)"
+	printf '%s\n' "$err" | grep -Eiq -- "$re" ||
+		fail "$what: message '$err' does not match /$re/"
+}
+
+# dmesg_mark, then dmesg_clean WHAT: no kernel splat since the mark.
+dmesg_mark()
+{
+	DMESG_LINES=$(dmesg | wc -l)
+}
+
+dmesg_clean()
+{
+	local splat
+	splat=$(dmesg | tail -n +$((DMESG_LINES + 1)) |
+		grep -E 'WARNING:|BUG:|KASAN|UBSAN|general protection|Call Trace:|kmemleak' |
+		head -n 5)
+	[ -z "$splat" ] || fail "$1: kernel splat: $splat"
+}
+
+# E1: helpers of the tests against native peers (net_ping, net_udp, ...).
+TIP_UDP="$SELFTESTS/tip_udp"
+TIP_PING="$SELFTESTS/tip_ping"
+TIP_SOCKOPT="$SELFTESTS/tip_sockopt"
+
+# e1_tmp: a scratch directory for the test's files, in $T.
+e1_tmp()
+{
+	T=$(mktemp -d /tmp/tinyip-e1.XXXXXX) || fail "mktemp"
+}
+
+# wait_file FILE REGEX [SECONDS]: waits until a line of FILE matches.
+wait_file()
+{
+	local i
+	for i in $(seq $((${3:-10} * 10))); do
+		grep -Eq -- "$2" "$1" 2> /dev/null && return 0
+		sleep 0.1
+	done
+	fail "no /$2/ in $1 after ${3:-10} s: $(tail -n 3 "$1" 2> /dev/null)"
+}
+
+# snmp NS GROUP FIELD: a counter of /proc/net/snmp in namespace NS.
+snmp()
+{
+	ip netns exec "$1" awk -v g="$2:" -v f="$3" \
+		'$1 == g && !n { for (i = 2; i <= NF; i++) h[i] = $i; n = 1; next }
+		 $1 == g { for (i = 2; i <= NF; i++) if (h[i] == f) print $i }' \
+		/proc/net/snmp
+}
+
+# capture_start NS DEV FILE [FILTER...]: tcpdump into FILE until
+# capture_stop; returns once tcpdump listens. The filter must let UDP
+# through: capture_stop ends with a broadcast from ns nat.
+capture_start()
+{
+	local ns=$1 dev=$2
+	CAPTURE_FILE=$3
+	shift 3
+	ip netns exec "$ns" tcpdump -Z root -U -n -i "$dev" -w "$CAPTURE_FILE" "$@" \
+		2> "$CAPTURE_FILE.log" &
+	CAPTURE_PID=$!
+	wait_file "$CAPTURE_FILE.log" "listening on"
+}
+
+# capture_stop: once the capture holds a last broadcast sent after the
+# test's traffic, it holds all of that traffic; then stops tcpdump.
+capture_stop()
+{
+	local i
+	for i in $(seq 50); do
+		printf end | in_nat socat -u - UDP4-DATAGRAM:192.0.2.255:9,broadcast
+		tcpdump -n -r "$CAPTURE_FILE" 'udp dst port 9 and dst host 192.0.2.255' \
+			2> /dev/null | grep -q . && break
+		sleep 0.1
+	done
+	kill -INT "$CAPTURE_PID" 2> /dev/null
+	wait "$CAPTURE_PID" 2> /dev/null
+}
+
+# capture_wait REGEX [BPF...]: waits until a line of tcpdump -v's
+# decoding of the capture so far matches REGEX (tcpdump starts faster
+# than tshark in a slow guest).
+capture_wait()
+{
+	local re=$1 i
+	shift
+	for i in $(seq 100); do
+		tcpdump -n -v -r "$CAPTURE_FILE" "$@" 2> /dev/null | grep -Eq -- "$re" &&
+			return 0
+		sleep 0.1
+	done
+	fail "no /$re/ in the capture after 10 s"
+}
+
+# decode FILE DISPLAY-FILTER FIELD...: one line per matching frame, the
+# fields separated by "|" (several values of one field by ","); tshark
+# starts slowly, so tests decode once and sift with awk. DECODE_OPTS
+# holds extra tshark options (-o PREF:VALUE).
+DECODE_OPTS=()
+decode()
+{
+	local file=$1 filter=$2 args=() f
+	shift 2
+	for f in "$@"; do
+		args+=(-e "$f")
+	done
+	tshark -n -r "$file" "${DECODE_OPTS[@]}" -Y "$filter" -T fields \
+		-E separator='|' "${args[@]}" 2> /dev/null
+}
+
+# lo_stat NAME: a counter (rx_packets, ...) of tinyip's loopback link.
+lo_stat()
+{
+	tip -j -s link show |
+		jq -r ".[] | select(.mode == \"loopback\") | .stats.$1"
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * AF_TINYIP datagram and raw sockets: a struct sock wrapping a UDP or raw
+ * PCB. The PCB holds the protocol state, the socket only the queue and
+ * the waiting, so the raw API and sockets share one implementation.
+ */
+#ifndef _TINYIP_SOCK_H
+#define _TINYIP_SOCK_H
+
+#include <linux/net.h>
+#include <linux/sockptr.h>
+#include <net/sock.h>
+
+#include <tinyip/raw.h>
+#include <tinyip/udp.h>
+
+struct tip_sock {
+	struct sock sk;			/* first: sk_alloc() sizes by obj_size */
+	struct tip_udp_pcb *udp;	/* SOCK_DGRAM */
+	struct tip_raw_pcb *raw;	/* SOCK_RAW */
+};
+
+static inline struct tip_sock *tip_sk(const struct sock *sk)
+{
+	return container_of(sk, struct tip_sock, sk);
+}
+
+/* module/sock.c: what datagram and raw sockets have in common. */
+int tip_sock_addr_in(struct sockaddr *uaddr, int len, __be32 *addr,
+		     __be16 *port);
+int tip_sock_name(struct sockaddr *uaddr, __be32 addr, __be16 port);
+int tip_sock_queue_rcv(struct sock *sk, struct sk_buff *skb);
+void tip_sock_sync(struct sock *sk, struct tip_inet *inet);
+int tip_sock_ip_setsockopt(struct sock *sk, struct tip_inet *inet,
+			   int optname, sockptr_t optval, unsigned int optlen);
+int tip_sock_ip_getsockopt(struct sock *sk, struct tip_inet *inet,
+			   int optname, char __user *optval,
+			   int __user *optlen);
+int tip_sock_put_int(int val, char __user *optval, int __user *optlen,
+		     bool short_ok);
+
+/* module/sock_dgram.c: the protocol switch entries. */
+int tip_sock_dgram_init(void);
+void tip_sock_dgram_exit(void);
+int tip_sock_raw_init(void);
+void tip_sock_raw_exit(void);
+
+#endif /* _TINYIP_SOCK_H */

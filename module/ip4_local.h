@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Calls between the files of the IPv4 layer (module/ip4_*.c, icmp.c,
+ * igmp.c). Nothing outside them includes this.
+ */
+#ifndef _TINYIP_IP4_LOCAL_H
+#define _TINYIP_IP4_LOCAL_H
+
+#include <linux/inetdevice.h>
+#include <linux/skbuff.h>
+
+#include <tinyip/ip4.h>
+#include <tinyip/ip4_wire.h>
+#include <tinyip/netif.h>
+
+struct tip_net;
+
+/* ip4_fib.c: the route list as a pure data structure. */
+void tip_fib4_insert(struct list_head *table, struct tip_rt4 *rt);
+struct tip_rt4 *tip_fib4_find(struct list_head *table, __be32 dst,
+			      u8 prefixlen, u32 metric);
+struct tip_rt4 *tip_fib4_match(struct list_head *table, __be32 dst,
+			       u8 prefixlen, __be32 gw,
+			       const struct tip_if *ifp, u32 metric);
+struct tip_rt4 *tip_fib4_lookup(struct list_head *table, __be32 dst,
+				bool (*usable)(const struct tip_rt4 *rt,
+					       void *arg),
+				void *arg);
+
+/* ip4_frag.c: reassembly queues, pure apart from skbs and slab. */
+enum tip_frag4_ret {
+	TIP_FRAG4_QUEUED,	/* kept; more fragments needed */
+	TIP_FRAG4_DONE,		/* *out is the whole datagram */
+	TIP_FRAG4_DROP,		/* refused and freed (counted as FRAG) */
+};
+
+struct tip_frag4_q {
+	struct list_head list;
+	__be32 saddr;
+	__be32 daddr;
+	__be16 id;
+	u8 proto;
+	bool last_in;		/* the fragment without MF arrived */
+	bool first_in;		/* the fragment at offset 0 arrived */
+	u32 len;		/* payload length: final once last_in */
+	u32 meat;		/* payload bytes held */
+	u32 truesize;
+	unsigned long expires;
+	struct tip_if *iif;	/* link of the latest fragment */
+	struct sk_buff *head;	/* fragments by offset, via skb->next */
+};
+
+void tip_frag4_set_init(struct tip_frag4_set *set, u32 mem_limit,
+			u32 max_queues, unsigned long timeout);
+enum tip_frag4_ret tip_frag4_add(struct tip_frag4_set *set,
+				 struct sk_buff *skb,
+				 const struct tip_ip4_view *v,
+				 unsigned long now, struct sk_buff **out);
+void tip_frag4_kill(struct tip_frag4_set *set, struct tip_frag4_q *q);
+void tip_frag4_purge_if(struct tip_frag4_set *set, const struct tip_if *ifp);
+void tip_frag4_flush(struct tip_frag4_set *set);
+
+/* ip4_defrag.c: the instance's use of the above (timer, budget). */
+struct sk_buff *tip_ip4_defrag(struct tip_net *tn, struct sk_buff *skb,
+			       const struct tip_ip4_view *v);
+void tip_ip4_defrag_init(struct tip_net *tn);
+void tip_ip4_defrag_exit(struct tip_net *tn);
+void tip_ip4_defrag_if_gone(struct tip_net *tn, struct tip_if *ifp);
+
+/* ip4_route.c / ip4_addr.c */
+struct tip_if *tip_ip4_nth_if(struct tip_net *tn, unsigned int n);
+struct tip_if *tip_ip4_if_by_index(struct tip_net *tn, int ifindex);
+bool tip_ip4_is_bcast_on(struct tip_if *ifp, __be32 addr);
+void tip_ip4_routes_flush(struct tip_net *tn, struct tip_if *ifp);
+void tip_ip4_if_up(struct tip_net *tn, struct tip_if *ifp);
+void tip_ip4_if_down(struct tip_net *tn, struct tip_if *ifp, bool gone);
+void tip_ip4_addrs_flush(struct tip_net *tn, struct tip_if *ifp);
+
+/* ip4_in.c: the handler of @proto, under rcu_read_lock(). */
+const struct tip_ip4_proto *tip_ip4_proto_get(u8 proto);
+
+/* ip4_out.c */
+int tip_ip4_fragment(struct tip_net *tn, struct sk_buff *skb,
+		     struct tip_if *ifp, __be32 nexthop, u32 mtu);
+
+/* ip4_forward.c: under tn->lock; consumes @skb. */
+void tip_ip4_forward(struct tip_net *tn, struct sk_buff *skb,
+		     const struct tip_ip4_view *v);
+
+/* icmp.c, igmp.c */
+extern const struct tip_ip4_proto tip_icmp_proto;
+extern const struct tip_ip4_proto tip_igmp_proto;
+bool tip_icmp_is_error_type(u8 type);
+
+int tip_igmp_net_init(struct tip_net *tn);
+void tip_igmp_net_exit(struct tip_net *tn);
+void tip_igmp_join(struct tip_net *tn, struct tip_if *ifp, struct tip_mc4 *mc);
+void tip_igmp_leave(struct tip_net *tn, struct tip_if *ifp,
+		    struct tip_mc4 *mc);
+void tip_igmp_if_up(struct tip_net *tn, struct tip_if *ifp);
+void tip_igmp_if_gone(struct tip_net *tn, struct tip_if *ifp);
+
+static inline bool tip_ip4_martian_src(__be32 a)
+{
+	return ipv4_is_multicast(a) || ipv4_is_lbcast(a);
+}
+
+#endif /* _TINYIP_IP4_LOCAL_H */

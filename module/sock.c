@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What AF_TINYIP datagram and raw sockets share: sockaddr_in conversion
+ * (AF_INET or AF_TINYIP in, AF_INET out, so ported programs change only
+ * socket()), the bounded and budget-charged receive queue, the SOL_IP
+ * options (RFC 1122 3.3.7 and RFC 1112 for multicast) and the bookkeeping
+ * of multicast memberships, which the raw API uses as well.
+ */
+#include <linux/in.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <net/ip.h>
+#include <net/sock.h>
+
+#include <tinyip/af.h>
+#include <tinyip/ip4.h>
+#include <tinyip/netif.h>
+#include <tinyip/sock.h>
+#include <tinyip/tinyip.h>
+
+void tip_inet_init(struct tip_inet *inet)
+{
+	memset(inet, 0, sizeof(*inet));
+	INIT_LIST_HEAD(&inet->mc);
+	inet->mc_ttl = 1;		/* RFC 1112 6.1: stay on the link */
+	inet->mc_loop = true;
+}
+
+/* The link owning @addr, under tn->lock. */
+struct tip_if *tip_inet_if_by_addr(struct tip_net *tn, __be32 addr)
+{
+	struct tip_if *ifp;
+
+	list_for_each_entry(ifp, &tn->ifs, list)
+		if (tip_ip4_addr_on(ifp, addr))
+			return ifp;
+	if (tn->lo && tip_ip4_addr_on(tn->lo, addr))
+		return tn->lo;
+	return NULL;
+}
+
+/* The loopback link has no device and so no ifindex: 0 stands for it. */
+static struct tip_if *tip_inet_if(struct tip_net *tn, int ifindex)
+{
+	return ifindex ? tip_if_by_index(tn, ifindex) : tn->lo;
+}
+
+/* A route honouring SO_BINDTODEVICE and, for groups, IP_MULTICAST_IF. */
+int tip_inet_route(struct tip_net *tn, const struct tip_inet *inet,
+		   __be32 daddr, struct tip_rt4_res *res)
+{
+	int oif = inet->bound_if;
+
+	if (!oif && (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr)))
+		oif = inet->mc_if;
+	return tip_ip4_route(tn, daddr, oif, res);
+}
+
+/* The link to join @group on: given, by address, or by the route to it. */
+static struct tip_if *tip_inet_mc_link(struct tip_net *tn, __be32 group,
+				       __be32 ifaddr, int ifindex)
+{
+	struct tip_rt4_res res;
+
+	if (ifindex)
+		return tip_if_by_index(tn, ifindex);
+	if (ifaddr)
+		return tip_inet_if_by_addr(tn, ifaddr);
+	if (tip_ip4_route(tn, group, 0, &res))
+		return NULL;
+	return res.ifp;
+}
+
+int tip_inet_mc_join(struct tip_net *tn, struct tip_inet *inet,
+		     __be32 group, __be32 ifaddr, int ifindex)
+{
+	struct tip_mc_membership *m;
+	struct tip_if *ifp;
+	int err;
+
+	lockdep_assert_held(&tn->lock);
+	if (!ipv4_is_multicast(group))
+		return -EINVAL;
+	ifp = tip_inet_mc_link(tn, group, ifaddr, ifindex);
+	if (!ifp)
+		return -ENODEV;
+	list_for_each_entry(m, &inet->mc, list)
+		if (m->group == group && m->ifindex == ifp->ifindex)
+			return -EADDRINUSE;
+	if (inet->nmc >= TIP_MC_MAX_MEMBERSHIPS)
+		return -ENOBUFS;
+	if (tip_mem_charge(&tn->mem, sizeof(*m)))
+		return -ENOBUFS;
+	m = kmalloc(sizeof(*m), GFP_ATOMIC);
+	if (!m) {
+		err = -ENOMEM;
+		goto err_uncharge;
+	}
+	err = tip_ip4_mc_join(tn, ifp, group);
+	if (err)
+		goto err_free;
+	m->group = group;
+	m->ifindex = ifp->ifindex;
+	list_add(&m->list, &inet->mc);
+	inet->nmc++;
+	return 0;
+
+err_free:
+	kfree(m);
+err_uncharge:
+	tip_mem_uncharge(&tn->mem, sizeof(*m));
+	return err;
+}
+
+static void tip_inet_mc_del(struct tip_net *tn, struct tip_inet *inet,
+			    struct tip_mc_membership *m)
+{
+	struct tip_if *ifp = tip_inet_if(tn, m->ifindex);
+
+	/* A detached link already forgot its groups. */
+	if (ifp)
+		tip_ip4_mc_leave(tn, ifp, m->group);
+	list_del(&m->list);
+	inet->nmc--;
+	kfree(m);
+	tip_mem_uncharge(&tn->mem, sizeof(*m));
+}
+
+/* Without a link, the first membership of @group goes (as Linux). */
+int tip_inet_mc_leave(struct tip_net *tn, struct tip_inet *inet,
+		      __be32 group, __be32 ifaddr, int ifindex)
+{
+	struct tip_mc_membership *m;
+	struct tip_if *ifp;
+
+	lockdep_assert_held(&tn->lock);
+	if (!ifindex && ifaddr) {
+		ifp = tip_inet_if_by_addr(tn, ifaddr);
+		if (!ifp)
+			return -ENODEV;
+		ifindex = ifp->ifindex;
+		if (!ifindex)
+			ifaddr = 0;	/* the loopback link: match it exactly */
+	}
+	list_for_each_entry(m, &inet->mc, list) {
+		if (m->group != group)
+			continue;
+		if ((ifindex || ifaddr) && m->ifindex != ifindex)
+			continue;
+		tip_inet_mc_del(tn, inet, m);
+		return 0;
+	}
+	return -EADDRNOTAVAIL;
+}
+
+void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet)
+{
+	struct tip_mc_membership *m, *tmp;
+
+	lockdep_assert_held(&tn->lock);
+	list_for_each_entry_safe(m, tmp, &inet->mc, list)
+		tip_inet_mc_del(tn, inet, m);
+}
+
+/*
+ * Addresses come as sockaddr_in with family AF_INET or AF_TINYIP, so that
+ * a program ported by changing socket() keeps working.
+ */
+int tip_sock_addr_in(struct sockaddr *uaddr, int len, __be32 *addr,
+		     __be16 *port)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
+
+	if (len < (int)sizeof(*sin))
+		return -EINVAL;
+	if (sin->sin_family != AF_INET && sin->sin_family != tip_af_family())
+		return -EAFNOSUPPORT;
+	*addr = sin->sin_addr.s_addr;
+	*port = sin->sin_port;
+	return 0;
+}
+
+int tip_sock_name(struct sockaddr *uaddr, __be32 addr, __be16 port)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
+
+	sin->sin_family = AF_INET;
+	sin->sin_port = port;
+	sin->sin_addr.s_addr = addr;
+	memset(sin->sin_zero, 0, sizeof(sin->sin_zero));
+	return sizeof(*sin);
+}
+
+/* Frees a queued datagram's share of the socket and of the instance. */
+static void tip_sock_rfree(struct sk_buff *skb)
+{
+	struct sock *sk = skb->sk;
+
+	atomic_sub(skb->truesize, &sk->sk_rmem_alloc);
+	tip_mem_uncharge(&tip_net(sock_net(sk))->mem, skb->truesize);
+}
+
+/*
+ * Queue a received datagram, under tn->lock. Bounded by SO_RCVBUF (one
+ * datagram always fits an empty queue, as on Linux) and by the instance
+ * budget; the charge follows the skb, so whoever frees it (recvmsg, close,
+ * a purge) gives it back.
+ */
+int tip_sock_queue_rcv(struct sock *sk, struct sk_buff *skb)
+{
+	struct tip_net *tn = tip_net(sock_net(sk));
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+
+	skb_orphan(skb);
+	if (atomic_read(&sk->sk_rmem_alloc) >= READ_ONCE(sk->sk_rcvbuf) ||
+	    tip_mem_charge(&tn->mem, skb->truesize)) {
+		atomic_inc(&sk->sk_drops);
+		tip_if_rx_drop(ifp, skb, TINYIP_DROP_RCVBUF);
+		return -ENOBUFS;
+	}
+	skb->sk = sk;
+	skb->destructor = tip_sock_rfree;
+	atomic_add(skb->truesize, &sk->sk_rmem_alloc);
+	skb_dst_drop(skb);
+	skb_queue_tail(&sk->sk_receive_queue, skb);
+	if (!sock_flag(sk, SOCK_DEAD))
+		sk->sk_data_ready(sk);
+	return 0;
+}
+
+/* SOL_SOCKET settings the core stored in the sock, into the PCB. */
+void tip_sock_sync(struct sock *sk, struct tip_inet *inet)
+{
+	inet->reuse = sk->sk_reuse != SK_NO_REUSE;
+	inet->broadcast = sock_flag(sk, SOCK_BROADCAST);
+	inet->bound_if = READ_ONCE(sk->sk_bound_dev_if);
+}
+
+/*
+ * IP_MULTICAST_IF and the memberships take an ip_mreqn, or an ip_mreq
+ * (its prefix), or for IP_MULTICAST_IF a bare interface address.
+ */
+static int tip_sock_get_mreqn(struct ip_mreqn *mreq, sockptr_t optval,
+			      unsigned int optlen, unsigned int minlen)
+{
+	unsigned int len = sizeof(struct ip_mreq);
+
+	memset(mreq, 0, sizeof(*mreq));
+	if (optlen >= sizeof(*mreq))
+		len = sizeof(*mreq);
+	else if (optlen < sizeof(struct ip_mreq) && optlen >= minlen)
+		return copy_from_sockptr(&mreq->imr_address, optval,
+					 sizeof(struct in_addr)) ? -EFAULT : 0;
+	else if (optlen < len)
+		return -EINVAL;
+	return copy_from_sockptr(mreq, optval, len) ? -EFAULT : 0;
+}
+
+static int tip_sock_set_mc_if(struct tip_net *tn, struct tip_inet *inet,
+			      const struct ip_mreqn *mreq)
+{
+	__be32 addr = mreq->imr_address.s_addr;
+	int ifindex = mreq->imr_ifindex;
+	struct tip_if *ifp;
+
+	if (!ifindex && addr) {
+		ifp = tip_inet_if_by_addr(tn, addr);
+		if (!ifp)
+			return -EADDRNOTAVAIL;
+		ifindex = ifp->ifindex;
+	} else if (ifindex && !tip_if_by_index(tn, ifindex)) {
+		return -EADDRNOTAVAIL;
+	}
+	inet->mc_if = ifindex;
+	inet->mc_addr = addr;
+	return 0;
+}
+
+int tip_sock_ip_setsockopt(struct sock *sk, struct tip_inet *inet,
+			   int optname, sockptr_t optval, unsigned int optlen)
+{
+	struct tip_net *tn = tip_net(sock_net(sk));
+	struct ip_mreqn mreq;
+	int val = 0, err = 0;
+	u8 byte;
+
+	switch (optname) {
+	case IP_TOS:
+	case IP_TTL:
+	case IP_MULTICAST_TTL:
+	case IP_MULTICAST_LOOP:
+		/* As Linux: an int, or a single byte for old programs. */
+		if (optlen >= sizeof(int)) {
+			if (copy_from_sockptr(&val, optval, sizeof(val)))
+				return -EFAULT;
+		} else if (optlen >= 1) {
+			if (copy_from_sockptr(&byte, optval, 1))
+				return -EFAULT;
+			val = byte;
+		} else {
+			return -EINVAL;
+		}
+		break;
+	case IP_MULTICAST_IF:
+		err = tip_sock_get_mreqn(&mreq, optval, optlen,
+					 sizeof(struct in_addr));
+		break;
+	case IP_ADD_MEMBERSHIP:
+	case IP_DROP_MEMBERSHIP:
+		err = tip_sock_get_mreqn(&mreq, optval, optlen,
+					 sizeof(struct ip_mreq));
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	if (err)
+		return err;
+
+	spin_lock_bh(&tn->lock);
+	switch (optname) {
+	case IP_TOS:
+		inet->tos = val;
+		break;
+	case IP_TTL:
+		if (val != -1 && (val < 1 || val > 255))
+			err = -EINVAL;
+		else
+			inet->ttl = val == -1 ? 0 : val;
+		break;
+	case IP_MULTICAST_TTL:
+		if (val == -1)
+			val = 1;
+		if (val < 0 || val > 255)
+			err = -EINVAL;
+		else
+			inet->mc_ttl = val;
+		break;
+	case IP_MULTICAST_LOOP:
+		inet->mc_loop = !!val;
+		break;
+	case IP_MULTICAST_IF:
+		err = tip_sock_set_mc_if(tn, inet, &mreq);
+		break;
+	case IP_ADD_MEMBERSHIP:
+		err = tip_inet_mc_join(tn, inet, mreq.imr_multiaddr.s_addr,
+				       mreq.imr_address.s_addr,
+				       mreq.imr_ifindex);
+		break;
+	case IP_DROP_MEMBERSHIP:
+		err = tip_inet_mc_leave(tn, inet, mreq.imr_multiaddr.s_addr,
+					mreq.imr_address.s_addr,
+					mreq.imr_ifindex);
+		break;
+	}
+	spin_unlock_bh(&tn->lock);
+	return err;
+}
+
+/*
+ * An int option back to the user; with @short_ok a buffer shorter than
+ * an int gets one byte when the value fits, as Linux does for SOL_IP.
+ */
+int tip_sock_put_int(int val, char __user *optval, int __user *optlen,
+		     bool short_ok)
+{
+	int len;
+
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < 0)
+		return -EINVAL;
+	if (short_ok && len > 0 && len < (int)sizeof(int) && val >= 0 &&
+	    val <= 255) {
+		u8 byte = val;
+
+		if (put_user(1, optlen) || copy_to_user(optval, &byte, 1))
+			return -EFAULT;
+		return 0;
+	}
+	len = min_t(int, len, sizeof(int));
+	if (put_user(len, optlen) || copy_to_user(optval, &val, len))
+		return -EFAULT;
+	return 0;
+}
+
+int tip_sock_ip_getsockopt(struct sock *sk, struct tip_inet *inet,
+			   int optname, char __user *optval,
+			   int __user *optlen)
+{
+	struct tip_net *tn = tip_net(sock_net(sk));
+	struct in_addr addr;
+	int val, len;
+
+	spin_lock_bh(&tn->lock);
+	switch (optname) {
+	case IP_TOS:
+		val = inet->tos;
+		break;
+	case IP_TTL:
+		val = inet->ttl ?: IPDEFTTL;
+		break;
+	case IP_MULTICAST_TTL:
+		val = inet->mc_ttl;
+		break;
+	case IP_MULTICAST_LOOP:
+		val = inet->mc_loop;
+		break;
+	case IP_MULTICAST_IF:
+		addr.s_addr = inet->mc_addr;
+		spin_unlock_bh(&tn->lock);
+		if (get_user(len, optlen))
+			return -EFAULT;
+		if (len < 0)
+			return -EINVAL;
+		len = min_t(int, len, sizeof(addr));
+		if (put_user(len, optlen) || copy_to_user(optval, &addr, len))
+			return -EFAULT;
+		return 0;
+	default:
+		spin_unlock_bh(&tn->lock);
+		return -ENOPROTOOPT;
+	}
+	spin_unlock_bh(&tn->lock);
+	return tip_sock_put_int(val, optval, optlen, true);
+}

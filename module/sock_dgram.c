@@ -1,0 +1,584 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AF_TINYIP SOCK_DGRAM (UDP, RFC 768; UDP-Lite, RFC 3828) and SOCK_RAW
+ * sockets: proto_ops over the PCBs of module/udp.c and module/raw.c.
+ * Waiting, timeouts, MSG_PEEK and poll are the kernel's datagram helpers
+ * over sk_receive_queue, so they behave as they do for AF_INET.
+ */
+#include <linux/capability.h>
+#include <linux/icmp.h>
+#include <linux/in.h>
+#include <linux/net.h>
+#include <linux/sockios.h>
+#include <linux/termios.h>
+#include <linux/udp.h>
+#include <net/sock.h>
+#include <net/udplite.h>
+
+#include <tinyip/af.h>
+#include <tinyip/netif.h>
+#include <tinyip/sock.h>
+#include <tinyip/tinyip.h>
+
+static struct tip_inet *tip_sock_inet(struct sock *sk)
+{
+	struct tip_sock *ts = tip_sk(sk);
+
+	return ts->udp ? &ts->udp->inet : &ts->raw->inet;
+}
+
+static struct tip_net *tip_sock_tn(struct sock *sk)
+{
+	return tip_net(sock_net(sk));
+}
+
+static void tip_sock_udp_recv(struct tip_udp_pcb *pcb, struct sk_buff *skb)
+{
+	tip_sock_queue_rcv(pcb->ctx, skb);
+}
+
+static void tip_sock_udp_err(struct tip_udp_pcb *pcb, int err)
+{
+	struct sock *sk = pcb->ctx;
+
+	WRITE_ONCE(sk->sk_err, err);
+	sk_error_report(sk);
+}
+
+static void tip_sock_raw_recv(struct tip_raw_pcb *pcb, struct sk_buff *skb)
+{
+	tip_sock_queue_rcv(pcb->ctx, skb);
+}
+
+/* SO_BINDTODEVICE calls this once the core stored the new device. */
+static void tip_sock_rehash(struct sock *sk)
+{
+	struct tip_net *tn = tip_sock_tn(sk);
+
+	spin_lock_bh(&tn->lock);
+	tip_sock_inet(sk)->bound_if = READ_ONCE(sk->sk_bound_dev_if);
+	spin_unlock_bh(&tn->lock);
+}
+
+static int tip_sock_release(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+	struct tip_sock *ts;
+
+	if (!sk)
+		return 0;
+	ts = tip_sk(sk);
+	/* After this no receive path can reach the socket. */
+	if (ts->udp)
+		tip_udp_pcb_free(ts->udp);
+	if (ts->raw)
+		tip_raw_pcb_free(ts->raw);
+	ts->udp = NULL;
+	ts->raw = NULL;
+
+	lock_sock(sk);
+	sock_orphan(sk);
+	WRITE_ONCE(sk->sk_shutdown, SHUTDOWN_MASK);
+	release_sock(sk);
+	skb_queue_purge(&sk->sk_receive_queue);
+	sock->sk = NULL;
+	sock_put(sk);
+	return 0;
+}
+
+static int tip_sock_bind(struct socket *sock, struct sockaddr *uaddr,
+			 int len)
+{
+	struct sock *sk = sock->sk;
+	struct tip_net *tn = tip_sock_tn(sk);
+	struct tip_sock *ts = tip_sk(sk);
+	bool privileged = true;
+	__be32 addr;
+	__be16 port;
+	int err;
+
+	err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	if (err)
+		return err;
+	if (ts->udp && port && ntohs(port) < PROT_SOCK)
+		privileged = ns_capable(sock_net(sk)->user_ns,
+					CAP_NET_BIND_SERVICE);
+
+	lock_sock(sk);
+	spin_lock_bh(&tn->lock);
+	tip_sock_sync(sk, tip_sock_inet(sk));
+	if (ts->udp) {
+		err = tip_udp_bind(ts->udp, addr, port, privileged);
+	} else if (addr && !ipv4_is_multicast(addr) &&
+		   !ipv4_is_lbcast(addr) && !ipv4_is_loopback(addr) &&
+		   !tip_ip4_is_local(tn, addr)) {
+		err = -EADDRNOTAVAIL;
+	} else {
+		ts->raw->laddr = addr;
+	}
+	spin_unlock_bh(&tn->lock);
+	release_sock(sk);
+	return err;
+}
+
+static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
+			    int len, int flags)
+{
+	struct sock *sk = sock->sk;
+	struct tip_net *tn = tip_sock_tn(sk);
+	struct tip_sock *ts = tip_sk(sk);
+	__be32 addr;
+	__be16 port;
+	int err;
+
+	if (len >= (int)sizeof(uaddr->sa_family) &&
+	    uaddr->sa_family == AF_UNSPEC) {
+		addr = 0;
+		port = 0;
+	} else {
+		err = tip_sock_addr_in(uaddr, len, &addr, &port);
+		if (err)
+			return err;
+	}
+
+	lock_sock(sk);
+	spin_lock_bh(&tn->lock);
+	tip_sock_sync(sk, tip_sock_inet(sk));
+	if (!addr) {
+		if (ts->udp)
+			tip_udp_disconnect(ts->udp);
+		else
+			ts->raw->raddr = 0;
+		err = 0;
+	} else if (ts->udp) {
+		err = tip_udp_connect(ts->udp, addr, port);
+	} else {
+		ts->raw->raddr = addr;
+		err = 0;
+	}
+	spin_unlock_bh(&tn->lock);
+	if (!err) {
+		sk->sk_state = addr ? TCP_ESTABLISHED : TCP_CLOSE;
+		sock->state = addr ? SS_CONNECTED : SS_UNCONNECTED;
+	}
+	release_sock(sk);
+	return err;
+}
+
+static int tip_sock_getname(struct socket *sock, struct sockaddr *uaddr,
+			    int peer)
+{
+	struct sock *sk = sock->sk;
+	struct tip_net *tn = tip_sock_tn(sk);
+	struct tip_sock *ts = tip_sk(sk);
+	__be32 addr;
+	__be16 port;
+
+	spin_lock_bh(&tn->lock);
+	if (ts->udp) {
+		addr = peer ? ts->udp->raddr : ts->udp->laddr;
+		port = peer ? ts->udp->rport : ts->udp->lport;
+	} else {
+		addr = peer ? ts->raw->raddr : ts->raw->laddr;
+		port = 0;
+	}
+	spin_unlock_bh(&tn->lock);
+	if (peer && !addr)
+		return -ENOTCONN;
+	return tip_sock_name(uaddr, addr, port);
+}
+
+/* FIONREAD/SIOCINQ: the next datagram's payload, as for AF_INET. */
+static int tip_sock_ioctl(struct socket *sock, unsigned int cmd,
+			  unsigned long arg)
+{
+	struct sock *sk = sock->sk;
+	struct sk_buff *skb;
+	int amount = 0;
+
+	switch (cmd) {
+	case SIOCINQ:
+		spin_lock_bh(&sk->sk_receive_queue.lock);
+		skb = skb_peek(&sk->sk_receive_queue);
+		if (skb)
+			amount = skb->len -
+				 (tip_sk(sk)->udp ? sizeof(struct udphdr) : 0);
+		spin_unlock_bh(&sk->sk_receive_queue.lock);
+		break;
+	case SIOCOUTQ:
+		amount = sk_wmem_alloc_get(sk);
+		break;
+	default:
+		return -ENOIOCTLCMD;
+	}
+	return put_user(amount, (int __user *)arg);
+}
+
+static int tip_sock_shutdown(struct socket *sock, int how)
+{
+	struct sock *sk = sock->sk;
+	int err = 0;
+
+	how++;	/* SHUT_RD, SHUT_WR, SHUT_RDWR to RCV/SEND_SHUTDOWN bits */
+	if ((how & ~SHUTDOWN_MASK) || !how)
+		return -EINVAL;
+	lock_sock(sk);
+	if (sk->sk_state != TCP_ESTABLISHED)
+		err = -ENOTCONN;	/* still applied, as Linux does */
+	WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | how);
+	sk->sk_state_change(sk);
+	release_sock(sk);
+	return err;
+}
+
+static int tip_sock_setsockopt(struct socket *sock, int level, int optname,
+			       sockptr_t optval, unsigned int optlen)
+{
+	struct sock *sk = sock->sk;
+	struct tip_net *tn = tip_sock_tn(sk);
+	struct tip_sock *ts = tip_sk(sk);
+	int val;
+
+	if (level == SOL_IP)
+		return tip_sock_ip_setsockopt(sk, tip_sock_inet(sk), optname,
+					      optval, optlen);
+
+	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp) {
+		if (optname != UDPLITE_SEND_CSCOV &&
+		    optname != UDPLITE_RECV_CSCOV)
+			return -ENOPROTOOPT;
+		if (ts->udp->proto != IPPROTO_UDPLITE)
+			return -ENOPROTOOPT;
+		if (optlen < sizeof(int))
+			return -EINVAL;
+		if (copy_from_sockptr(&val, optval, sizeof(val)))
+			return -EFAULT;
+		spin_lock_bh(&tn->lock);
+		if (optname == UDPLITE_SEND_CSCOV) {
+			ts->udp->send_cscov = tip_udplite_clamp_cscov(val);
+			ts->udp->send_cc = true;
+		} else {
+			ts->udp->recv_cscov = tip_udplite_clamp_cscov(val);
+			ts->udp->recv_cc = true;
+		}
+		spin_unlock_bh(&tn->lock);
+		return 0;
+	}
+
+	if (level == SOL_RAW && ts->raw && optname == ICMP_FILTER) {
+		u32 filter = 0;
+
+		if (ts->raw->proto != IPPROTO_ICMP)
+			return -EOPNOTSUPP;
+		if (copy_from_sockptr(&filter, optval,
+				      min_t(unsigned int, optlen,
+					    sizeof(filter))))
+			return -EFAULT;
+		spin_lock_bh(&tn->lock);
+		ts->raw->icmp_filter = filter;
+		spin_unlock_bh(&tn->lock);
+		return 0;
+	}
+	return -ENOPROTOOPT;
+}
+
+static int tip_sock_getsockopt(struct socket *sock, int level, int optname,
+			       char __user *optval, int __user *optlen)
+{
+	struct sock *sk = sock->sk;
+	struct tip_sock *ts = tip_sk(sk);
+	int val;
+
+	if (level == SOL_IP)
+		return tip_sock_ip_getsockopt(sk, tip_sock_inet(sk), optname,
+					      optval, optlen);
+
+	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp &&
+	    ts->udp->proto == IPPROTO_UDPLITE) {
+		if (optname == UDPLITE_SEND_CSCOV)
+			val = READ_ONCE(ts->udp->send_cscov);
+		else if (optname == UDPLITE_RECV_CSCOV)
+			val = READ_ONCE(ts->udp->recv_cscov);
+		else
+			return -ENOPROTOOPT;
+		return tip_sock_put_int(val, optval, optlen, false);
+	}
+
+	if (level == SOL_RAW && ts->raw && optname == ICMP_FILTER) {
+		if (ts->raw->proto != IPPROTO_ICMP)
+			return -EOPNOTSUPP;
+		return tip_sock_put_int(READ_ONCE(ts->raw->icmp_filter),
+					optval, optlen, false);
+	}
+	return -ENOPROTOOPT;
+}
+
+/*
+ * The payload in a linear skb with room for every header below, taken
+ * from the socket's send buffer: sock_alloc_send_skb() waits for room
+ * (SO_SNDTIMEO), and reports a pending ICMP error or a shutdown first.
+ */
+static struct sk_buff *tip_sock_tx_skb(struct sock *sk, struct msghdr *msg,
+				       size_t len, unsigned int hdr, int *err)
+{
+	struct sk_buff *skb;
+
+	skb = sock_alloc_send_skb(sk, TIP_HEADROOM + hdr + len,
+				  msg->msg_flags & MSG_DONTWAIT, err);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, TIP_HEADROOM + hdr);
+	*err = memcpy_from_msg(skb_put(skb, len), msg, len);
+	if (*err) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+static int tip_sock_dst(struct msghdr *msg, __be32 *daddr, __be16 *dport)
+{
+	DECLARE_SOCKADDR(struct sockaddr *, uaddr, msg->msg_name);
+
+	*daddr = 0;
+	*dport = 0;
+	if (!uaddr)
+		return 0;
+	/* Linux takes AF_UNSPEC as "no address" here. */
+	if (msg->msg_namelen >= (int)sizeof(uaddr->sa_family) &&
+	    uaddr->sa_family == AF_UNSPEC)
+		return 0;
+	return tip_sock_addr_in(uaddr, msg->msg_namelen, daddr, dport);
+}
+
+static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
+			    size_t len)
+{
+	struct sock *sk = sock->sk;
+	struct tip_net *tn = tip_sock_tn(sk);
+	struct tip_sock *ts = tip_sk(sk);
+	struct sk_buff *skb;
+	__be32 daddr;
+	__be16 dport;
+	int err;
+
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	err = tip_sock_dst(msg, &daddr, &dport);
+	if (err)
+		return err;
+	if (ts->udp) {
+		if (len > TIP_UDP_MAX_PAYLOAD)
+			return -EMSGSIZE;
+		if (!daddr && !READ_ONCE(ts->udp->raddr))
+			return -EDESTADDRREQ;
+	} else {
+		if (len > IP_MAX_MTU - sizeof(struct iphdr))
+			return -EMSGSIZE;
+		if (!daddr)
+			daddr = READ_ONCE(ts->raw->raddr);
+		if (!daddr)
+			return -EDESTADDRREQ;
+	}
+
+	skb = tip_sock_tx_skb(sk, msg, len,
+			      ts->udp ? sizeof(struct udphdr) : 0, &err);
+	if (!skb)
+		return err;
+
+	spin_lock_bh(&tn->lock);
+	tip_sock_sync(sk, tip_sock_inet(sk));
+	if (ts->udp)
+		err = tip_udp_send(ts->udp, skb, daddr, dport);
+	else
+		err = tip_raw_send(ts->raw, skb, daddr);
+	spin_unlock_bh(&tn->lock);
+	return err < 0 ? err : len;
+}
+
+static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
+			    size_t len, int flags)
+{
+	DECLARE_SOCKADDR(struct sockaddr_in *, sin, msg->msg_name);
+	struct sock *sk = sock->sk;
+	bool udp = tip_sk(sk)->udp;
+	unsigned int off, dlen;
+	struct sk_buff *skb;
+	size_t copied;
+	int err;
+
+	if (flags & MSG_ERRQUEUE)
+		return -EAGAIN;	/* no IP_RECVERR: the queue is always empty */
+	if (flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	skb = skb_recv_datagram(sk, flags, &err);
+	if (!skb)
+		return err;
+
+	off = udp ? sizeof(struct udphdr) : 0;
+	dlen = skb->len - off;
+	copied = min_t(size_t, len, dlen);
+	if (copied < dlen)
+		msg->msg_flags |= MSG_TRUNC;
+	err = skb_copy_datagram_msg(skb, off, msg, copied);
+	if (!err) {
+		if (sin) {
+			tip_sock_name((struct sockaddr *)sin,
+				      TIP_CB(skb)->saddr,
+				      udp ? ((struct udphdr *)skb->data)->source : 0);
+			msg->msg_namelen = sizeof(*sin);
+		}
+		sock_recv_timestamp(msg, sk, skb);
+		err = (flags & MSG_TRUNC) ? dlen : copied;
+	}
+	skb_free_datagram(sk, skb);
+	return err;
+}
+
+static const struct proto_ops tip_dgram_ops = {
+	.owner = THIS_MODULE,
+	.release = tip_sock_release,
+	.bind = tip_sock_bind,
+	.connect = tip_sock_connect,
+	.socketpair = sock_no_socketpair,
+	.accept = sock_no_accept,
+	.getname = tip_sock_getname,
+	.poll = datagram_poll,
+	.ioctl = tip_sock_ioctl,
+	.listen = sock_no_listen,
+	.shutdown = tip_sock_shutdown,
+	.setsockopt = tip_sock_setsockopt,
+	.getsockopt = tip_sock_getsockopt,
+	.sendmsg = tip_sock_sendmsg,
+	.recvmsg = tip_sock_recvmsg,
+	.mmap = sock_no_mmap,
+};
+
+static struct proto tip_udp_prot = {
+	.name = "TINYIP_UDP",
+	.owner = THIS_MODULE,
+	.obj_size = sizeof(struct tip_sock),
+	.rehash = tip_sock_rehash,
+};
+
+static struct proto tip_raw_prot = {
+	.name = "TINYIP_RAW",
+	.owner = THIS_MODULE,
+	.obj_size = sizeof(struct tip_sock),
+	.rehash = tip_sock_rehash,
+};
+
+static struct sock *tip_sock_alloc(struct net *net, struct socket *sock,
+				   struct proto *prot, int protocol, int kern)
+{
+	struct sock *sk;
+
+	sk = sk_alloc(net, tip_af_family(), GFP_KERNEL, prot, kern);
+	if (!sk)
+		return NULL;
+	sock->ops = &tip_dgram_ops;
+	sock->state = SS_UNCONNECTED;
+	sock_init_data(sock, sk);
+	sk->sk_protocol = protocol;
+	tip_sk(sk)->udp = NULL;
+	tip_sk(sk)->raw = NULL;
+	return sk;
+}
+
+static void tip_sock_abort(struct socket *sock, struct sock *sk)
+{
+	sock_orphan(sk);
+	sock->sk = NULL;
+	sock_put(sk);
+}
+
+static int tip_udp_create(struct net *net, struct socket *sock, int protocol,
+			  int kern)
+{
+	struct tip_udp_pcb *pcb;
+	struct sock *sk;
+
+	if (!protocol)
+		protocol = IPPROTO_UDP;
+	sk = tip_sock_alloc(net, sock, &tip_udp_prot, protocol, kern);
+	if (!sk)
+		return -ENOBUFS;
+	pcb = tip_udp_pcb_new(tip_net(net), protocol, tip_sock_udp_recv,
+			      tip_sock_udp_err, sk);
+	if (IS_ERR(pcb)) {
+		tip_sock_abort(sock, sk);
+		return PTR_ERR(pcb);
+	}
+	tip_sk(sk)->udp = pcb;
+	return 0;
+}
+
+static int tip_raw_create(struct net *net, struct socket *sock, int protocol,
+			  int kern)
+{
+	struct tip_raw_pcb *pcb;
+	struct sock *sk;
+
+	/* IPPROTO_RAW means IP_HDRINCL, which is not offered. */
+	if (protocol == IPPROTO_RAW)
+		return -EPROTONOSUPPORT;
+	sk = tip_sock_alloc(net, sock, &tip_raw_prot, protocol, kern);
+	if (!sk)
+		return -ENOBUFS;
+	pcb = tip_raw_pcb_new(tip_net(net), protocol, tip_sock_raw_recv, sk);
+	if (IS_ERR(pcb)) {
+		tip_sock_abort(sock, sk);
+		return PTR_ERR(pcb);
+	}
+	tip_sk(sk)->raw = pcb;
+	return 0;
+}
+
+static struct tip_protosw tip_udp_sw = {
+	.type = SOCK_DGRAM, .protocol = IPPROTO_UDP, .dflt = true,
+	.create = tip_udp_create,
+};
+
+static struct tip_protosw tip_udplite_sw = {
+	.type = SOCK_DGRAM, .protocol = IPPROTO_UDPLITE,
+	.create = tip_udp_create,
+};
+
+static struct tip_protosw tip_raw_sw = {
+	.type = SOCK_RAW, .protocol = TIP_PROTO_ANY, .raw_cap = true,
+	.create = tip_raw_create,
+};
+
+int tip_sock_dgram_init(void)
+{
+	int err = proto_register(&tip_udp_prot, 1);
+
+	if (err)
+		return err;
+	tip_protosw_register(&tip_udp_sw);
+	tip_protosw_register(&tip_udplite_sw);
+	return 0;
+}
+
+void tip_sock_dgram_exit(void)
+{
+	tip_protosw_unregister(&tip_udplite_sw);
+	tip_protosw_unregister(&tip_udp_sw);
+	proto_unregister(&tip_udp_prot);
+}
+
+int tip_sock_raw_init(void)
+{
+	int err = proto_register(&tip_raw_prot, 1);
+
+	if (err)
+		return err;
+	tip_protosw_register(&tip_raw_sw);
+	return 0;
+}
+
+void tip_sock_raw_exit(void)
+{
+	tip_protosw_unregister(&tip_raw_sw);
+	proto_unregister(&tip_raw_prot);
+}

@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * UDP (RFC 768, RFC 1122 4.1) and UDP-Lite (RFC 3828): protocol control
+ * blocks, port binding, demultiplexing of received datagrams, ICMP error
+ * delivery and output. Sockets (module/sock_dgram.c) and the raw API
+ * (module/api.c) are both thin owners of the PCBs here.
+ *
+ * Everything runs under the instance lock: the receive path holds it when
+ * it calls in, process context takes it around each PCB call.
+ */
+#include <linux/icmp.h>
+#include <linux/in.h>
+#include <linux/slab.h>
+#include <linux/udp.h>
+#include <net/checksum.h>
+#include <net/ip.h>
+
+#include <tinyip/ip4.h>
+#include <tinyip/netif.h>
+#include <tinyip/sock.h>
+#include <tinyip/tinyip.h>
+#include <tinyip/udp.h>
+
+#define tip_udp_for_port(tn, pcb, port) \
+	hash_for_each_possible((tn)->udp.ports, pcb, node, ntohs(port))
+
+struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
+				    tip_udp_recv_t recv, tip_udp_err_t err,
+				    void *ctx)
+{
+	struct tip_udp_pcb *pcb;
+
+	if (proto != IPPROTO_UDP && proto != IPPROTO_UDPLITE)
+		return ERR_PTR(-EPROTONOSUPPORT);
+	if (tip_mem_charge(&tn->mem, sizeof(*pcb)))
+		return ERR_PTR(-ENOBUFS);
+	pcb = kzalloc(sizeof(*pcb), GFP_KERNEL);
+	if (!pcb) {
+		tip_mem_uncharge(&tn->mem, sizeof(*pcb));
+		return ERR_PTR(-ENOMEM);
+	}
+	pcb->tn = tn;
+	pcb->proto = proto;
+	pcb->recv = recv;
+	pcb->err = err;
+	pcb->ctx = ctx;
+	tip_inet_init(&pcb->inet);
+	return pcb;
+}
+
+void tip_udp_unhash(struct tip_udp_pcb *pcb)
+{
+	lockdep_assert_held(&pcb->tn->lock);
+	if (pcb->hashed) {
+		hash_del(&pcb->node);
+		pcb->hashed = false;
+		pcb->tn->udp.npcbs--;
+	}
+	tip_inet_mc_drop_all(pcb->tn, &pcb->inet);
+}
+
+/* Process context, tn->lock not held: no callback runs after this. */
+void tip_udp_pcb_free(struct tip_udp_pcb *pcb)
+{
+	struct tip_net *tn = pcb->tn;
+
+	spin_lock_bh(&tn->lock);
+	tip_udp_unhash(pcb);
+	spin_unlock_bh(&tn->lock);
+	kfree(pcb);
+	tip_mem_uncharge(&tn->mem, sizeof(*pcb));
+}
+
+/*
+ * Two endpoints may share a port when their local addresses differ
+ * (neither being the wildcard), when both asked with SO_REUSEADDR, or
+ * when they are bound to different devices.
+ */
+static bool tip_udp_conflict(struct tip_net *tn, const struct tip_udp_pcb *self,
+			     __be32 addr, __be16 port, bool reuse)
+{
+	struct tip_udp_pcb *o;
+
+	tip_udp_for_port(tn, o, port) {
+		if (o == self || o->proto != self->proto || o->lport != port)
+			continue;
+		if (o->laddr && addr && o->laddr != addr)
+			continue;
+		if (reuse && o->inet.reuse)
+			continue;
+		if (o->inet.bound_if && self->inet.bound_if &&
+		    o->inet.bound_if != self->inet.bound_if)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+struct tip_udp_pick {
+	struct tip_udp_pcb *pcb;
+	__be32 addr;
+};
+
+static bool tip_udp_port_busy(void *arg, u16 port)
+{
+	struct tip_udp_pick *p = arg;
+
+	return tip_udp_conflict(p->pcb->tn, p->pcb, p->addr, htons(port),
+				false);
+}
+
+static void tip_udp_hash(struct tip_udp_pcb *pcb)
+{
+	hash_add(pcb->tn->udp.ports, &pcb->node, ntohs(pcb->lport));
+	pcb->hashed = true;
+	pcb->tn->udp.npcbs++;
+}
+
+/* An ephemeral port for an unbound PCB (RFC 6056). */
+static int tip_udp_autobind(struct tip_udp_pcb *pcb, __be32 raddr,
+			    __be16 rport)
+{
+	struct tip_udp_pick p = { .pcb = pcb, .addr = pcb->laddr };
+	u16 port;
+
+	port = tip_port_pick(pcb->proto, pcb->laddr, raddr, rport,
+			     tip_udp_port_busy, &p);
+	if (!port)
+		return -EAGAIN;
+	pcb->lport = htons(port);
+	tip_udp_hash(pcb);
+	return 0;
+}
+
+static bool tip_udp_addr_ok(struct tip_net *tn, __be32 addr)
+{
+	return !addr || ipv4_is_multicast(addr) || ipv4_is_lbcast(addr) ||
+	       ipv4_is_loopback(addr) || tip_ip4_is_local(tn, addr);
+}
+
+/*
+ * bind(): @privileged says whether the owner may take a port below 1024
+ * (RFC 1700's well-known ports; CAP_NET_BIND_SERVICE for sockets).
+ */
+int tip_udp_bind(struct tip_udp_pcb *pcb, __be32 addr, __be16 port,
+		 bool privileged)
+{
+	struct tip_net *tn = pcb->tn;
+
+	lockdep_assert_held(&tn->lock);
+	if (pcb->lport)
+		return -EINVAL;
+	if (!tip_udp_addr_ok(tn, addr))
+		return -EADDRNOTAVAIL;
+	if (port && ntohs(port) < PROT_SOCK && !privileged)
+		return -EACCES;
+
+	if (!port) {
+		struct tip_udp_pick p = { .pcb = pcb, .addr = addr };
+		u16 p16 = tip_port_pick(pcb->proto, addr, 0, 0,
+					tip_udp_port_busy, &p);
+
+		if (!p16)
+			return -EADDRINUSE;
+		port = htons(p16);
+	} else if (tip_udp_conflict(tn, pcb, addr, port, pcb->inet.reuse)) {
+		return -EADDRINUSE;
+	}
+	pcb->laddr = addr;
+	pcb->laddr_bound = !!addr;
+	pcb->lport = port;
+	tip_udp_hash(pcb);
+	return 0;
+}
+
+/* connect(): only datagrams from @addr:@port, and the default destination. */
+int tip_udp_connect(struct tip_udp_pcb *pcb, __be32 addr, __be16 port)
+{
+	struct tip_net *tn = pcb->tn;
+	struct tip_rt4_res res;
+	int err;
+
+	lockdep_assert_held(&tn->lock);
+	err = tip_inet_route(tn, &pcb->inet, addr, &res);
+	if (err)
+		return err;
+	if (res.bcast && !pcb->inet.broadcast)
+		return -EACCES;
+	if (!pcb->lport) {
+		err = tip_udp_autobind(pcb, addr, port);
+		if (err)
+			return err;
+	}
+	if (!pcb->laddr)
+		pcb->laddr = res.src;
+	pcb->raddr = addr;
+	pcb->rport = port;
+	return 0;
+}
+
+void tip_udp_disconnect(struct tip_udp_pcb *pcb)
+{
+	lockdep_assert_held(&pcb->tn->lock);
+	pcb->raddr = 0;
+	pcb->rport = 0;
+	if (!pcb->laddr_bound)
+		pcb->laddr = 0;
+}
+
+void tip_udp_set_bound_if(struct tip_udp_pcb *pcb, int ifindex)
+{
+	lockdep_assert_held(&pcb->tn->lock);
+	pcb->inet.bound_if = ifindex;
+}
+
+/*
+ * Send @skb (data at the payload, TIP_HEADROOM + 8 bytes of headroom) to
+ * @daddr:@dport, or to the connected peer when @daddr is 0. Consumes it.
+ * UDP leaves the sum to the device (CHECKSUM_PARTIAL with the
+ * pseudo-header seeded; the device, dev_queue_xmit or IPv4 fragmentation
+ * finishes it and sends a zero as 0xffff); UDP-Lite covers only part of
+ * the datagram, which no device offloads, so it is computed here.
+ */
+int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb, __be32 daddr,
+		 __be16 dport)
+{
+	struct tip_net *tn = pcb->tn;
+	struct tip_ip4_tx tx = {};
+	struct tip_rt4_res res;
+	unsigned int len, cov;
+	struct udphdr *uh;
+	__be32 saddr;
+	u16 lenf;
+	int err;
+
+	lockdep_assert_held(&tn->lock);
+	if (!daddr) {
+		err = -EDESTADDRREQ;
+		if (!pcb->raddr)
+			goto drop;
+		daddr = pcb->raddr;
+		dport = pcb->rport;
+	}
+	err = -EINVAL;
+	if (!dport)
+		goto drop;
+	err = -EMSGSIZE;
+	if (skb->len > TIP_UDP_MAX_PAYLOAD)
+		goto drop;
+	if (!pcb->lport) {
+		err = tip_udp_autobind(pcb, daddr, dport);
+		if (err)
+			goto drop;
+	}
+	err = tip_inet_route(tn, &pcb->inet, daddr, &res);
+	if (err)
+		goto drop;
+	err = -EACCES;
+	if (res.bcast && !pcb->inet.broadcast)
+		goto drop;
+	saddr = pcb->laddr;
+	if (!saddr || ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
+		saddr = res.src;
+	err = -EADDRNOTAVAIL;
+	if (!saddr)
+		goto drop;
+
+	len = skb->len + sizeof(*uh);
+	uh = skb_push(skb, sizeof(*uh));
+	skb_reset_transport_header(skb);
+	uh->source = pcb->lport;
+	uh->dest = dport;
+	uh->check = 0;
+	if (pcb->proto == IPPROTO_UDP) {
+		uh->len = htons(len);
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb_transport_header(skb) - skb->head;
+		skb->csum_offset = offsetof(struct udphdr, check);
+		uh->check = ~csum_tcpudp_magic(saddr, daddr, len, pcb->proto,
+					       0);
+	} else {
+		cov = tip_udplite_tx_cscov(pcb->send_cc, pcb->send_cscov, len,
+					   &lenf);
+		uh->len = htons(lenf);
+		skb->ip_summed = CHECKSUM_NONE;
+		uh->check = tip_udp_csum(skb, 0, len, cov, saddr, daddr,
+					 pcb->proto) ?: CSUM_MANGLED_0;
+	}
+
+	tx.tos = pcb->inet.tos;
+	if (res.mcast) {
+		tx.ttl = pcb->inet.mc_ttl;
+		tx.mc_loop = pcb->inet.mc_loop;
+	} else {
+		tx.ttl = pcb->inet.ttl;
+	}
+	return tip_ip4_output(tn, skb, &res, saddr, daddr, pcb->proto, &tx);
+
+drop:
+	kfree_skb(skb);
+	return err;
+}
+
+/* How well @pcb matches a datagram: -1 not at all, higher is closer. */
+static int tip_udp_score(const struct tip_udp_pcb *pcb, u8 proto,
+			 __be32 saddr, __be16 sport, __be32 daddr,
+			 __be16 dport, int ifindex)
+{
+	int score = 0;
+
+	if (pcb->proto != proto || pcb->lport != dport)
+		return -1;
+	if (pcb->laddr) {
+		if (pcb->laddr != daddr)
+			return -1;
+		score += 2;
+	}
+	if (pcb->raddr) {
+		if (pcb->raddr != saddr || pcb->rport != sport)
+			return -1;
+		score += 4;
+	}
+	if (pcb->inet.bound_if) {
+		if (pcb->inet.bound_if != ifindex)
+			return -1;
+		score += 1;
+	}
+	return score;
+}
+
+static bool tip_udp_deliver(struct tip_udp_pcb *pcb, struct sk_buff *skb,
+			    unsigned int cov)
+{
+	/* UDPLITE_RECV_CSCOV: a minimum, 0 meaning full coverage only. */
+	if (pcb->proto == IPPROTO_UDPLITE && pcb->recv_cc && cov < skb->len &&
+	    (!pcb->recv_cscov || cov < pcb->recv_cscov)) {
+		tip_if_rx_drop(TIP_CB(skb)->iif, skb, TINYIP_DROP_CSUM);
+		return false;
+	}
+	pcb->recv(pcb, skb);
+	return true;
+}
+
+/* Multicast and broadcast go to every endpoint that matches (RFC 1122 4.1.3.4). */
+static int tip_udp_input_many(struct tip_net *tn, struct sk_buff *skb,
+			      u8 proto, unsigned int cov, int ifindex)
+{
+	const struct udphdr *uh = (const struct udphdr *)skb->data;
+	struct tip_udp_pcb *pcb, *last = NULL;
+	__be32 saddr = TIP_CB(skb)->saddr;
+	__be32 daddr = TIP_CB(skb)->daddr;
+	__be16 sport = uh->source, dport = uh->dest;
+	struct sk_buff *copy;
+
+	tip_udp_for_port(tn, pcb, dport) {
+		if (tip_udp_score(pcb, proto, saddr, sport, daddr, dport,
+				  ifindex) < 0)
+			continue;
+		if (last) {
+			copy = skb_clone(skb, GFP_ATOMIC);
+			if (copy)
+				tip_udp_deliver(last, copy, cov);
+			else if (TIP_CB(skb)->iif)
+				TIP_CB(skb)->iif->stats.rx_drops[TINYIP_DROP_NOMEM]++;
+		}
+		last = pcb;
+	}
+	if (last)
+		tip_udp_deliver(last, skb, cov);
+	else
+		tip_if_rx_drop(TIP_CB(skb)->iif, skb, TINYIP_DROP_NO_PORT);
+	return 0;
+}
+
+static int tip_udp_input(struct tip_net *tn, struct sk_buff *skb, u8 proto)
+{
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct tip_udp_pcb *pcb, *best = NULL;
+	int score, best_score = -1, cov;
+	const struct udphdr *uh;
+	unsigned int ulen;
+	int ifindex;
+
+	lockdep_assert_held(&tn->lock);
+	if (!pskb_may_pull(skb, sizeof(*uh)))
+		goto hdr;
+	uh = (const struct udphdr *)skb->data;
+	ulen = ntohs(uh->len);
+	if (proto == IPPROTO_UDP) {
+		if (ulen < sizeof(*uh) || ulen > skb->len)
+			goto hdr;
+		if (pskb_trim_rcsum(skb, ulen)) {
+			tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
+			return 0;
+		}
+		cov = ulen;
+	} else {
+		cov = tip_udplite_rx_cscov(ulen, skb->len);
+		if (cov < 0)
+			goto hdr;
+	}
+	if (!tip_udp_csum_ok(skb, TIP_CB(skb)->saddr, TIP_CB(skb)->daddr,
+			     proto, cov)) {
+		tip_if_rx_drop(ifp, skb, TINYIP_DROP_CSUM);
+		return 0;
+	}
+	skb_reset_transport_header(skb);
+	uh = (const struct udphdr *)skb->data;
+	ifindex = ifp ? ifp->ifindex : 0;
+
+	if (TIP_CB(skb)->flags & (TIP_CB_F_MCAST | TIP_CB_F_BCAST))
+		return tip_udp_input_many(tn, skb, proto, cov, ifindex);
+
+	tip_udp_for_port(tn, pcb, uh->dest) {
+		score = tip_udp_score(pcb, proto, TIP_CB(skb)->saddr,
+				      uh->source, TIP_CB(skb)->daddr, uh->dest,
+				      ifindex);
+		if (score > best_score) {
+			best = pcb;
+			best_score = score;
+		}
+	}
+	/* Not consumed: the IP layer answers and counts NO_PORT. */
+	if (!best)
+		return -ECONNREFUSED;
+	tip_udp_deliver(best, skb, cov);
+	return 0;
+
+hdr:
+	tip_if_rx_drop(ifp, skb, TINYIP_DROP_HDR);
+	return 0;
+}
+
+/*
+ * Which ICMP errors end a conversation: Linux's icmp_err_convert "fatal"
+ * column. Others (no route for now, time exceeded, fragmentation needed)
+ * are transient and only reported with IP_RECVERR, which we lack.
+ */
+static bool tip_icmp_hard(u8 type, u8 code)
+{
+	const u32 fatal = BIT(ICMP_PROT_UNREACH) | BIT(ICMP_PORT_UNREACH) |
+			  BIT(ICMP_NET_UNKNOWN) | BIT(ICMP_HOST_UNKNOWN) |
+			  BIT(ICMP_HOST_ISOLATED) | BIT(ICMP_NET_ANO) |
+			  BIT(ICMP_HOST_ANO) | BIT(ICMP_PKT_FILTERED) |
+			  BIT(ICMP_PREC_VIOLATION) | BIT(ICMP_PREC_CUTOFF);
+
+	if (type == ICMP_PARAMETERPROB)
+		return true;
+	return type == ICMP_DEST_UNREACH && code <= NR_ICMP_UNREACH &&
+	       (fatal & BIT(code));
+}
+
+/* Only a connected endpoint hears of errors, as on Linux without IP_RECVERR. */
+static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
+			u8 type, u8 code, u8 proto)
+{
+	const struct udphdr *uh = (const struct udphdr *)skb->data;
+	struct tip_udp_pcb *pcb;
+
+	lockdep_assert_held(&tn->lock);
+	if (!tip_icmp_hard(type, code))
+		return;
+	tip_udp_for_port(tn, pcb, uh->source) {
+		if (pcb->proto != proto || pcb->lport != uh->source ||
+		    pcb->raddr != TIP_CB(skb)->daddr ||
+		    pcb->rport != uh->dest)
+			continue;
+		if (pcb->laddr && pcb->laddr != TIP_CB(skb)->saddr)
+			continue;
+		if (pcb->err)
+			pcb->err(pcb, errno);
+		return;
+	}
+}
+
+static int tip_udp4_input(struct tip_net *tn, struct sk_buff *skb)
+{
+	return tip_udp_input(tn, skb, IPPROTO_UDP);
+}
+
+static void tip_udp4_err(struct tip_net *tn, struct sk_buff *skb, int errno,
+			 u8 type, u8 code, u32 info)
+{
+	tip_udp_err(tn, skb, errno, type, code, IPPROTO_UDP);
+}
+
+static int tip_udplite4_input(struct tip_net *tn, struct sk_buff *skb)
+{
+	return tip_udp_input(tn, skb, IPPROTO_UDPLITE);
+}
+
+static void tip_udplite4_err(struct tip_net *tn, struct sk_buff *skb,
+			     int errno, u8 type, u8 code, u32 info)
+{
+	tip_udp_err(tn, skb, errno, type, code, IPPROTO_UDPLITE);
+}
+
+static const struct tip_ip4_proto tip_udp_ip4 = {
+	.input = tip_udp4_input,
+	.err = tip_udp4_err,
+};
+
+static const struct tip_ip4_proto tip_udplite_ip4 = {
+	.input = tip_udplite4_input,
+	.err = tip_udplite4_err,
+};
+
+int tip_udp_net_init(struct tip_net *tn)
+{
+	hash_init(tn->udp.ports);
+	tn->udp.npcbs = 0;
+	return 0;
+}
+
+/*
+ * Sockets hold a reference on their namespace, so what is left here
+ * belongs to in-kernel users; unhash it so nothing points into a dead
+ * instance. Their owner still frees the PCB.
+ */
+void tip_udp_net_exit(struct tip_net *tn)
+{
+	struct tip_udp_pcb *pcb;
+	struct hlist_node *tmp;
+	int bkt;
+
+	spin_lock_bh(&tn->lock);
+	hash_for_each_safe(tn->udp.ports, bkt, tmp, pcb, node)
+		tip_udp_unhash(pcb);
+	spin_unlock_bh(&tn->lock);
+}
+
+int tip_udp_init(void)
+{
+	int err;
+
+	tip_port_init();
+	err = tip_ip4_proto_register(IPPROTO_UDP, &tip_udp_ip4);
+	if (err)
+		return err;
+	err = tip_ip4_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip4);
+	if (err)
+		goto err_lite;
+	err = tip_sock_dgram_init();
+	if (err)
+		goto err_sock;
+	return 0;
+
+err_sock:
+	tip_ip4_proto_unregister(IPPROTO_UDPLITE);
+err_lite:
+	tip_ip4_proto_unregister(IPPROTO_UDP);
+	return err;
+}
+
+void tip_udp_exit(void)
+{
+	tip_sock_dgram_exit();
+	tip_ip4_proto_unregister(IPPROTO_UDPLITE);
+	tip_ip4_proto_unregister(IPPROTO_UDP);
+}

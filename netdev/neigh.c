@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The neighbour cache of an Ethernet link: IPv4 address to MAC, with the
+ * packets that wait for an answer (RFC 1122 2.3.2.2: at least one per
+ * destination; we keep a few). Entries and queued packets are charged to
+ * the instance's memory budget. One timer per table, armed for the
+ * earliest deadline and only while some entry has one, so a quiet cache
+ * costs nothing. Everything runs under tn->lock.
+ */
+#include <linux/etherdevice.h>
+#include <linux/hash.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+
+#include <tinyip/link.h>
+#include <tinyip/neigh.h>
+#include <tinyip/tinyip.h>
+
+#define NEIGH_RETRANS		HZ		/* RFC 1122 2.3.2.1: 1/s */
+#define NEIGH_MAX_PROBES	3
+#define NEIGH_REACHABLE		(30 * HZ)	/* RFC 4861 REACHABLE_TIME */
+#define NEIGH_GC		(60 * HZ)
+#define NEIGH_FAILED_HOLD	HZ
+
+static struct hlist_head *neigh_bucket(struct tip_neigh_tbl *tbl, __be32 ip)
+{
+	return &tbl->hash[hash_32((__force u32)ip, TIP_NEIGH_HASH_BITS)];
+}
+
+static struct tip_neigh *neigh_lookup(struct tip_neigh_tbl *tbl, __be32 ip)
+{
+	struct tip_neigh *n;
+
+	hlist_for_each_entry(n, neigh_bucket(tbl, ip), node)
+		if (n->ip == ip)
+			return n;
+	return NULL;
+}
+
+/* RFC 4861 6.3.2: uniformly between 0.5 and 1.5 times the base. */
+static unsigned long neigh_rand_reachable(void)
+{
+	return NEIGH_REACHABLE / 2 + get_random_u32_below(NEIGH_REACHABLE);
+}
+
+static void neigh_arm(struct tip_neigh_tbl *tbl, unsigned long when)
+{
+	if (tbl->timer_armed && !time_before(when, tbl->timer_at))
+		return;
+	tbl->timer_at = when;
+	tbl->timer_armed = true;
+	mod_timer(&tbl->timer, when);
+}
+
+static void neigh_drop_queue(struct tip_if *ifp, struct tip_neigh *n)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(&n->queue))) {
+		tip_mem_uncharge(&ifp->tn->mem, skb->truesize);
+		tip_if_tx_drop(ifp, skb, TINYIP_DROP_NEIGH);
+	}
+}
+
+static void neigh_flush_queue(struct tip_if *ifp, struct tip_neigh *n)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(&n->queue))) {
+		tip_mem_uncharge(&ifp->tn->mem, skb->truesize);
+		tip_eth_xmit(ifp, skb, n->mac, htons(ETH_P_IP));
+	}
+}
+
+static void neigh_free(struct tip_if *ifp, struct tip_neigh *n)
+{
+	neigh_drop_queue(ifp, n);
+	hlist_del(&n->node);
+	ifp->neigh->count--;
+	kfree(n);
+	tip_mem_uncharge(&ifp->tn->mem, sizeof(*n));
+}
+
+static void neigh_request(struct tip_if *ifp, struct tip_neigh *n, bool ucast)
+{
+	__be32 sip = tip_ip4_src_for(ifp, n->ip);
+
+	tip_arp_send(ifp, TIP_ARP_OP_REQUEST, ucast ? n->mac : NULL, sip,
+		     NULL, n->ip);
+}
+
+/* Carries out what a state machine step asked for; false if @n is gone. */
+static bool neigh_act(struct tip_if *ifp, struct tip_neigh *n, u32 act)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+
+	if (act & TIP_NF_DELETE) {
+		neigh_free(ifp, n);
+		return false;
+	}
+	if (act & (TIP_NF_REQ_BCAST | TIP_NF_REQ_UCAST))
+		neigh_request(ifp, n, act & TIP_NF_REQ_UCAST);
+	if (act & TIP_NF_FLUSH)
+		neigh_flush_queue(ifp, n);
+	if (act & TIP_NF_FAIL)
+		neigh_drop_queue(ifp, n);
+	if (tip_nfsm_timed(&n->fsm))
+		neigh_arm(tbl, n->fsm.deadline);
+	return true;
+}
+
+/* Makes room in a full table by evicting the least recently used entry
+ * that nobody waits for.
+ */
+static bool neigh_evict(struct tip_if *ifp)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct tip_neigh *n, *victim = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tbl->hash); i++)
+		hlist_for_each_entry(n, &tbl->hash[i], node) {
+			if (n->fsm.state == TINYIP_NEIGH_PERMANENT ||
+			    n->fsm.state == TINYIP_NEIGH_INCOMPLETE)
+				continue;
+			if (!victim || time_before(n->fsm.used, victim->fsm.used))
+				victim = n;
+		}
+	if (!victim)
+		return false;
+	neigh_free(ifp, victim);
+	return true;
+}
+
+static struct tip_neigh *neigh_create(struct tip_if *ifp, __be32 ip)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct tip_neigh *n;
+
+	if (tbl->count >= TIP_NEIGH_MAX && !neigh_evict(ifp))
+		return NULL;
+	if (tip_mem_charge(&ifp->tn->mem, sizeof(*n)))
+		return NULL;
+	n = kzalloc(sizeof(*n), GFP_ATOMIC);
+	if (!n) {
+		tip_mem_uncharge(&ifp->tn->mem, sizeof(*n));
+		return NULL;
+	}
+	n->ip = ip;
+	__skb_queue_head_init(&n->queue);
+	hlist_add_head(&n->node, neigh_bucket(tbl, ip));
+	tbl->count++;
+	return n;
+}
+
+/* Sends @skb (data at the IP header) to @nexthop, resolving it first. */
+int tip_neigh_output(struct tip_if *ifp, struct sk_buff *skb, __be32 nexthop)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct tip_neigh *n;
+	u32 act;
+	int ret;
+
+	lockdep_assert_held(&ifp->tn->lock);
+	n = neigh_lookup(tbl, nexthop);
+	if (n) {
+		act = tip_nfsm_use(&n->fsm, jiffies, &tbl->params);
+	} else {
+		n = neigh_create(ifp, nexthop);
+		if (!n) {
+			tip_if_tx_drop(ifp, skb, TINYIP_DROP_NOMEM);
+			return -ENOBUFS;
+		}
+		act = tip_nfsm_start(&n->fsm, jiffies, &tbl->params);
+	}
+
+	if (act & TIP_NF_DROP) {
+		tip_if_tx_drop(ifp, skb, TINYIP_DROP_NEIGH);
+		return -EHOSTUNREACH;
+	}
+	if (act & TIP_NF_QUEUE) {
+		/* Over the bound the oldest packet goes, as Linux does. */
+		if (skb_queue_len(&n->queue) >= TIP_NEIGH_QLEN) {
+			struct sk_buff *old = __skb_dequeue(&n->queue);
+
+			tip_mem_uncharge(&ifp->tn->mem, old->truesize);
+			tip_if_tx_drop(ifp, old, TINYIP_DROP_NEIGH);
+		}
+		if (tip_mem_charge(&ifp->tn->mem, skb->truesize)) {
+			tip_if_tx_drop(ifp, skb, TINYIP_DROP_NOMEM);
+			skb = NULL;
+		} else {
+			__skb_queue_tail(&n->queue, skb);
+		}
+		neigh_act(ifp, n, act);
+		return skb ? 0 : -ENOBUFS;
+	}
+	/* Send before probing: the packet is the more urgent of the two. */
+	ret = tip_eth_xmit(ifp, skb, n->mac, htons(ETH_P_IP));
+	neigh_act(ifp, n, act & ~TIP_NF_SEND);
+	return ret;
+}
+
+/*
+ * RFC 826 merge: an ARP packet from @ip at @mac updates an entry we have,
+ * and creates one if the packet was aimed at us (@create).
+ */
+void tip_neigh_arp_input(struct tip_if *ifp, __be32 ip, const u8 *mac,
+			 bool create, bool confirmed)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct tip_neigh *n;
+	bool changed;
+	u32 act;
+
+	lockdep_assert_held(&ifp->tn->lock);
+	n = neigh_lookup(tbl, ip);
+	if (!n) {
+		if (!create)
+			return;
+		n = neigh_create(ifp, ip);
+		if (!n)
+			return;
+		n->fsm.state = TINYIP_NEIGH_INCOMPLETE;
+		n->fsm.used = jiffies;
+	}
+	if (n->fsm.state == TINYIP_NEIGH_PERMANENT)
+		return;
+	changed = !ether_addr_equal(n->mac, mac);
+	ether_addr_copy(n->mac, mac);
+	act = tip_nfsm_learn(&n->fsm, jiffies, &tbl->params, confirmed,
+			     changed);
+	neigh_act(ifp, n, act);
+}
+
+static void neigh_timer(struct timer_list *t)
+{
+	struct tip_neigh_tbl *tbl = from_timer(tbl, t, timer);
+	struct tip_if *ifp = tbl->ifp;
+	struct tip_net *tn = ifp->tn;
+	struct hlist_node *tmp;
+	struct tip_neigh *n;
+	unsigned int i;
+
+	spin_lock(&tn->lock);
+	tbl->timer_armed = false;
+	if (ifp->dying)
+		goto out;
+	for (i = 0; i < ARRAY_SIZE(tbl->hash); i++)
+		hlist_for_each_entry_safe(n, tmp, &tbl->hash[i], node)
+			neigh_act(ifp, n, tip_nfsm_timer(&n->fsm, jiffies,
+							 &tbl->params));
+out:
+	spin_unlock(&tn->lock);
+}
+
+void tip_neigh_tbl_flush(struct tip_if *ifp)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct hlist_node *tmp;
+	struct tip_neigh *n;
+	unsigned int i;
+
+	lockdep_assert_held(&ifp->tn->lock);
+	if (!tbl)
+		return;
+	for (i = 0; i < ARRAY_SIZE(tbl->hash); i++)
+		hlist_for_each_entry_safe(n, tmp, &tbl->hash[i], node)
+			neigh_free(ifp, n);
+	/* The timer finds nothing to do if it still fires. */
+}
+
+void tip_neigh_flush(struct tip_net *tn, struct tip_if *ifp)
+{
+	struct tip_if *it;
+
+	spin_lock_bh(&tn->lock);
+	if (ifp) {
+		tip_neigh_tbl_flush(ifp);
+	} else {
+		list_for_each_entry(it, &tn->ifs, list)
+			tip_neigh_tbl_flush(it);
+	}
+	spin_unlock_bh(&tn->lock);
+}
+
+int tip_neigh_tbl_create(struct tip_if *ifp)
+{
+	struct tip_neigh_tbl *tbl;
+	unsigned int i;
+
+	if (tip_mem_charge(&ifp->tn->mem, sizeof(*tbl)))
+		return -ENOBUFS;
+	tbl = kzalloc(sizeof(*tbl), GFP_KERNEL);
+	if (!tbl) {
+		tip_mem_uncharge(&ifp->tn->mem, sizeof(*tbl));
+		return -ENOMEM;
+	}
+	tbl->ifp = ifp;
+	for (i = 0; i < ARRAY_SIZE(tbl->hash); i++)
+		INIT_HLIST_HEAD(&tbl->hash[i]);
+	tbl->params.retrans = NEIGH_RETRANS;
+	tbl->params.reachable = neigh_rand_reachable();
+	tbl->params.gc = NEIGH_GC;
+	tbl->params.failed_hold = NEIGH_FAILED_HOLD;
+	tbl->params.max_probes = NEIGH_MAX_PROBES;
+	timer_setup(&tbl->timer, neigh_timer, 0);
+	ifp->neigh = tbl;
+	return 0;
+}
+
+/* After ifp->dying is set: stops the timer for good, then frees all. */
+void tip_neigh_tbl_destroy(struct tip_if *ifp)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct tip_net *tn = ifp->tn;
+
+	if (!tbl)
+		return;
+	timer_shutdown_sync(&tbl->timer);
+	spin_lock_bh(&tn->lock);
+	tip_neigh_tbl_flush(ifp);
+	ifp->neigh = NULL;
+	spin_unlock_bh(&tn->lock);
+	kfree(tbl);
+	tip_mem_uncharge(&tn->mem, sizeof(*tbl));
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Receive: frames reach tinyip through the device's rx_handler
+ * (exclusive mode, every frame) or through packet_type handlers bound to
+ * the device (shared mode, IPv4 and ARP only, next to the native stack).
+ * Ethernet demultiplexing (RFC 894) happens here: VLAN-tagged frames and
+ * frames for other hosts are dropped, IPv4 goes up without the instance
+ * lock, ARP is handled under it.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include <tinyip/link.h>
+#include <tinyip/neigh.h>
+#include <tinyip/tinyip.h>
+
+const struct tip_link_upper *tip_upper;
+
+void tip_link_register_upper(const struct tip_link_upper *upper)
+{
+	WRITE_ONCE(tip_upper, upper);
+}
+
+static void tip_rx_drop(struct tip_if *ifp, struct sk_buff *skb,
+			enum tinyip_drop_reason why)
+{
+	spin_lock(&ifp->tn->lock);
+	tip_if_rx_drop(ifp, skb, why);
+	spin_unlock(&ifp->tn->lock);
+}
+
+/*
+ * Read-only look at a frame that may still be shared with the native
+ * stack. Returns TIP_CB_F_* flags (>= 0), -1 for a frame that is not ours
+ * at all, or -2 - reason for one tinyip must drop and count.
+ */
+static int tip_rx_classify(struct tip_if *ifp, const struct sk_buff *skb,
+			   bool excl)
+{
+	const struct ethhdr *eth = eth_hdr(skb);
+
+	if (READ_ONCE(ifp->dying))
+		return -2 - TINYIP_DROP_LINK_DOWN;
+	if (is_multicast_ether_addr(eth->h_dest))
+		return is_broadcast_ether_addr(eth->h_dest) ?
+		       TIP_CB_F_BCAST : TIP_CB_F_MCAST;
+	if (ether_addr_equal(eth->h_dest, ifp->hwaddr))
+		return 0;
+	/* In shared mode this is the native stack's traffic. */
+	return excl ? -2 - TINYIP_DROP_OTHERHOST : -1;
+}
+
+static void tip_eth_rcv(struct tip_if *ifp, struct sk_buff *skb, u8 flags)
+{
+	const struct tip_link_upper *upper;
+	struct tip_net *tn = ifp->tn;
+	enum tinyip_drop_reason why;
+
+	/* Never misparse: tagged frames belong to VLAN devices. */
+	if (skb_vlan_tag_present(skb) || eth_type_vlan(skb->protocol)) {
+		why = TINYIP_DROP_VLAN;
+		goto drop;
+	}
+	if (!flags)
+		skb->pkt_type = PACKET_HOST;
+	skb_reset_network_header(skb);
+
+	switch (skb->protocol) {
+	case htons(ETH_P_IP):
+		upper = READ_ONCE(tip_upper);
+		if (!upper) {
+			why = TINYIP_DROP_ETHERTYPE;
+			goto drop;
+		}
+		spin_lock(&tn->lock);
+		ifp->stats.rx_packets++;
+		ifp->stats.rx_bytes += skb->len + ETH_HLEN;
+		spin_unlock(&tn->lock);
+		memset(TIP_CB(skb), 0, sizeof(struct tip_skb_cb));
+		TIP_CB(skb)->iif = ifp;
+		TIP_CB(skb)->flags = flags;
+		upper->ip4_input(skb);
+		return;
+	case htons(ETH_P_ARP):
+		spin_lock(&tn->lock);
+		ifp->stats.rx_packets++;
+		ifp->stats.rx_bytes += skb->len + ETH_HLEN;
+		tip_arp_rcv(ifp, skb);
+		spin_unlock(&tn->lock);
+		return;
+	default:
+		why = TINYIP_DROP_ETHERTYPE;
+	}
+drop:
+	tip_rx_drop(ifp, skb, why);
+}
+
+/* Exclusive mode: every frame of the device is ours, even unwanted. */
+rx_handler_result_t tip_rx_handler(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct tip_if *ifp;
+	int cls;
+
+	/* Our own frames looped back by the core (taps) are not input. */
+	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
+		return RX_HANDLER_PASS;
+	ifp = rcu_dereference(skb->dev->rx_handler_data);
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return RX_HANDLER_CONSUMED;
+	cls = tip_rx_classify(ifp, skb, true);
+	if (cls < 0)
+		tip_rx_drop(ifp, skb, -2 - cls);
+	else
+		tip_eth_rcv(ifp, skb, cls);
+	return RX_HANDLER_CONSUMED;
+}
+
+/* Shared mode: look before unsharing, most frames are the native stack's. */
+int tip_pt_rcv(struct sk_buff *skb, struct net_device *dev,
+	       struct packet_type *pt, struct net_device *orig_dev)
+{
+	struct tip_if *ifp = pt->af_packet_priv;
+	int cls;
+
+	if (skb->pkt_type == PACKET_LOOPBACK ||
+	    skb->pkt_type == PACKET_OUTGOING)
+		goto ignore;
+	cls = tip_rx_classify(ifp, skb, false);
+	if (cls == -1)
+		goto ignore;
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return NET_RX_DROP;
+	if (cls < 0) {
+		tip_rx_drop(ifp, skb, -2 - cls);
+		return NET_RX_DROP;
+	}
+	tip_eth_rcv(ifp, skb, cls);
+	return NET_RX_SUCCESS;
+ignore:
+	consume_skb(skb);
+	return NET_RX_SUCCESS;
+}

@@ -1,0 +1,936 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit test of whole commands without the kernel. This program defines
+ * libmnl's socket calls itself, so tinyip_main() talks to a fake kernel
+ * that answers nlctrl's family lookup, records every tinyip request and
+ * replies with hand-built messages: dumps spread over several datagrams,
+ * errors with extack, malformed attributes. Each case checks the request
+ * (command, flags, attributes), the exit status and the exact output.
+ */
+#define _GNU_SOURCE	/* open_memstream() */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+
+#include "tinyip_common.h"
+
+#define FAKE_PORTID	4242
+#define FAKE_FAMILY	0x1d
+#define FAKE_MCGRP	7
+
+/* ---- The fake kernel ---- */
+
+struct mnl_socket {
+	int unused;
+};
+
+static struct mnl_socket fake_sock;
+
+static struct {
+	char buf[16384];
+	size_t len;
+} dgrams[16];
+static unsigned int n_dgrams, next_dgram;
+static struct nlmsghdr *cur;		/* reply being built */
+
+static char req[8192];			/* the last tinyip request */
+static unsigned int n_reqs;		/* tinyip requests of this run */
+static bool family_missing;
+
+typedef void (*handler_t)(const struct nlmsghdr *rq);
+static handler_t handler;
+
+/* Closes the reply being built: its length is known only now. */
+static void finish(void)
+{
+	if (!cur)
+		return;
+	dgrams[n_dgrams - 1].len += NLMSG_ALIGN(cur->nlmsg_len);
+	cur = NULL;
+}
+
+/* Replies after this go to a new datagram (one recvmsg() each). */
+static void dgram_new(void)
+{
+	finish();
+	if (n_dgrams == ARRAY_SIZE(dgrams))
+		abort();
+	dgrams[n_dgrams++].len = 0;
+}
+
+static struct nlmsghdr *put_hdr(const struct nlmsghdr *rq, __u16 type,
+				__u16 flags)
+{
+	struct nlmsghdr *nlh;
+
+	finish();
+	if (!n_dgrams)
+		dgram_new();
+	nlh = mnl_nlmsg_put_header(dgrams[n_dgrams - 1].buf +
+				   dgrams[n_dgrams - 1].len);
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = flags;
+	nlh->nlmsg_seq = rq->nlmsg_seq;
+	nlh->nlmsg_pid = FAKE_PORTID;
+	cur = nlh;
+	return nlh;
+}
+
+/* A tinyip message, NLM_F_MULTI as in a dump. */
+static struct nlmsghdr *put_msg(const struct nlmsghdr *rq, __u8 cmd)
+{
+	struct nlmsghdr *nlh = put_hdr(rq, FAKE_FAMILY, NLM_F_MULTI);
+	struct genlmsghdr *genl;
+
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = TINYIP_GENL_VERSION;
+	return nlh;
+}
+
+/* An ACK or error as netlink_ack() sends it with NETLINK_CAP_ACK. */
+static void put_err(const struct nlmsghdr *rq, int err, const char *msg)
+{
+	struct nlmsghdr *nlh = put_hdr(rq, NLMSG_ERROR, NLM_F_CAPPED);
+	struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+
+	e->error = err;
+	memcpy(&e->msg, rq, sizeof(e->msg));
+	if (msg) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, msg);
+	}
+}
+
+/* The end of a dump as netlink_dump_done() sends it. */
+static void put_done(const struct nlmsghdr *rq, int err, const char *msg)
+{
+	struct nlmsghdr *nlh = put_hdr(rq, NLMSG_DONE, NLM_F_MULTI);
+	int *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+
+	*e = err;
+	if (msg) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, msg);
+	}
+}
+
+/* What nla_put_u64_64bit() sends: padding to align the u64, then it. */
+static void put_u64(struct nlmsghdr *nlh, __u16 type, __u16 pad, __u64 v)
+{
+	mnl_attr_put(nlh, pad, 0, NULL);
+	mnl_attr_put_u64(nlh, type, v);
+}
+
+static void put_ip(struct nlmsghdr *nlh, __u16 type, const char *ip)
+{
+	struct in_addr in;
+
+	if (inet_pton(AF_INET, ip, &in) != 1)
+		abort();
+	mnl_attr_put(nlh, type, sizeof(in), &in);
+}
+
+static void ctrl_reply(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *genl;
+	struct nlattr *grps, *grp;
+
+	if (family_missing) {
+		put_err(rq, -ENOENT, NULL);
+		return;
+	}
+	nlh = put_hdr(rq, GENL_ID_CTRL, 0);
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = CTRL_CMD_NEWFAMILY;
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, TINYIP_GENL_NAME);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, FAKE_FAMILY);
+	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, TINYIP_MCGRP_CONFIG);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, FAKE_MCGRP);
+	mnl_attr_nest_end(nlh, grp);
+	mnl_attr_nest_end(nlh, grps);
+	put_err(rq, 0, NULL);
+}
+
+struct mnl_socket *mnl_socket_open(int bus)
+{
+	return bus == NETLINK_GENERIC ? &fake_sock : NULL;
+}
+
+int mnl_socket_close(struct mnl_socket *nl)
+{
+	(void)nl;
+	return 0;
+}
+
+int mnl_socket_bind(struct mnl_socket *nl, unsigned int groups, pid_t pid)
+{
+	(void)nl;
+	(void)groups;
+	(void)pid;
+	return 0;
+}
+
+int mnl_socket_setsockopt(const struct mnl_socket *nl, int type, void *buf,
+			  socklen_t len)
+{
+	(void)nl;
+	(void)type;
+	(void)buf;
+	(void)len;
+	return 0;
+}
+
+unsigned int mnl_socket_get_portid(const struct mnl_socket *nl)
+{
+	(void)nl;
+	return FAKE_PORTID;
+}
+
+ssize_t mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
+			  size_t len)
+{
+	const struct nlmsghdr *rq = buf;
+
+	(void)nl;
+	dgram_new();
+	if (rq->nlmsg_type == GENL_ID_CTRL) {
+		ctrl_reply(rq);
+	} else {
+		if (len > sizeof(req))
+			abort();
+		memcpy(req, buf, len);
+		n_reqs++;
+		if (handler)
+			handler(rq);
+		else
+			put_err(rq, 0, NULL);
+	}
+	finish();
+	return len;
+}
+
+ssize_t mnl_socket_recvfrom(const struct mnl_socket *nl, void *buf,
+			    size_t len)
+{
+	(void)nl;
+	if (next_dgram == n_dgrams) {
+		errno = EAGAIN;	/* a real socket would block forever */
+		return -1;
+	}
+	if (dgrams[next_dgram].len > len)
+		abort();
+	memcpy(buf, dgrams[next_dgram].buf, dgrams[next_dgram].len);
+	return dgrams[next_dgram++].len;
+}
+
+/* ---- Running commands ---- */
+
+static unsigned int tests, failures;
+static char *out, *err;		/* of the last run */
+static int rc;
+
+static void check(bool ok, const char *name)
+{
+	tests++;
+	if (!ok)
+		failures++;
+	printf("%sok %u %s\n", ok ? "" : "not ", tests, name);
+}
+
+static char *slurp(FILE *fp)
+{
+	size_t len;
+	char *s;
+
+	fflush(fp);
+	len = ftell(fp);
+	s = calloc(1, len + 1);
+	if (!s)
+		abort();
+	rewind(fp);
+	if (len && fread(s, 1, len, fp) != len)
+		abort();
+	fclose(fp);
+	return s;
+}
+
+/* Runs "tinyip ARGS" (words split at spaces) against the fake kernel. */
+static void run(handler_t h, const char *args)
+{
+	char *copy = strdup(args), *argv[32], *word;
+	int argc = 0, saved_out, saved_err;
+	FILE *fo = tmpfile(), *fe = tmpfile();
+
+	if (!copy || !fo || !fe)
+		abort();
+	argv[argc++] = "tinyip";
+	for (word = strtok(copy, " "); word; word = strtok(NULL, " "))
+		argv[argc++] = word;
+	argv[argc] = NULL;
+	n_dgrams = 0;
+	next_dgram = 0;
+	n_reqs = 0;
+	cur = NULL;
+	handler = h;
+	memset(req, 0, sizeof(req));
+	free(out);
+	free(err);
+
+	fflush(stdout);
+	fflush(stderr);
+	saved_out = dup(1);
+	saved_err = dup(2);
+	dup2(fileno(fo), 1);
+	dup2(fileno(fe), 2);
+	rc = tinyip_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(saved_out, 1);
+	dup2(saved_err, 2);
+	close(saved_out);
+	close(saved_err);
+	out = slurp(fo);
+	err = slurp(fe);
+	free(copy);
+}
+
+static void diag(const char *what, const char *s)
+{
+	const char *nl;
+
+	printf("# %s:\n", what);
+	while (*s) {
+		nl = strchrnul(s, '\n');
+		printf("#   %.*s\n", (int)(nl - s), s);
+		s = *nl ? nl + 1 : nl;
+	}
+}
+
+/* The exit status and the exact stdout and stderr of the last run. */
+static void expect(const char *name, int want_rc, const char *want_out,
+		   const char *want_err)
+{
+	bool ok = rc == want_rc && !strcmp(out, want_out) &&
+		  !strcmp(err, want_err);
+
+	check(ok, name);
+	if (ok)
+		return;
+	printf("# exit %d (want %d)\n", rc, want_rc);
+	diag("stdout", out);
+	diag("want stdout", want_out);
+	diag("stderr", err);
+	diag("want stderr", want_err);
+}
+
+/* A usage error: status 2, a hint on stderr, nothing sent. */
+static void expect_usage(const char *name, const char *args, const char *re)
+{
+	run(NULL, args);
+	check(rc == TINYIP_EXIT_USAGE && !n_reqs && !*out && strstr(err, re) &&
+	      strstr(err, "ry \"tinyip "), name);
+	if (rc != TINYIP_EXIT_USAGE || !strstr(err, re)) {
+		printf("# exit %d, %u requests\n", rc, n_reqs);
+		diag("stderr", err);
+	}
+}
+
+/* The JSON of the last run parses, where jq is installed. */
+static void expect_jq(const char *name)
+{
+	FILE *jq;
+	int status;
+
+	if (system("command -v jq >/dev/null 2>&1")) {
+		printf("ok %u %s # SKIP no jq\n", ++tests, name);
+		return;
+	}
+	jq = popen("jq -e . >/dev/null", "w");
+	if (!jq)
+		abort();
+	fputs(out, jq);
+	status = pclose(jq);
+	check(status == 0, name);
+}
+
+/* ---- The last request ---- */
+
+static const struct nlmsghdr *rq_hdr(void)
+{
+	return (const struct nlmsghdr *)req;
+}
+
+static __u8 rq_cmd(void)
+{
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(rq_hdr());
+
+	return genl->cmd;
+}
+
+static unsigned int rq_nattrs(void)
+{
+	const struct nlattr *attr;
+	unsigned int n = 0;
+
+	mnl_attr_for_each(attr, rq_hdr(), GENL_HDRLEN)
+		n++;
+	return n;
+}
+
+static const struct nlattr *rq_attr(__u16 type)
+{
+	const struct nlattr *attr;
+
+	mnl_attr_for_each(attr, rq_hdr(), GENL_HDRLEN)
+		if (mnl_attr_get_type(attr) == type)
+			return attr;
+	return NULL;
+}
+
+static bool rq_str(__u16 type, const char *want)
+{
+	const struct nlattr *a = rq_attr(type);
+
+	return a && !mnl_attr_validate(a, MNL_TYPE_NUL_STRING) &&
+	       !strcmp(mnl_attr_get_str(a), want);
+}
+
+static bool rq_u8(__u16 type, __u8 want)
+{
+	const struct nlattr *a = rq_attr(type);
+
+	return a && mnl_attr_get_payload_len(a) == 1 &&
+	       mnl_attr_get_u8(a) == want;
+}
+
+static bool rq_u32(__u16 type, __u32 want)
+{
+	const struct nlattr *a = rq_attr(type);
+
+	return a && mnl_attr_get_payload_len(a) == 4 &&
+	       mnl_attr_get_u32(a) == want;
+}
+
+static bool rq_u64(__u16 type, __u64 want)
+{
+	const struct nlattr *a = rq_attr(type);
+
+	return a && mnl_attr_get_payload_len(a) == 8 &&
+	       mnl_attr_get_u64(a) == want;
+}
+
+static bool rq_ip(__u16 type, const char *want)
+{
+	const struct nlattr *a = rq_attr(type);
+	struct in_addr in;
+
+	return a && inet_pton(AF_INET, want, &in) == 1 &&
+	       mnl_attr_get_payload_len(a) == 4 &&
+	       !memcmp(mnl_attr_get_payload(a), &in, 4);
+}
+
+static bool rq_is(__u8 cmd, __u16 flags, unsigned int nattrs)
+{
+	const struct nlmsghdr *nlh = rq_hdr();
+
+	return n_reqs == 1 && nlh->nlmsg_type == FAKE_FAMILY &&
+	       nlh->nlmsg_flags == flags && rq_cmd() == cmd &&
+	       rq_nattrs() == nattrs;
+}
+
+#define DO_FLAGS	(NLM_F_REQUEST | NLM_F_ACK)
+#define DUMP_FLAGS	(NLM_F_REQUEST | NLM_F_DUMP)
+
+/* ---- Replies ---- */
+
+static void put_link(const struct nlmsghdr *rq, const char *name, __u32 idx,
+		     __u8 mode, bool up, const char *hw, __u32 mtu)
+{
+	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_LINK_GET);
+	unsigned int b[6];
+
+	if (idx)
+		mnl_attr_put_u32(nlh, TINYIP_A_IFINDEX, idx);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, name);
+	mnl_attr_put_u8(nlh, TINYIP_A_LINK_MODE, mode);
+	mnl_attr_put_u32(nlh, TINYIP_A_LINK_FLAGS, up ? TINYIP_LINK_F_UP : 0);
+	mnl_attr_put_u32(nlh, TINYIP_A_MTU, mtu);
+	if (hw) {
+		__u8 mac[6];
+		int i;
+
+		if (sscanf(hw, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3],
+			   &b[4], &b[5]) != 6)
+			abort();
+		for (i = 0; i < 6; i++)
+			mac[i] = b[i];
+		mnl_attr_put(nlh, TINYIP_A_HWADDR, 6, mac);
+	}
+}
+
+/* Counters of veth0: 3 bad checksums, 1 bad header, 2 unresolved (tx). */
+static void put_link_counters(void)
+{
+	struct nlmsghdr *nlh = cur;
+	struct nlattr *nest;
+	unsigned int i;
+
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_LINK_STATS);
+	put_u64(nlh, TINYIP_LINK_STAT_RX_PACKETS, TINYIP_LINK_STAT_PAD, 10);
+	put_u64(nlh, TINYIP_LINK_STAT_RX_BYTES, TINYIP_LINK_STAT_PAD, 1200);
+	put_u64(nlh, TINYIP_LINK_STAT_TX_PACKETS, TINYIP_LINK_STAT_PAD, 7);
+	put_u64(nlh, TINYIP_LINK_STAT_TX_BYTES, TINYIP_LINK_STAT_PAD, 700);
+	put_u64(nlh, TINYIP_LINK_STAT_RX_DROPS, TINYIP_LINK_STAT_PAD, 4);
+	put_u64(nlh, TINYIP_LINK_STAT_TX_DROPS, TINYIP_LINK_STAT_PAD, 2);
+	mnl_attr_put_u64(nlh, 99, 5);	/* a counter newer than the tool */
+	mnl_attr_nest_end(nlh, nest);
+
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_LINK_DROPS);
+	for (i = 0; i <= TINYIP_DROP_MAX; i++)
+		put_u64(nlh, i + 1, TINYIP_LINK_DROPS_PAD,
+			i == TINYIP_DROP_CSUM ? 3 : i == TINYIP_DROP_HDR);
+	mnl_attr_nest_end(nlh, nest);
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_LINK_DROPS);
+	for (i = 0; i <= TINYIP_DROP_MAX; i++)
+		put_u64(nlh, i + 1, TINYIP_LINK_DROPS_PAD,
+			i == TINYIP_DROP_NEIGH ? 2 : 0);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+/* Three links over three datagrams, as a dump that fills its skbs. */
+static void links_reply(const struct nlmsghdr *rq)
+{
+	put_link(rq, "veth0", 3, TINYIP_LINK_MODE_SHARED, true,
+		 "02:11:22:33:44:55", 1500);
+	put_link_counters();
+	put_link(rq, "lo", 0, TINYIP_LINK_MODE_LOOPBACK, true, NULL, 65536);
+	dgram_new();
+	put_link(rq, "veth1", 5, TINYIP_LINK_MODE_EXCLUSIVE, false,
+		 "02:aa:bb:cc:dd:ee", 9000);
+	dgram_new();
+	put_done(rq, 0, NULL);
+}
+
+static void addrs_reply(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh;
+
+	nlh = put_msg(rq, TINYIP_CMD_ADDR_GET);
+	mnl_attr_put_u32(nlh, TINYIP_A_IFINDEX, 3);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "veth0");
+	put_ip(nlh, TINYIP_A_ADDR, "192.0.2.2");
+	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, 24);
+	put_ip(nlh, TINYIP_A_BROADCAST, "192.0.2.255");
+	dgram_new();
+	nlh = put_msg(rq, TINYIP_CMD_ADDR_GET);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "lo");
+	put_ip(nlh, TINYIP_A_ADDR, "127.0.0.1");
+	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, 8);
+	put_done(rq, 0, NULL);
+}
+
+static void put_route(const struct nlmsghdr *rq, const char *dst, __u8 plen,
+		      const char *gw, const char *dev, __u32 metric,
+		      __u32 flags)
+{
+	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_ROUTE_GET);
+
+	put_ip(nlh, TINYIP_A_ADDR, dst);
+	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, plen);
+	if (gw)
+		put_ip(nlh, TINYIP_A_GATEWAY, gw);
+	mnl_attr_put_u32(nlh, TINYIP_A_IFINDEX, 3);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, dev);
+	mnl_attr_put_u32(nlh, TINYIP_A_METRIC, metric);
+	mnl_attr_put_u32(nlh, TINYIP_A_ROUTE_FLAGS, flags);
+}
+
+static void routes_reply(const struct nlmsghdr *rq)
+{
+	put_route(rq, "192.0.2.0", 24, NULL, "veth0", 0,
+		  TINYIP_ROUTE_F_CONNECTED);
+	put_route(rq, "203.0.113.7", 32, "192.0.2.1", "veth0", 5, 0);
+	dgram_new();
+	put_route(rq, "0.0.0.0", 0, "192.0.2.1", "veth0", 0, 0);
+	put_done(rq, 0, NULL);
+}
+
+/* A dump that fails after its first datagram. */
+static void routes_fail(const struct nlmsghdr *rq)
+{
+	put_route(rq, "192.0.2.0", 24, NULL, "veth0", 0,
+		  TINYIP_ROUTE_F_CONNECTED);
+	dgram_new();
+	put_done(rq, -EMSGSIZE, "route table changed during the dump");
+}
+
+static void put_neigh(const struct nlmsghdr *rq, const char *dst,
+		      const char *dev, bool lladdr, __u8 state)
+{
+	static const __u8 mac[6] = { 0x02, 0x00, 0x5e, 0x00, 0x53, 0x01 };
+	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_NEIGH_GET);
+
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, dev);
+	put_ip(nlh, TINYIP_A_ADDR, dst);
+	if (lladdr)
+		mnl_attr_put(nlh, TINYIP_A_HWADDR, sizeof(mac), mac);
+	mnl_attr_put_u8(nlh, TINYIP_A_NEIGH_STATE, state);
+}
+
+static void neighs_reply(const struct nlmsghdr *rq)
+{
+	put_neigh(rq, "192.0.2.1", "veth0", true, TINYIP_NEIGH_REACHABLE);
+	dgram_new();
+	put_neigh(rq, "198.51.100.9", "veth1", false, TINYIP_NEIGH_INCOMPLETE);
+	put_neigh(rq, "198.51.100.2", "veth1", true, TINYIP_NEIGH_PERMANENT);
+	put_done(rq, 0, NULL);
+}
+
+static void config_reply(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh = put_hdr(rq, FAKE_FAMILY, 0);
+	struct genlmsghdr *genl;
+	const struct nlattr *fwd = rq_attr(TINYIP_A_FORWARDING);
+
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = TINYIP_CMD_CONFIG_GET;
+	put_u64(nlh, TINYIP_A_MEM_BUDGET, TINYIP_A_PAD, 0);
+	put_u64(nlh, TINYIP_A_MEM_USED, TINYIP_A_PAD, 4096);
+	put_u64(nlh, TINYIP_A_MEM_FAILED, TINYIP_A_PAD, 0);
+	mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING,
+			fwd ? mnl_attr_get_u8(fwd) : 1);
+	put_err(rq, 0, NULL);
+}
+
+static void eexist(const struct nlmsghdr *rq)
+{
+	put_err(rq, -EEXIST, "address already assigned");
+}
+
+static void enodev(const struct nlmsghdr *rq)
+{
+	put_err(rq, -ENODEV, "no such device");
+}
+
+static void eperm(const struct nlmsghdr *rq)
+{
+	put_err(rq, -EPERM, NULL);
+}
+
+/* MTU sent as a u8: the tool must refuse, not print garbage. */
+static void bad_link(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_LINK_GET);
+
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "veth0");
+	mnl_attr_put_u8(nlh, TINYIP_A_MTU, 1);
+	put_done(rq, 0, NULL);
+}
+
+/* ---- The cases ---- */
+
+static const char links_text[] =
+	"veth0: mode shared mtu 1500 state UP hwaddr 02:11:22:33:44:55\n"
+	"lo: mode loopback mtu 65536 state UP\n"
+	"veth1: mode exclusive mtu 9000 state DOWN hwaddr 02:aa:bb:cc:dd:ee\n";
+
+static void test_link(void)
+{
+	run(NULL, "link attach dev veth0 mode exclusive");
+	expect("link attach: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_LINK_ATTACH, DO_FLAGS, 2) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") &&
+	      rq_u8(TINYIP_A_LINK_MODE, TINYIP_LINK_MODE_EXCLUSIVE),
+	      "link attach: ATTACH with IFNAME and LINK_MODE exclusive");
+	run(NULL, "l a dev veth0 mode sh");
+	check(rc == 0 && rq_is(TINYIP_CMD_LINK_ATTACH, DO_FLAGS, 2) &&
+	      rq_u8(TINYIP_A_LINK_MODE, TINYIP_LINK_MODE_SHARED),
+	      "link attach: abbreviated, mode shared");
+	run(NULL, "link attach dev veth0");
+	check(rc == 0 && rq_is(TINYIP_CMD_LINK_ATTACH, DO_FLAGS, 1) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0"),
+	      "link attach: no mode, the kernel's default");
+	run(NULL, "link detach dev lo");
+	check(rc == 0 && rq_is(TINYIP_CMD_LINK_DETACH, DO_FLAGS, 1) &&
+	      rq_str(TINYIP_A_IFNAME, "lo"),
+	      "link detach: DETACH with IFNAME lo");
+	run(enodev, "link attach dev nosuch");
+	expect("link attach: kernel error with extack", 1, "",
+	       "Error: no such device\n");
+
+	run(links_reply, "link show");
+	expect("link show: multi-part dump, loopback link, text", 0,
+	       links_text, "");
+	check(rq_is(TINYIP_CMD_LINK_GET, DUMP_FLAGS, 0),
+	      "link show: dump request, no ACK flag, no attributes");
+	run(links_reply, "link");
+	expect("link: show is the default", 0, links_text, "");
+
+	run(links_reply, "-s link show");
+	expect("link show -s: counters and non-zero drop reasons", 0,
+	       "veth0: mode shared mtu 1500 state UP hwaddr 02:11:22:33:44:55\n"
+	       "    rx packets 10 bytes 1200 drops 4\n"
+	       "    tx packets 7 bytes 700 drops 2\n"
+	       "    drops: neigh 2 hdr 1 csum 3\n"
+	       "lo: mode loopback mtu 65536 state UP\n"
+	       "veth1: mode exclusive mtu 9000 state DOWN hwaddr 02:aa:bb:cc:dd:ee\n",
+	       "");
+
+	run(links_reply, "-j link show");
+	expect("link show -j", 0,
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"hwaddr\":\"02:11:22:33:44:55\"},{\"ifname\":\"lo\",\"mode\":\"loopback\",\"mtu\":65536,\"up\":true},{\"ifname\":\"veth1\",\"ifindex\":5,\"mode\":\"exclusive\",\"mtu\":9000,\"up\":false,\"hwaddr\":\"02:aa:bb:cc:dd:ee\"}]\n",
+	       "");
+	expect_jq("link show -j: valid JSON");
+
+	run(links_reply, "-j -s link show dev veth0");
+	expect("link show -j -s dev: stats and every drop reason", 0,
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"hwaddr\":\"02:11:22:33:44:55\",\"stats\":{\"rx_packets\":10,\"rx_bytes\":1200,\"tx_packets\":7,\"tx_bytes\":700,\"rx_drops\":4,\"tx_drops\":2},\"rx_drops\":{\"other\":0,\"nomem\":0,\"link-down\":0,\"vlan\":0,\"ethertype\":0,\"otherhost\":0,\"arp-bad\":0,\"neigh\":0,\"hdr\":1,\"csum\":3,\"martian\":0,\"ttl\":0,\"no-route\":0,\"frag\":0,\"too-big\":0,\"proto\":0,\"no-port\":0,\"rcvbuf\":0,\"ratelimit\":0},\"tx_drops\":{\"other\":0,\"nomem\":0,\"link-down\":0,\"vlan\":0,\"ethertype\":0,\"otherhost\":0,\"arp-bad\":0,\"neigh\":2,\"hdr\":0,\"csum\":0,\"martian\":0,\"ttl\":0,\"no-route\":0,\"frag\":0,\"too-big\":0,\"proto\":0,\"no-port\":0,\"rcvbuf\":0,\"ratelimit\":0}}]\n",
+	       "");
+	check(rq_is(TINYIP_CMD_LINK_GET, DUMP_FLAGS, 1) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0"),
+	      "link show dev: IFNAME sent with the dump");
+	expect_jq("link show -j -s: valid JSON");
+
+	run(links_reply, "-p link show dev lo");
+	expect("link show -p dev lo", 0,
+	       "[\n    {\n        \"ifname\": \"lo\",\n        \"mode\": \"loopback\",\n"
+	       "        \"mtu\": 65536,\n        \"up\": true\n    }\n]\n", "");
+
+	run(links_reply, "link show dev veth9");
+	expect("link show dev: not a tinyip link", 1, "",
+	       "Error: device \"veth9\" is not a tinyip link.\n");
+
+	run(bad_link, "link show");
+	expect("link show: malformed reply refused", 1, "",
+	       "tinyip: malformed message from the kernel: bad attribute 14\n"
+	       "Error: Bad message\n");
+
+	expect_usage("link attach: no dev", "link attach", "\"dev DEV\" is missing");
+	expect_usage("link attach: dev without name", "link attach dev",
+		     "needs a device name");
+	expect_usage("link attach: long name",
+		     "link attach dev abcdefghijklmnop", "1 to 15 characters");
+	expect_usage("link attach: bad mode", "link attach dev veth0 mode loopback",
+		     "mode is shared or exclusive");
+	expect_usage("link attach: duplicate dev",
+		     "link attach dev a dev b", "duplicate \"dev\"");
+	expect_usage("link detach: no mode", "link detach dev veth0 mode shared",
+		     "argument \"mode\" is wrong");
+	expect_usage("link: unknown command", "link up", "Command \"up\" is unknown");
+}
+
+static void test_addr(void)
+{
+	run(NULL, "addr add 192.0.2.2/24 dev veth0");
+	expect("addr add: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_ADDR_ADD, DO_FLAGS, 3) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") &&
+	      rq_ip(TINYIP_A_ADDR, "192.0.2.2") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 24),
+	      "addr add: IFNAME, 4-byte ADDR, PREFIXLEN");
+	run(NULL, "a d dev lo 127.0.0.1");
+	check(rc == 0 && rq_is(TINYIP_CMD_ADDR_DEL, DO_FLAGS, 3) &&
+	      rq_str(TINYIP_A_IFNAME, "lo") &&
+	      rq_ip(TINYIP_A_ADDR, "127.0.0.1") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 32),
+	      "addr del: abbreviated, dev first, /32 by default");
+	run(eexist, "addr add 192.0.2.2/24 dev veth0");
+	expect("addr add: kernel error with extack", 1, "",
+	       "Error: address already assigned\n");
+	run(eperm, "addr add 192.0.2.2/24 dev veth0");
+	expect("addr add: EPERM without extack", 1, "",
+	       "Error: Operation not permitted\n"
+	       "This command needs CAP_NET_ADMIN over the network namespace.\n");
+
+	run(addrs_reply, "addr show");
+	expect("addr show: text", 0,
+	       "veth0 inet 192.0.2.2/24 brd 192.0.2.255\n"
+	       "lo inet 127.0.0.1/8\n", "");
+	check(rq_is(TINYIP_CMD_ADDR_GET, DUMP_FLAGS, 0), "addr show: dump request");
+	run(addrs_reply, "-j a sh");
+	expect("addr show: json", 0,
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"family\":\"inet\",\"local\":\"192.0.2.2\",\"prefixlen\":24,\"broadcast\":\"192.0.2.255\"},{\"ifname\":\"lo\",\"family\":\"inet\",\"local\":\"127.0.0.1\",\"prefixlen\":8}]\n",
+	       "");
+	expect_jq("addr show -j: valid JSON");
+	run(addrs_reply, "addr show dev lo");
+	expect("addr show dev: filtered", 0, "lo inet 127.0.0.1/8\n", "");
+	run(addrs_reply, "-j addr show dev veth7");
+	expect("addr show dev: nothing, empty array", 0, "[]\n", "");
+
+	expect_usage("addr add: no address", "addr add dev veth0",
+		     "ADDR/PLEN is missing");
+	expect_usage("addr add: no dev", "addr add 192.0.2.2/24",
+		     "\"dev DEV\" is missing");
+	expect_usage("addr add: bad address", "addr add 192.0.2.300/24 dev x",
+		     "not an IPv4 address");
+	expect_usage("addr add: prefix too long", "addr add 192.0.2.2/33 dev x",
+		     "prefix length is 0 to 32");
+	expect_usage("addr add: prefix garbage", "addr add 192.0.2.2/2x dev x",
+		     "prefix length is 0 to 32");
+	expect_usage("addr add: two addresses",
+		     "addr add 192.0.2.2/24 192.0.2.3/24 dev x",
+		     "one address at a time");
+	expect_usage("addr show: stray word", "addr show veth0",
+		     "argument \"veth0\" is wrong");
+}
+
+static void test_route(void)
+{
+	run(NULL, "route add default via 192.0.2.1 dev veth0 metric 10");
+	expect("route add: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_ROUTE_ADD, DO_FLAGS, 5) &&
+	      rq_ip(TINYIP_A_ADDR, "0.0.0.0") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 0) &&
+	      rq_ip(TINYIP_A_GATEWAY, "192.0.2.1") &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") &&
+	      rq_u32(TINYIP_A_METRIC, 10),
+	      "route add default: ADDR 0.0.0.0/0, GATEWAY, IFNAME, METRIC");
+	run(NULL, "r a 198.51.100.0/24 via 192.0.2.1");
+	check(rc == 0 && rq_is(TINYIP_CMD_ROUTE_ADD, DO_FLAGS, 3) &&
+	      rq_ip(TINYIP_A_ADDR, "198.51.100.0") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 24) &&
+	      rq_ip(TINYIP_A_GATEWAY, "192.0.2.1"),
+	      "route add: via only, no dev or metric sent");
+	run(NULL, "route del 198.51.100.0/24");
+	check(rc == 0 && rq_is(TINYIP_CMD_ROUTE_DEL, DO_FLAGS, 2),
+	      "route del: prefix alone");
+	run(NULL, "route add 0.0.0.0/0 dev veth0 metric 4294967295");
+	check(rc == 0 && rq_u8(TINYIP_A_PREFIXLEN, 0) &&
+	      rq_u32(TINYIP_A_METRIC, 4294967295u),
+	      "route add: 0.0.0.0/0, largest metric");
+
+	run(routes_reply, "route show");
+	expect("route show: text, multi-part", 0,
+	       "192.0.2.0/24 dev veth0 proto kernel metric 0\n"
+	       "203.0.113.7/32 via 192.0.2.1 dev veth0 metric 5\n"
+	       "default via 192.0.2.1 dev veth0 metric 0\n", "");
+	check(rq_is(TINYIP_CMD_ROUTE_GET, DUMP_FLAGS, 0), "route show: dump request");
+	run(routes_reply, "-j route");
+	expect("route show: json", 0,
+	       "[{\"dst\":\"192.0.2.0/24\",\"dev\":\"veth0\",\"metric\":0,\"protocol\":\"kernel\"},{\"dst\":\"203.0.113.7/32\",\"gateway\":\"192.0.2.1\",\"dev\":\"veth0\",\"metric\":5,\"protocol\":\"static\"},{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"veth0\",\"metric\":0,\"protocol\":\"static\"}]\n",
+	       "");
+	expect_jq("route show -j: valid JSON");
+	run(routes_fail, "route show");
+	expect("route show: dump fails part-way, DONE's error and extack", 1,
+	       "192.0.2.0/24 dev veth0 proto kernel metric 0\n",
+	       "Error: route table changed during the dump\n");
+	run(routes_fail, "-j route show");
+	expect_jq("route show -j: JSON closed after a failed dump");
+
+	expect_usage("route add: host bits", "route add 198.51.100.1/24 dev x",
+		     "host bits are set");
+	expect_usage("route add: neither via nor dev", "route add 198.51.100.0/24",
+		     "needs \"via GW\" or \"dev DEV\"");
+	expect_usage("route add: no prefix", "route add via 192.0.2.1",
+		     "PREFIX is missing");
+	expect_usage("route add: gateway with length",
+		     "route add default via 192.0.2.1/24", "gateway is an IPv4");
+	expect_usage("route add: via without address", "route add default via",
+		     "needs an address");
+	expect_usage("route add: metric garbage",
+		     "route add default dev x metric -1", "metric is a number");
+	expect_usage("route add: metric too large",
+		     "route add default dev x metric 4294967296", "metric is a number");
+	expect_usage("route add: bad prefix", "route add 10.1/8 dev x",
+		     "not an IPv4 prefix");
+	expect_usage("route show: arguments", "route show dev x",
+		     "takes no arguments");
+}
+
+static void test_neigh(void)
+{
+	run(neighs_reply, "neigh show");
+	expect("neigh show: text, states, no lladdr while incomplete", 0,
+	       "192.0.2.1 dev veth0 lladdr 02:00:5e:00:53:01 REACHABLE\n"
+	       "198.51.100.9 dev veth1 INCOMPLETE\n"
+	       "198.51.100.2 dev veth1 lladdr 02:00:5e:00:53:01 PERMANENT\n",
+	       "");
+	check(rq_is(TINYIP_CMD_NEIGH_GET, DUMP_FLAGS, 0), "neigh show: dump request");
+	run(neighs_reply, "-j n sh dev veth1");
+	expect("neigh show: json, filtered", 0,
+	       "[{\"dst\":\"198.51.100.9\",\"dev\":\"veth1\",\"state\":\"INCOMPLETE\"},{\"dst\":\"198.51.100.2\",\"dev\":\"veth1\",\"lladdr\":\"02:00:5e:00:53:01\",\"state\":\"PERMANENT\"}]\n",
+	       "");
+	check(rq_str(TINYIP_A_IFNAME, "veth1"), "neigh show dev: IFNAME sent");
+	expect_jq("neigh show -j: valid JSON");
+
+	run(NULL, "neigh flush");
+	expect("neigh flush: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_NEIGH_FLUSH, DO_FLAGS, 0), "neigh flush: all links");
+	run(NULL, "neigh flush dev veth0");
+	check(rc == 0 && rq_is(TINYIP_CMD_NEIGH_FLUSH, DO_FLAGS, 1) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0"), "neigh flush dev: IFNAME");
+	run(enodev, "neigh flush dev veth9");
+	expect("neigh flush: kernel error", 1, "", "Error: no such device\n");
+
+	expect_usage("neigh flush: dev without name", "neigh flush dev",
+		     "needs a device name");
+	expect_usage("neigh: unknown keyword", "neigh show to 192.0.2.1",
+		     "argument \"to\" is wrong");
+	expect_usage("neigh: unknown command", "neigh add", "Command \"add\" is unknown");
+}
+
+static void test_config(void)
+{
+	run(config_reply, "config set forwarding on");
+	expect("config set forwarding on", 0,
+	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\n",
+	       "");
+	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 1) &&
+	      rq_u8(TINYIP_A_FORWARDING, 1), "config set: FORWARDING u8 1");
+	run(config_reply, "config set mem-budget 16M forwarding off");
+	check(rc == 0 && rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 2) &&
+	      rq_u8(TINYIP_A_FORWARDING, 0) &&
+	      rq_u64(TINYIP_A_MEM_BUDGET, 16 << 20) &&
+	      strstr(out, "forwarding off\n"),
+	      "config set: mem-budget and forwarding off together");
+	run(config_reply, "-j config show");
+	expect("config show: json forwarding", 0,
+	       "{\"mem_budget\":0,\"mem_used\":4096,\"mem_failed\":0,\"forwarding\":true}\n",
+	       "");
+	check(rq_is(TINYIP_CMD_CONFIG_GET, DO_FLAGS, 0), "config show: CONFIG_GET");
+	expect_usage("config set: forwarding maybe", "config set forwarding maybe",
+		     "forwarding is on or off");
+	expect_usage("config set: forwarding twice",
+		     "config set forwarding on forwarding off", "duplicate");
+	expect_usage("config set: forwarding without value",
+		     "config set forwarding", "needs on or off");
+}
+
+static void test_misc(void)
+{
+	family_missing = true;
+	run(NULL, "route show");
+	expect("module not loaded", 1, "",
+	       "tinyip: the tinyip module is not loaded (no generic netlink family \"tinyip\"); load it with: modprobe tinyip\n");
+	check(!n_reqs, "module not loaded: nothing sent to tinyip");
+	family_missing = false;
+	run(NULL, "help route");
+	check(rc == 0 && strstr(out, "tinyip route { add | del } PREFIX"),
+	      "help route");
+	run(NULL, "neigh help");
+	check(rc == 0 && strstr(out, "tinyip neigh flush [ dev DEV ]"),
+	      "neigh help");
+}
+
+int main(void)
+{
+	test_link();
+	test_addr();
+	test_route();
+	test_neigh();
+	test_config();
+	test_misc();
+	free(out);
+	free(err);
+	printf("1..%u\n", tests);
+	return failures ? 1 : 0;
+}
