@@ -119,6 +119,11 @@ static int tip_if_hook(struct tip_if *ifp, struct netlink_ext_ack *extack)
 	l->pt_arp.func = tip_pt_rcv;
 	l->pt_ip.af_packet_priv = ifp;
 	l->pt_arp.af_packet_priv = ifp;
+	l->pt_tap.type = htons(ETH_P_ALL);
+	l->pt_tap.dev = dev;
+	l->pt_tap.func = tip_pt_tap;
+	l->pt_tap.ignore_outgoing = true;
+	dev_add_pack(&l->pt_tap);
 	dev_add_pack(&l->pt_ip);
 	dev_add_pack(&l->pt_arp);
 	return 0;
@@ -135,6 +140,7 @@ static void tip_if_unhook(struct tip_if *ifp)
 	}
 	__dev_remove_pack(&l->pt_ip);
 	__dev_remove_pack(&l->pt_arp);
+	__dev_remove_pack(&l->pt_tap);
 	synchronize_net();
 	dev_uc_del(ifp->dev, ifp->hwaddr);
 }

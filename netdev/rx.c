@@ -18,6 +18,24 @@
 
 const struct tip_link_upper *tip_upper;
 
+/*
+ * The core clears the VLAN tag of a frame no VLAN device claims before it
+ * calls packet_type handlers, so shared mode could not tell it from an
+ * untagged one. The device's tap runs earlier and notes the last tagged
+ * frame on this CPU; the handlers, called for the same frame in the same
+ * softirq, compare.
+ */
+static DEFINE_PER_CPU(const struct sk_buff *, tip_vlan_seen);
+
+int tip_pt_tap(struct sk_buff *skb, struct net_device *dev,
+	       struct packet_type *pt, struct net_device *orig_dev)
+{
+	__this_cpu_write(tip_vlan_seen,
+			 skb_vlan_tag_present(skb) ? skb : NULL);
+	consume_skb(skb);
+	return NET_RX_SUCCESS;
+}
+
 void tip_link_register_upper(const struct tip_link_upper *upper)
 {
 	WRITE_ONCE(tip_upper, upper);
@@ -129,7 +147,22 @@ int tip_pt_rcv(struct sk_buff *skb, struct net_device *dev,
 	if (skb->pkt_type == PACKET_LOOPBACK ||
 	    skb->pkt_type == PACKET_OUTGOING)
 		goto ignore;
-	cls = tip_rx_classify(ifp, skb, false);
+	/*
+	 * Frames an upper device (VLAN, macvlan) took are offered to the
+	 * lower device's handlers too; only tagged ones may be for us.
+	 */
+	if (skb->dev != pt->dev) {
+		if (!is_vlan_dev(skb->dev))
+			goto ignore;
+		cls = tip_rx_classify(ifp, skb, false);
+		if (cls == -1)
+			goto ignore;
+		cls = -2 - TINYIP_DROP_VLAN;
+	} else {
+		cls = tip_rx_classify(ifp, skb, false);
+		if (cls >= 0 && __this_cpu_read(tip_vlan_seen) == skb)
+			cls = -2 - TINYIP_DROP_VLAN;
+	}
 	if (cls == -1)
 		goto ignore;
 	skb = skb_share_check(skb, GFP_ATOMIC);

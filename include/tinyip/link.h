@@ -19,9 +19,13 @@
 
 struct tip_link {
 	struct tip_if ifp;
-	/* Shared mode: one handler per ethertype, bound to the device. */
+	/*
+	 * Shared mode: one handler per ethertype, bound to the device, and
+	 * a tap that sees frames before the core strips their VLAN tag.
+	 */
 	struct packet_type pt_ip;
 	struct packet_type pt_arp;
+	struct packet_type pt_tap;
 	/* Loopback link: packets wait here for the work item. */
 	struct sk_buff_head lo_queue;
 	struct work_struct lo_work;
@@ -38,6 +42,8 @@ extern const struct tip_link_upper *tip_upper;
 /* rx.c */
 rx_handler_result_t tip_rx_handler(struct sk_buff **pskb);
 int tip_pt_rcv(struct sk_buff *skb, struct net_device *dev,
+	       struct packet_type *pt, struct net_device *orig_dev);
+int tip_pt_tap(struct sk_buff *skb, struct net_device *dev,
 	       struct packet_type *pt, struct net_device *orig_dev);
 
 /* tx.c; the __ version counts nothing and needs no lock. */

@@ -99,7 +99,11 @@ struct tip_skb_cb {
  */
 #define TIP_HEADROOM	(LL_MAX_HEADER + 60)
 
-/* Lookups, under tn->lock or rcu_read_lock(). */
+/*
+ * Lookups, under tn->lock, RTNL or rcu_read_lock(). The loopback link is
+ * on tn->ifs too (first, ifindex 0, dev NULL); by_index never returns it,
+ * by_name does for "lo". Links being detached (dying) are not returned.
+ */
 struct tip_if *tip_if_by_index(struct tip_net *tn, int ifindex);
 struct tip_if *tip_if_by_name(struct tip_net *tn, const char *name);
 struct tip_if *tip_if_by_dev(const struct net_device *dev);
@@ -119,13 +123,22 @@ int tip_if_detach(struct tip_net *tn, struct tip_if *ifp);
 int tip_link_output4(struct tip_if *ifp, struct sk_buff *skb,
 		     __be32 nexthop);
 
-/* Link-layer multicast filter of the device, for joined groups. */
+/*
+ * Link-layer multicast filter of the device, for joined groups (any
+ * context: dev_mc_add() is atomic-safe). No-op on the loopback link.
+ */
 int tip_if_mc_add(struct tip_if *ifp, const u8 *mac);
 void tip_if_mc_del(struct tip_if *ifp, const u8 *mac);
 
-/* ARP, for the IPv4 layer: announce an address that came up (RFC 5227). */
+/*
+ * ARP, for the IPv4 layer: announce an address that came up (RFC 5227).
+ * Callable with or without tn->lock; a no-op on loopback or a down link.
+ */
 void tip_arp_announce(struct tip_if *ifp, __be32 addr);
-/* Forget every neighbour of @ifp, or of every link if @ifp is NULL. */
+/*
+ * Forget every neighbour of @ifp, or of every link if @ifp is NULL.
+ * Takes tn->lock itself: call it without.
+ */
 void tip_neigh_flush(struct tip_net *tn, struct tip_if *ifp);
 
 static inline void tip_if_rx_drop(struct tip_if *ifp, struct sk_buff *skb,

@@ -71,6 +71,7 @@ wait_until 30 resolved || fail "entry of $SILENT stays '$(neigh_field $SILENT st
 sleep 3
 cap_stop
 nreq=$(cap_dump | grep -c "Request who-has $SILENT tell $TIP_ADDR")
+echo "$nreq ARP requests for $SILENT"
 [ "$nreq" -ge 1 ] && [ "$nreq" -le 6 ] || fail "$nreq ARP requests for $SILENT, want 1 to 6 (e.g. 3)"
 neigh1=$(drop_total neigh)
 [ "$neigh1" -ge $((neigh0 + 3)) ] ||

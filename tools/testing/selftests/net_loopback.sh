@@ -40,7 +40,7 @@ out=$(in_tip "$TIP_UDP" send $NAT_ADDR 7000 100) || fail "control echo with nati
 capture_stop
 
 seen=$(decode "$T/cap" "ip" ip.src ip.dst ip.proto udp.port)
-ctl=$(grep -c '|7000,\||,7000$' <<< "$seen")
+ctl=$(grep -Ec '\|(7000,[0-9]+|[0-9]+,7000)$' <<< "$seen")
 [ "$ctl" -ge 2 ] || fail "the capture on v_tip missed the control exchange: $seen"
 # Only the control exchange and capture_stop's broadcast to port 9.
 leaked=$(grep -Ev '\|(7000,[0-9]+|[0-9]+,7000|[0-9]+,9)$' <<< "$seen")

@@ -44,9 +44,10 @@ static const char *ename(int err)
 	return n ? n : "E?";
 }
 
-static void usage(void)
+static void usage(const char *prog)
 {
-	fprintf(stderr, "usage: tip_sender [-d DEV] [-n COUNT] [-i USEC] [-s SIZE] [-t SECONDS] ADDR PORT\n");
+	fprintf(stderr, "Usage: %s [-d DEV] [-n COUNT] [-i USEC] [-s SIZE]\n"
+		"       [-t SECONDS] ADDR PORT\n", prog);
 	exit(2);
 }
 
@@ -62,16 +63,27 @@ int main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "d:n:i:s:t:")) != -1) {
 		switch (c) {
-		case 'd': dev = optarg; break;
-		case 'n': count = strtoul(optarg, NULL, 0); break;
-		case 'i': interval = strtoul(optarg, NULL, 0); break;
-		case 's': size = strtoul(optarg, NULL, 0); break;
-		case 't': timeout = strtoul(optarg, NULL, 0); break;
-		default: usage();
+		case 'd':
+			dev = optarg;
+			break;
+		case 'n':
+			count = strtoul(optarg, NULL, 0);
+			break;
+		case 'i':
+			interval = strtoul(optarg, NULL, 0);
+			break;
+		case 's':
+			size = strtoul(optarg, NULL, 0);
+			break;
+		case 't':
+			timeout = strtoul(optarg, NULL, 0);
+			break;
+		default:
+			usage(argv[0]);
 		}
 	}
 	if (argc - optind != 2 || inet_pton(AF_INET, argv[optind], &to.sin_addr) != 1)
-		usage();
+		usage(argv[0]);
 	to.sin_port = htons(atoi(argv[optind + 1]));
 
 	buf = calloc(1, size ? size : 1);
