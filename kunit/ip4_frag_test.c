@@ -9,6 +9,7 @@
 #include "../module/ip4_frag.c"
 
 #include <kunit/test.h>
+#include <net/ip.h>
 
 #define TIP_TEST_SRC	htonl(0xc0000201)
 #define TIP_TEST_DST	htonl(0xc0000202)

@@ -23,6 +23,16 @@ static void tip_test_rt(struct tip_rt4 *rt, __be32 dst, u8 plen, __be32 gw,
 	rt->metric = metric;
 }
 
+/* Links are only compared by address here; struct tip_if is large. */
+static void tip_test_ifs(struct kunit *test, struct tip_if **if1,
+			 struct tip_if **if2)
+{
+	*if1 = kunit_kzalloc(test, sizeof(**if1), GFP_KERNEL);
+	*if2 = kunit_kzalloc(test, sizeof(**if2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, *if1);
+	KUNIT_ASSERT_NOT_NULL(test, *if2);
+}
+
 static bool tip_test_up(const struct tip_rt4 *rt, void *arg)
 {
 	return rt->ifp != arg;
@@ -30,15 +40,17 @@ static bool tip_test_up(const struct tip_rt4 *rt, void *arg)
 
 static void tip_ip4_route_test_lpm(struct kunit *test)
 {
-	struct tip_if if1 = {}, if2 = {};
+	struct tip_if *if1, *if2;
 	struct tip_rt4 r[4];
 	LIST_HEAD(table);
 
+	tip_test_ifs(test, &if1, &if2);
+
 	/* Inserted shortest first: the list must still put /32 first. */
-	tip_test_rt(&r[0], 0, 0, A(192, 0, 2, 1), &if1, 0);
-	tip_test_rt(&r[1], A(198, 51, 100, 0), 24, 0, &if2, 0);
-	tip_test_rt(&r[2], A(198, 51, 100, 128), 25, 0, &if1, 0);
-	tip_test_rt(&r[3], A(198, 51, 100, 200), 32, 0, &if2, 0);
+	tip_test_rt(&r[0], 0, 0, A(192, 0, 2, 1), if1, 0);
+	tip_test_rt(&r[1], A(198, 51, 100, 0), 24, 0, if2, 0);
+	tip_test_rt(&r[2], A(198, 51, 100, 128), 25, 0, if1, 0);
+	tip_test_rt(&r[3], A(198, 51, 100, 200), 32, 0, if2, 0);
 	tip_fib4_insert(&table, &r[0]);
 	tip_fib4_insert(&table, &r[1]);
 	tip_fib4_insert(&table, &r[2]);
@@ -55,20 +67,22 @@ static void tip_ip4_route_test_lpm(struct kunit *test)
 						  NULL, NULL), &r[0]);
 	/* The /25 is over a link that is down: fall back to the /24. */
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_lookup(&table, A(198, 51, 100, 201),
-						  tip_test_up, &if1), &r[1]);
+						  tip_test_up, if1), &r[1]);
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_lookup(&table, A(203, 0, 113, 9),
-						  tip_test_up, &if1), NULL);
+						  tip_test_up, if1), NULL);
 }
 
 static void tip_ip4_route_test_metric(struct kunit *test)
 {
-	struct tip_if if1 = {}, if2 = {};
+	struct tip_if *if1, *if2;
 	struct tip_rt4 r[3];
 	LIST_HEAD(table);
 
-	tip_test_rt(&r[0], A(203, 0, 113, 0), 24, 0, &if1, 100);
-	tip_test_rt(&r[1], A(203, 0, 113, 0), 24, 0, &if2, 10);
-	tip_test_rt(&r[2], A(203, 0, 113, 0), 24, 0, &if1, 50);
+	tip_test_ifs(test, &if1, &if2);
+
+	tip_test_rt(&r[0], A(203, 0, 113, 0), 24, 0, if1, 100);
+	tip_test_rt(&r[1], A(203, 0, 113, 0), 24, 0, if2, 10);
+	tip_test_rt(&r[2], A(203, 0, 113, 0), 24, 0, if1, 50);
 	tip_fib4_insert(&table, &r[0]);
 	tip_fib4_insert(&table, &r[1]);
 	tip_fib4_insert(&table, &r[2]);
@@ -76,7 +90,7 @@ static void tip_ip4_route_test_metric(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_lookup(&table, A(203, 0, 113, 7),
 						  NULL, NULL), &r[1]);
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_lookup(&table, A(203, 0, 113, 7),
-						  tip_test_up, &if2), &r[2]);
+						  tip_test_up, if2), &r[2]);
 	/* Prefix and metric are the key iproute2 refuses twice. */
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_find(&table, A(203, 0, 113, 0), 24,
 						50), &r[2]);
@@ -86,13 +100,15 @@ static void tip_ip4_route_test_metric(struct kunit *test)
 
 static void tip_ip4_route_test_delete(struct kunit *test)
 {
-	struct tip_if if1 = {}, if2 = {};
+	struct tip_if *if1, *if2;
 	struct tip_rt4 r[3], *rt;
 	LIST_HEAD(table);
 
-	tip_test_rt(&r[0], 0, 0, A(192, 0, 2, 1), &if1, 0);
-	tip_test_rt(&r[1], 0, 0, A(198, 51, 100, 1), &if2, 20);
-	tip_test_rt(&r[2], A(192, 0, 2, 0), 24, 0, &if1, 0);
+	tip_test_ifs(test, &if1, &if2);
+
+	tip_test_rt(&r[0], 0, 0, A(192, 0, 2, 1), if1, 0);
+	tip_test_rt(&r[1], 0, 0, A(198, 51, 100, 1), if2, 20);
+	tip_test_rt(&r[2], A(192, 0, 2, 0), 24, 0, if1, 0);
 	tip_fib4_insert(&table, &r[0]);
 	tip_fib4_insert(&table, &r[1]);
 	tip_fib4_insert(&table, &r[2]);
@@ -106,7 +122,7 @@ static void tip_ip4_route_test_delete(struct kunit *test)
 	list_del(&rt->list);
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_lookup(&table, A(203, 0, 113, 9),
 						  NULL, NULL), &r[1]);
-	rt = tip_fib4_match(&table, 0, 0, 0, &if2, 20);
+	rt = tip_fib4_match(&table, 0, 0, 0, if2, 20);
 	KUNIT_ASSERT_PTR_EQ(test, rt, &r[1]);
 	list_del(&rt->list);
 	KUNIT_EXPECT_PTR_EQ(test, tip_fib4_lookup(&table, A(203, 0, 113, 9),

@@ -12,7 +12,7 @@
  * One timer per instance, armed only for the earliest pending report,
  * so an idle instance costs nothing.
  */
-#include <linux/igmp.h>
+#include <linux/in.h>
 #include <linux/jiffies.h>
 #include <linux/random.h>
 #include <linux/slab.h>
@@ -29,6 +29,44 @@
 #define TIP_IGMP_OLDER_PRESENT	((TIP_IGMP_ROBUSTNESS * 125 + 10) * HZ)
 #define TIP_IGMP_V1_MAXRESP	(10 * HZ)
 #define TIP_IGMP_RTR_ALERT	{ 0x94, 0x04, 0x00, 0x00 }
+
+/*
+ * The wire formats (RFC 2236 2, RFC 3376 4), spelled out here: the
+ * kernel's <linux/igmp.h> nests flexible arrays, which sparse refuses.
+ */
+#define TIP_IGMP_QUERY		0x11
+#define TIP_IGMP_V1_REPORT	0x12
+#define TIP_IGMP_V2_REPORT	0x16
+#define TIP_IGMP_V2_LEAVE	0x17
+#define TIP_IGMP_V3_REPORT	0x22
+#define TIP_IGMP_V3_QUERY_LEN	12
+#define TIP_IGMP_IS_EXCLUDE	2	/* current state: any source */
+#define TIP_IGMP_TO_INCLUDE	3	/* state change: leave */
+#define TIP_IGMP_TO_EXCLUDE	4	/* state change: join */
+#define TIP_IGMP_ALL_V3_RTRS	htonl(0xe0000016)	/* 224.0.0.22 */
+
+struct tip_igmp_hdr {
+	u8 type;
+	u8 code;		/* max response time, 1/10 s */
+	__sum16 csum;
+	__be32 group;
+};
+
+struct tip_igmp_v3_rec {
+	u8 type;
+	u8 auxlen;
+	__be16 nsrcs;
+	__be32 group;
+};
+
+struct tip_igmp_v3_report {
+	u8 type;
+	u8 resv1;
+	__sum16 csum;
+	__be16 resv2;
+	__be16 nrecs;
+	struct tip_igmp_v3_rec rec[];
+};
 
 /* A joined group: tinyip's membership plus its IGMP state. */
 struct tip_igmp_grp {
@@ -151,14 +189,14 @@ static struct sk_buff *tip_igmp_alloc(unsigned int len)
 static void tip_igmp_send_v12(struct tip_net *tn, struct tip_if *ifp,
 			      u8 type, __be32 group)
 {
-	__be32 dst = type == IGMP_HOST_LEAVE_MESSAGE ?
+	__be32 dst = type == TIP_IGMP_V2_LEAVE ?
 		     htonl(INADDR_ALLRTRS_GROUP) : group;
-	struct sk_buff *skb = tip_igmp_alloc(sizeof(struct igmphdr));
-	struct igmphdr *ih;
+	struct sk_buff *skb = tip_igmp_alloc(sizeof(struct tip_igmp_hdr));
+	struct tip_igmp_hdr *ih;
 
 	if (!skb)
 		return;
-	ih = (struct igmphdr *)skb->data;
+	ih = (struct tip_igmp_hdr *)skb->data;
 	ih->type = type;
 	ih->group = group;
 	ih->csum = csum_fold(csum_partial(ih, sizeof(*ih), 0));
@@ -173,7 +211,7 @@ static void tip_igmp_send_v3(struct tip_net *tn, struct tip_if *ifp,
 			     struct tip_igmp_grp *only)
 {
 	unsigned int n = 0, i = 0, len;
-	struct igmpv3_report *rep;
+	struct tip_igmp_v3_report *rep;
 	struct tip_mc4 *mc;
 	struct sk_buff *skb;
 
@@ -188,17 +226,17 @@ static void tip_igmp_send_v3(struct tip_net *tn, struct tip_if *ifp,
 		return;
 	/* A handful of groups per link: one datagram is plenty. */
 	n = min_t(unsigned int, n, (ifp->mtu - 24 - sizeof(*rep)) /
-				   sizeof(struct igmpv3_grec));
-	len = sizeof(*rep) + n * sizeof(struct igmpv3_grec);
+				   sizeof(struct tip_igmp_v3_rec));
+	len = sizeof(*rep) + n * sizeof(struct tip_igmp_v3_rec);
 	skb = tip_igmp_alloc(len);
 	if (!skb)
 		return;
-	rep = (struct igmpv3_report *)skb->data;
-	rep->type = IGMPV3_HOST_MEMBERSHIP_REPORT;
-	rep->ngrec = htons(n);
+	rep = (struct tip_igmp_v3_report *)skb->data;
+	rep->type = TIP_IGMP_V3_REPORT;
+	rep->nrecs = htons(n);
 	if (only) {
-		rep->grec[0].grec_type = only->rec;
-		rep->grec[0].grec_mca = only->mc.group;
+		rep->rec[0].type = only->rec;
+		rep->rec[0].group = only->mc.group;
 	} else {
 		list_for_each_entry(mc, &ifp->mc4, list) {
 			if (i == n)
@@ -206,12 +244,12 @@ static void tip_igmp_send_v3(struct tip_net *tn, struct tip_if *ifp,
 			if (tip_igmp_grp(mc)->leaving ||
 			    !tip_igmp_reportable(ifp, mc->group))
 				continue;
-			rep->grec[i].grec_type = IGMPV3_MODE_IS_EXCLUDE;
-			rep->grec[i++].grec_mca = mc->group;
+			rep->rec[i].type = TIP_IGMP_IS_EXCLUDE;
+			rep->rec[i++].group = mc->group;
 		}
 	}
 	rep->csum = csum_fold(csum_partial(rep, len, 0));
-	tip_igmp_xmit(tn, ifp, skb, htonl(IGMPV3_ALL_MCR));
+	tip_igmp_xmit(tn, ifp, skb, TIP_IGMP_ALL_V3_RTRS);
 }
 
 static void tip_igmp_free(struct tip_net *tn, struct tip_igmp_grp *g)
@@ -232,14 +270,14 @@ static void tip_igmp_report(struct tip_net *tn, struct tip_if *ifp,
 		if (ver == 3)
 			tip_igmp_send_v3(tn, ifp, g);
 		else if (ver == 2)
-			tip_igmp_send_v12(tn, ifp, IGMP_HOST_LEAVE_MESSAGE,
+			tip_igmp_send_v12(tn, ifp, TIP_IGMP_V2_LEAVE,
 					  g->mc.group);
 	} else if (ver == 3) {
 		tip_igmp_send_v3(tn, ifp, g);
 	} else {
 		tip_igmp_send_v12(tn, ifp, ver == 2 ?
-				  IGMPV2_HOST_MEMBERSHIP_REPORT :
-				  IGMP_HOST_MEMBERSHIP_REPORT, g->mc.group);
+				  TIP_IGMP_V2_REPORT :
+				  TIP_IGMP_V1_REPORT, g->mc.group);
 	}
 	if (g->unsol) {
 		g->unsol--;
@@ -365,7 +403,7 @@ int tip_ip4_mc_join(struct tip_net *tn, struct tip_if *ifp, __be32 group)
 			return ret;
 		mc->users = 1;
 		g->leaving = false;
-		tip_igmp_start(tn, ifp, g, IGMPV3_CHANGE_TO_EXCLUDE, true);
+		tip_igmp_start(tn, ifp, g, TIP_IGMP_TO_EXCLUDE, true);
 		return 0;
 	}
 	ret = tip_mem_charge(&tn->mem, sizeof(*g));
@@ -383,7 +421,7 @@ int tip_ip4_mc_join(struct tip_net *tn, struct tip_if *ifp, __be32 group)
 	g->mc.users = 1;
 	g->mc.igmp = g;
 	list_add_tail(&g->mc.list, &ifp->mc4);
-	tip_igmp_start(tn, ifp, g, IGMPV3_CHANGE_TO_EXCLUDE, true);
+	tip_igmp_start(tn, ifp, g, TIP_IGMP_TO_EXCLUDE, true);
 	return 0;
 
 err_free:
@@ -418,13 +456,13 @@ void tip_ip4_mc_leave(struct tip_net *tn, struct tip_if *ifp, __be32 group)
 	}
 	/* v2 sends its leave once (RFC 2236 3). */
 	if (ver == 2) {
-		tip_igmp_send_v12(tn, ifp, IGMP_HOST_LEAVE_MESSAGE, group);
+		tip_igmp_send_v12(tn, ifp, TIP_IGMP_V2_LEAVE, group);
 		tip_igmp_free(tn, g);
 		return;
 	}
 	/* v3 repeats its state change (RFC 3376 5.1): keep the state. */
 	g->leaving = true;
-	tip_igmp_start(tn, ifp, g, IGMPV3_CHANGE_TO_INCLUDE, true);
+	tip_igmp_start(tn, ifp, g, TIP_IGMP_TO_INCLUDE, true);
 }
 
 static unsigned long tip_igmp_v3_maxresp(u8 code)
@@ -440,16 +478,16 @@ static unsigned long tip_igmp_v3_maxresp(u8 code)
 static void tip_igmp_query(struct tip_net *tn, struct tip_if *ifp,
 			   struct sk_buff *skb)
 {
-	struct igmphdr *ih = igmp_hdr(skb);
+	struct tip_igmp_hdr *ih = (struct tip_igmp_hdr *)skb->data;
 	unsigned long maxresp, now = jiffies;
 	struct tip_igmp_link *l;
 	struct tip_mc4 *mc;
 	int ver;
 
-	if (skb->len == sizeof(struct igmphdr)) {
+	if (skb->len == sizeof(struct tip_igmp_hdr)) {
 		ver = ih->code ? 2 : 1;
 		maxresp = ih->code ? ih->code * (HZ / 10) : TIP_IGMP_V1_MAXRESP;
-	} else if (skb->len >= sizeof(struct igmpv3_query)) {
+	} else if (skb->len >= TIP_IGMP_V3_QUERY_LEN) {
 		ver = 3;
 		maxresp = tip_igmp_v3_maxresp(ih->code);
 	} else {
@@ -491,7 +529,7 @@ static void tip_igmp_query(struct tip_net *tn, struct tip_if *ifp,
 			continue;
 		if (ih->group && ih->group != mc->group)
 			continue;
-		tip_igmp_schedule(tn, g, maxresp, IGMPV3_MODE_IS_EXCLUDE);
+		tip_igmp_schedule(tn, g, maxresp, TIP_IGMP_IS_EXCLUDE);
 	}
 }
 
@@ -513,7 +551,7 @@ static void tip_igmp_heard_report(struct tip_net *tn, struct tip_if *ifp,
 static int tip_igmp_input(struct tip_net *tn, struct sk_buff *skb)
 {
 	struct tip_if *ifp = TIP_CB(skb)->iif;
-	struct igmphdr *ih;
+	struct tip_igmp_hdr *ih;
 
 	/* Our own reports looped back have nothing to tell us. */
 	if (!ifp || !ifp->dev) {
@@ -532,13 +570,13 @@ static int tip_igmp_input(struct tip_net *tn, struct sk_buff *skb)
 		tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
 		return 0;
 	}
-	ih = igmp_hdr(skb);
+	ih = (struct tip_igmp_hdr *)skb->data;
 	switch (ih->type) {
-	case IGMP_HOST_MEMBERSHIP_QUERY:
+	case TIP_IGMP_QUERY:
 		tip_igmp_query(tn, ifp, skb);
 		break;
-	case IGMP_HOST_MEMBERSHIP_REPORT:
-	case IGMPV2_HOST_MEMBERSHIP_REPORT:
+	case TIP_IGMP_V1_REPORT:
+	case TIP_IGMP_V2_REPORT:
 		tip_igmp_heard_report(tn, ifp, ih->group);
 		break;
 	default:
@@ -561,7 +599,7 @@ void tip_igmp_if_up(struct tip_net *tn, struct tip_if *ifp)
 	list_for_each_entry(mc, &ifp->mc4, list)
 		if (mc->users)
 			tip_igmp_start(tn, ifp, tip_igmp_grp(mc),
-				       IGMPV3_CHANGE_TO_EXCLUDE, false);
+				       TIP_IGMP_TO_EXCLUDE, false);
 }
 
 void tip_igmp_if_gone(struct tip_net *tn, struct tip_if *ifp)

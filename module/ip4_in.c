@@ -16,8 +16,9 @@
 #include "ip4_local.h"
 
 static const struct tip_ip4_proto __rcu *tip_ip4_protos[256];
-static bool (__rcu *tip_ip4_raw_deliver)(struct tip_net *tn,
-					 struct sk_buff *skb, u8 proto);
+/* Set at raw's init, cleared at its exit; readers are RCU (softirq). */
+static bool (*tip_ip4_raw_deliver)(struct tip_net *tn, struct sk_buff *skb,
+				   u8 proto);
 static DEFINE_MUTEX(tip_ip4_proto_mutex);
 
 int tip_ip4_proto_register(u8 protocol, const struct tip_ip4_proto *p)
@@ -44,7 +45,7 @@ void tip_ip4_proto_unregister(u8 protocol)
 void tip_ip4_set_raw_deliver(bool (*deliver)(struct tip_net *tn,
 					     struct sk_buff *skb, u8 proto))
 {
-	rcu_assign_pointer(tip_ip4_raw_deliver, deliver);
+	WRITE_ONCE(tip_ip4_raw_deliver, deliver);
 	if (!deliver)
 		synchronize_net();
 }
@@ -59,7 +60,7 @@ static bool tip_ip4_raw(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 {
 	bool (*deliver)(struct tip_net *tn, struct sk_buff *skb, u8 proto);
 
-	deliver = rcu_dereference(tip_ip4_raw_deliver);
+	deliver = READ_ONCE(tip_ip4_raw_deliver);
 	return deliver && deliver(tn, skb, proto);
 }
 
@@ -194,7 +195,10 @@ static void tip_ip4_rcv(struct tip_net *tn, struct tip_if *iif,
 		skb = tip_ip4_defrag(tn, skb, &v);
 		if (!skb)
 			return;
+		/* The whole datagram has fragment zero's header. */
+		v.hlen = ip_hdr(skb)->ihl * 4;
 		v.tot_len = skb->len;
+		TIP_CB(skb)->ip_hlen = v.hlen;
 	}
 	__skb_pull(skb, v.hlen);
 	skb_reset_transport_header(skb);

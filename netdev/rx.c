@@ -25,13 +25,13 @@ const struct tip_link_upper *tip_upper;
  * frame on this CPU; the handlers, called for the same frame in the same
  * softirq, compare.
  */
-static DEFINE_PER_CPU(const struct sk_buff *, tip_vlan_seen);
+static DEFINE_PER_CPU(unsigned long, tip_vlan_seen);
 
 int tip_pt_tap(struct sk_buff *skb, struct net_device *dev,
 	       struct packet_type *pt, struct net_device *orig_dev)
 {
 	__this_cpu_write(tip_vlan_seen,
-			 skb_vlan_tag_present(skb) ? skb : NULL);
+			 skb_vlan_tag_present(skb) ? (unsigned long)skb : 0);
 	consume_skb(skb);
 	return NET_RX_SUCCESS;
 }
@@ -61,6 +61,9 @@ static int tip_rx_classify(struct tip_if *ifp, const struct sk_buff *skb,
 
 	if (READ_ONCE(ifp->dying))
 		return -2 - TINYIP_DROP_LINK_DOWN;
+	/* Every tagged frame is ours to count in exclusive mode. */
+	if (excl && (skb_vlan_tag_present(skb) || eth_type_vlan(skb->protocol)))
+		return -2 - TINYIP_DROP_VLAN;
 	if (is_multicast_ether_addr(eth->h_dest))
 		return is_broadcast_ether_addr(eth->h_dest) ?
 		       TIP_CB_F_BCAST : TIP_CB_F_MCAST;
@@ -160,7 +163,7 @@ int tip_pt_rcv(struct sk_buff *skb, struct net_device *dev,
 		cls = -2 - TINYIP_DROP_VLAN;
 	} else {
 		cls = tip_rx_classify(ifp, skb, false);
-		if (cls >= 0 && __this_cpu_read(tip_vlan_seen) == skb)
+		if (cls >= 0 && __this_cpu_read(tip_vlan_seen) == (unsigned long)skb)
 			cls = -2 - TINYIP_DROP_VLAN;
 	}
 	if (cls == -1)
