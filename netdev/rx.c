@@ -62,7 +62,8 @@ static int tip_rx_classify(struct tip_if *ifp, const struct sk_buff *skb,
 	if (READ_ONCE(ifp->dying))
 		return -2 - TINYIP_DROP_LINK_DOWN;
 	/* Every tagged frame is ours to count in exclusive mode. */
-	if (excl && (skb_vlan_tag_present(skb) || eth_type_vlan(skb->protocol)))
+	if (excl && (skb_vlan_tag_present(skb) ||
+		     eth_type_vlan(skb->protocol)))
 		return -2 - TINYIP_DROP_VLAN;
 	if (is_multicast_ether_addr(eth->h_dest))
 		return is_broadcast_ether_addr(eth->h_dest) ?

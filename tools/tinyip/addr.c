@@ -12,8 +12,6 @@
 #include "json.h"
 #include "tinyip_common.h"
 
-#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
-
 enum { ADDR_ADD, ADDR_DEL, ADDR_SHOW, ADDR_LIST, ADDR_HELP };
 
 static const char * const addr_cmds[] = {

@@ -12,8 +12,6 @@
 #include "json.h"
 #include "tinyip_common.h"
 
-#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
-
 /* Names as in uapi/tinyip.yaml, definition "feature". */
 static const struct {
 	__u64 bit;

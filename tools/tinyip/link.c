@@ -13,8 +13,6 @@
 #include "json.h"
 #include "tinyip_common.h"
 
-#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
-
 /* Names as in uapi/tinyip.yaml, definition "drop-reason". */
 static const char * const drop_names[TINYIP_DROP_MAX + 1] = {
 	[TINYIP_DROP_OTHER] = "other",

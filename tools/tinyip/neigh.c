@@ -12,8 +12,6 @@
 #include "json.h"
 #include "tinyip_common.h"
 
-#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
-
 static const char * const state_names[] = {
 	[TINYIP_NEIGH_INCOMPLETE] = "INCOMPLETE",
 	[TINYIP_NEIGH_REACHABLE] = "REACHABLE",

@@ -12,8 +12,6 @@
 #include "json.h"
 #include "tinyip_common.h"
 
-#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
-
 enum { ROUTE_ADD, ROUTE_DEL, ROUTE_SHOW, ROUTE_LIST, ROUTE_HELP };
 
 static const char * const route_cmds[] = {

@@ -64,6 +64,7 @@ int tinyip_parse_present(const struct nlmsghdr *nlh,
 
 /* The "present" bitmasks below hold one bit per TINYIP_A_* attribute. */
 static_assert(TINYIP_A_MAX < 64, "TINYIP_A_MAX outgrew the present masks");
+#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
 
 /* info.c: "tinyip info" */
 struct tinyip_info {
