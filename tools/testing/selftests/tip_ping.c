@@ -26,7 +26,7 @@
 static unsigned char pkt[sizeof(struct icmphdr) + MAX_PAYLOAD];
 static unsigned char buf[65536];
 
-static void usage(void)
+static void bad_usage(void)
 {
 	fprintf(stderr,
 		"usage: tip_ping [-4] [-c COUNT] [-s SIZE] [-W MS] HOST\n"
@@ -160,11 +160,11 @@ int main(int argc, char **argv)
 			wait = parse_num(optarg, 1, 600000);
 			break;
 		default:
-			usage();
+			bad_usage();
 		}
 	}
 	if (optind != argc - 1 || inet_pton(AF_INET, argv[optind], &dst.sin_addr) != 1)
-		usage();
+		bad_usage();
 
 	fd = socket(family, SOCK_RAW, IPPROTO_ICMP);
 	if (fd < 0)

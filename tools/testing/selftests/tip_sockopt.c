@@ -400,7 +400,7 @@ static const struct {
 	{ "bindtodevice", t_bindtodevice },
 };
 
-static void usage(void)
+static void bad_usage(void)
 {
 	size_t i;
 
@@ -435,11 +435,11 @@ int main(int argc, char **argv)
 			test_port = atoi(optarg);
 			break;
 		default:
-			usage();
+			bad_usage();
 		}
 	}
 	if (optind == argc)
-		usage();
+		bad_usage();
 	for (a = optind; a < argc; a++) {
 		int found = 0;
 
@@ -457,7 +457,7 @@ int main(int argc, char **argv)
 			fflush(stdout);
 		}
 		if (!found)
-			usage();
+			bad_usage();
 	}
 	return failed ? 1 : 0;
 }

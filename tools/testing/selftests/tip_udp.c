@@ -40,7 +40,7 @@ static const char *device;
 static unsigned char buf[MAX_DGRAM];
 static unsigned char pat[MAX_DGRAM];
 
-static void usage(void)
+static void bad_usage(void)
 {
 	fprintf(stderr,
 		"usage: tip_udp [OPTIONS] echo-server PORT\n"
@@ -329,13 +329,13 @@ int main(int argc, char **argv)
 			timeout_ms = parse_num(optarg, 1, 3600000);
 			break;
 		default:
-			usage();
+			bad_usage();
 		}
 	}
 	argv += optind;
 	argc -= optind;
 	if (argc < 1)
-		usage();
+		bad_usage();
 	if (!strcmp(argv[0], "echo-server") && argc == 2)
 		return echo_server(argv + 1);
 	if (!strcmp(argv[0], "send") && (argc == 4 || argc == 5))
@@ -344,6 +344,6 @@ int main(int argc, char **argv)
 		return recv_print(argv + 1, argc - 1);
 	if (!strcmp(argv[0], "sendto") && (argc == 4 || argc == 5))
 		return send_to(argv + 1, argc - 1);
-	usage();
+	bad_usage();
 	return 2;
 }
