@@ -171,6 +171,9 @@ void tip_ip4_if_up(struct tip_net *tn, struct tip_if *ifp)
 		tip_arp_announce(ifp, ifa->addr);
 	rcu_read_unlock();
 	spin_lock_bh(&tn->lock);
+	/* Every host listens to 224.0.0.1 (RFC 1112 4): open the filter. */
+	if (ifp->dev && !tip_ip4_mc_joined(ifp, htonl(INADDR_ALLHOSTS_GROUP)))
+		tip_ip4_mc_join(tn, ifp, htonl(INADDR_ALLHOSTS_GROUP));
 	tip_igmp_if_up(tn, ifp);
 	spin_unlock_bh(&tn->lock);
 }
