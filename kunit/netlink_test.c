@@ -5,8 +5,7 @@
  * with an extack message instead of guessing.
  */
 /* The unit first: it sets pr_fmt before any header does. */
-#include "../module/pernet.c"
-#include "../module/netlink.c"
+#include "../module/nl_attrs.c"
 
 #include <kunit/test.h>
 
@@ -19,6 +18,7 @@ static const struct nla_policy tip_test_reply_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
 	[TINYIP_A_MEM_USED] = { .type = NLA_U64 },
 	[TINYIP_A_MEM_FAILED] = { .type = NLA_U64 },
+	[TINYIP_A_FORWARDING] = { .type = NLA_U8 },
 };
 
 static void tip_test_free_skb(void *skb)
@@ -48,9 +48,11 @@ static void tip_test_fill_parse(struct kunit *test, struct nlattr **tb,
 static void tip_nl_test_info(struct kunit *test)
 {
 	struct nlattr *tb[TINYIP_A_MAX + 1];
-	struct tip_net tn = { .instance = 7 };
+	struct tip_net *tn = kunit_kzalloc(test, sizeof(*tn), GFP_KERNEL);
 
-	tip_test_fill_parse(test, tb, tip_nl_fill_info, &tn);
+	KUNIT_ASSERT_NOT_NULL(test, tn);
+	tn->instance = 7;
+	tip_test_fill_parse(test, tb, tip_nl_fill_info, tn);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_VERSION]);
 	KUNIT_EXPECT_STREQ(test, (char *)nla_data(tb[TINYIP_A_VERSION]),
 			   TINYIP_VERSION);
@@ -68,20 +70,24 @@ static void tip_nl_test_info(struct kunit *test)
 static void tip_nl_test_config(struct kunit *test)
 {
 	struct nlattr *tb[TINYIP_A_MAX + 1];
-	struct tip_net tn = {};
+	struct tip_net *tn = kunit_kzalloc(test, sizeof(*tn), GFP_KERNEL);
 
-	tip_mem_init(&tn.mem);
-	tip_mem_set_budget(&tn.mem, 65536);
-	tip_mem_charge_force(&tn.mem, 70000);
-	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn.mem, 1), -ENOBUFS);
+	KUNIT_ASSERT_NOT_NULL(test, tn);
+	tip_mem_init(&tn->mem);
+	tip_mem_set_budget(&tn->mem, 65536);
+	tip_mem_charge_force(&tn->mem, 70000);
+	tn->ip4.forwarding = true;
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn->mem, 1), -ENOBUFS);
 
-	tip_test_fill_parse(test, tb, tip_nl_fill_config, &tn);
+	tip_test_fill_parse(test, tb, tip_nl_fill_config, tn);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_BUDGET]);
 	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_BUDGET]), 65536ULL);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_USED]);
 	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_USED]), 70000ULL);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_FAILED]);
 	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_FAILED]), 1ULL);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_FORWARDING]);
+	KUNIT_EXPECT_EQ(test, nla_get_u8(tb[TINYIP_A_FORWARDING]), 1);
 }
 
 /* Runs a request's attributes through the family's strict policy. */
@@ -105,6 +111,8 @@ static void tip_nl_test_policy(struct kunit *test)
 	struct netlink_ext_ack extack = {};
 	u64 budget = 1 << 20;
 	u32 short_budget = 1 << 20;
+	u8 bad_plen = 33, loop_mode = TINYIP_LINK_MODE_LOOPBACK;
+	u32 zero = 0;
 
 	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_MEM_BUDGET,
 						&budget, sizeof(budget),
@@ -122,6 +130,20 @@ static void tip_nl_test_policy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_VERSION, "x", 2,
 						&extack), -EINVAL);
 	KUNIT_EXPECT_NOT_NULL(test, extack._msg);
+
+	/* Addresses have exact sizes; enums and prefixes their ranges. */
+	memset(&extack, 0, sizeof(extack));
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_ADDR, "abc", 3,
+						&extack), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_PREFIXLEN,
+						&bad_plen, 1, &extack),
+			-ERANGE);
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_LINK_MODE,
+						&loop_mode, 1, &extack),
+			-ERANGE);
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_IFINDEX,
+						&zero, sizeof(zero), &extack),
+			-ERANGE);
 
 	/* So are attributes from a newer ABI than this module knows. */
 	memset(&extack, 0, sizeof(extack));

@@ -6,11 +6,14 @@
 #include <linux/skbuff.h>
 #include <net/genetlink.h>
 
+#include <linux/tinyip.h>
+
 struct tip_net;
 
 int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn);
 int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn);
 u64 tip_features(void);
+extern const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1];
 
 /*
  * Command handlers live with the objects they manage; this file's family

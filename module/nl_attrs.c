@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The attributes of the "tinyip" family that do not belong to one object:
+ * the request policy shared by every command, and the info and config
+ * replies. Kept apart from the family itself so KUnit can test them
+ * without the command handlers of every layer.
+ */
+#include <net/genetlink.h>
+
+#include <linux/tinyip.h>
+#include <tinyip/af.h>
+#include <tinyip/netlink.h>
+#include <tinyip/tinyip.h>
+#include <tinyip/version.h>
+
+const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
+	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
+	[TINYIP_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[TINYIP_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[TINYIP_A_LINK_MODE] = NLA_POLICY_MAX(NLA_U8,
+					      TINYIP_LINK_MODE_EXCLUSIVE),
+	[TINYIP_A_ADDR] = NLA_POLICY_EXACT_LEN(4),
+	[TINYIP_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 32),
+	[TINYIP_A_GATEWAY] = NLA_POLICY_EXACT_LEN(4),
+	[TINYIP_A_METRIC] = { .type = NLA_U32 },
+	[TINYIP_A_FORWARDING] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+u64 tip_features(void)
+{
+	return TINYIP_FEATURE_MEM_BUDGET | TINYIP_FEATURE_IPV4 |
+	       TINYIP_FEATURE_UDP | TINYIP_FEATURE_UDPLITE |
+	       TINYIP_FEATURE_RAW;
+}
+
+int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn)
+{
+	if (nla_put_string(skb, TINYIP_A_VERSION, TINYIP_VERSION) ||
+	    nla_put_u32(skb, TINYIP_A_FAMILY, tip_af_family()) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_FEATURES, tip_features(),
+			      TINYIP_A_PAD) ||
+	    nla_put_u32(skb, TINYIP_A_INSTANCE, tn->instance))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
+{
+	if (nla_put_u64_64bit(skb, TINYIP_A_MEM_BUDGET,
+			      tip_mem_budget(&tn->mem), TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_USED, tip_mem_used(&tn->mem),
+			      TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_FAILED,
+			      tip_mem_failed(&tn->mem), TINYIP_A_PAD) ||
+	    nla_put_u8(skb, TINYIP_A_FORWARDING,
+		       READ_ONCE(tn->ip4.forwarding)))
+		return -EMSGSIZE;
+	return 0;
+}
