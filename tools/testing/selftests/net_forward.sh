@@ -82,14 +82,14 @@ done
 
 # With DF: fragmentation needed, from tinyip's address, with the MTU.
 tb0=$(drop_total too-big)
-out=$(in_nat ping -n -c 2 -i 0.3 -W 2 -M do -s 1400 $FAR_ADDR 2>&1) &&
+out=$(in_nat ping -n -c 2 -i 0.3 -W 2 -M "do" -s 1400 $FAR_ADDR 2>&1) &&
 	fail "a 1428-byte DF echo crossed a 1280-byte link: $out"
 expect_match "ICMP frag needed from tinyip" "$out" \
 	"From $TIP_ADDR .*Frag needed and DF set \(mtu = 1280\)"
 tb1=$(drop_total too-big)
 [ "$tb1" -gt "$tb0" ] || fail "too-big drops did not move ($tb0 -> $tb1)"
 # The native stack of nat learnt the path MTU from it.
-out=$(in_nat ping -n -c 1 -W 2 -M do -s 1400 $FAR_ADDR 2>&1)
+out=$(in_nat ping -n -c 1 -W 2 -M "do" -s 1400 $FAR_ADDR 2>&1)
 expect_match "path MTU learnt by nat" "$out" "(mtu = 1280|Message too long|mtu=1280)"
 
 # A 30000-byte UDP datagram: fragmented by nat, re-fragmented by tinyip,

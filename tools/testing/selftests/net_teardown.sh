@@ -30,9 +30,11 @@ baseline()
 traffic()
 {
 	ping_ok $NS_NAT $TIP_ADDR || fail "nat cannot ping tinyip"
-	in_nat ping -f -q -w 60 $TIP_ADDR > /dev/null 2>&1 &
+	# Not through in_nat/in_tip: a backgrounded function is a subshell,
+	# and killing it would leave the program running.
+	ip netns exec $NS_NAT ping -f -q -w 60 $TIP_ADDR > /dev/null 2>&1 &
 	FLOOD_PID=$!
-	in_tip "$SELFTESTS/tip_sender" -d v_tip -n 0 -i 500 -s 512 -t 60 \
+	ip netns exec $NS_TIP "$SELFTESTS/tip_sender" -d v_tip -n 0 -i 500 -s 512 -t 60 \
 		$NAT_ADDR 9 > $SENDER_OUT 2>&1 &
 	SENDER_PID=$!
 	wait_until 20 grep -q started $SENDER_OUT ||
@@ -116,7 +118,8 @@ wait "$SENDER_PID" 2> /dev/null
 wait_until 60 sh -c "! ip -n $NS_NAT link show v_nat > /dev/null 2>&1" ||
 	fail "ns tip was not cleaned up within 60 s"
 stop_flood
-wait_until 30 sh -c 'modprobe -r tinyip 2> /dev/null' || fail "module does not unload after ip netns del"
+wait_until 30 sh -c 'modprobe -r tinyip 2> /dev/null' ||
+	fail "module does not unload after ip netns del (refcnt $(cat /sys/module/tinyip/refcnt))"
 topo_cleanup
 echo "ip netns del under traffic: ok"
 
@@ -130,7 +133,8 @@ expect_match "unload refused" "$err" "in use|busy|EBUSY"
 kill -0 "$SENDER_PID" 2> /dev/null || fail "the sender died at the refused unload: $(cat $SENDER_OUT)"
 kill "$SENDER_PID"
 wait "$SENDER_PID" 2> /dev/null
-wait_until 30 sh -c 'modprobe -r tinyip 2> /dev/null' || fail "module does not unload under a ping flood"
+wait_until 30 sh -c 'modprobe -r tinyip 2> /dev/null' ||
+	fail "module does not unload once the socket is closed (refcnt $(cat /sys/module/tinyip/refcnt))"
 [ ! -d /sys/module/tinyip ] || fail "tinyip still loaded"
 in_tip ip link show v_tip > /dev/null || fail "v_tip vanished with the module"
 stop_flood
