@@ -133,8 +133,9 @@ static void tip_nl_test_policy(struct kunit *test)
 
 	/* Addresses have exact sizes; enums and prefixes their ranges. */
 	memset(&extack, 0, sizeof(extack));
-	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_ADDR, "abc", 3,
-						&extack), -EINVAL);
+	KUNIT_EXPECT_LT(test, tip_test_validate(test, TINYIP_A_ADDR, "abc", 3,
+						&extack), 0);
+	KUNIT_EXPECT_NOT_NULL(test, extack._msg);
 	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_PREFIXLEN,
 						&bad_plen, 1, &extack),
 			-ERANGE);
