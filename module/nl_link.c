@@ -19,12 +19,6 @@
 #include <tinyip/netlink.h>
 #include <tinyip/tinyip.h>
 
-/*
- * u64 counters in the drops nest need a pad type where the architecture
- * wants 64-bit alignment; 0 is no drop reason (they start at 1).
- */
-#define TIP_NL_DROPS_PAD	0
-
 struct tip_if *tip_nl_get_if(struct tip_net *tn, struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[TINYIP_A_IFINDEX];
@@ -140,7 +134,7 @@ static int tip_nl_put_drops(struct sk_buff *skb, const u64 *drops)
 		return -EMSGSIZE;
 	for (i = 0; i < __TINYIP_DROP_MAX; i++)
 		if (nla_put_u64_64bit(skb, i + 1, READ_ONCE(drops[i]),
-				      TIP_NL_DROPS_PAD))
+				      TINYIP_LINK_DROPS_PAD))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
