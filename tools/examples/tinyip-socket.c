@@ -31,6 +31,8 @@ static const char *why(int err)
 		return "the family is not registered: is tinyip loaded?";
 	case ESOCKTNOSUPPORT:
 		return "tinyip answered: no transport serves this type yet";
+	case EPROTONOSUPPORT:
+		return "this type needs a protocol number, e.g. IPPROTO_ICMP";
 	case EPERM:
 		return "needs CAP_NET_RAW";
 	default:
