@@ -29,7 +29,7 @@ struct tip_net {
 	struct net *net;
 	u32 instance;		/* unique while the module is loaded */
 	struct tip_mem mem;
-	spinlock_t lock;
+	spinlock_t lock;	/* see above: the one instance lock */
 
 	struct list_head ifs;	/* struct tip_if, RCU for readers */
 	struct tip_if *lo;	/* the instance's loopback link */

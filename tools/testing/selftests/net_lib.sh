@@ -74,7 +74,7 @@ topo_far()
 	in_tip ip link set v_tip2 up
 	tip link attach dev v_tip2 mode "${1:-shared}" || fail "tinyip link attach v_tip2"
 	tip addr add $TIP_ADDR2/24 dev v_tip2 || fail "tinyip addr add $TIP_ADDR2/24"
-	tip config set forwarding on || fail "tinyip config set forwarding on"
+	tip config set forwarding on > /dev/null || fail "tinyip config set forwarding on"
 }
 
 # link_drop DEV REASON: a receive drop counter of a tinyip link.
