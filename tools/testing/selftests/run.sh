@@ -34,8 +34,11 @@ echo "TAP version 13"
 for t in "${tests[@]}"; do
 	name=${t##*/}
 	echo "# ${name%.sh} (kernel ${TINYIP_KERNEL:-?})"
+	start=$SECONDS
 	bash "$t" 2>&1 | sed 's/^/#   /'
-	tap "${PIPESTATUS[0]}" "${TINYIP_KERNEL:-guest}: ${name%.sh}"
+	st=${PIPESTATUS[0]}
+	echo "#   (${name%.sh} took $((SECONDS - start)) s)"
+	tap "$st" "${TINYIP_KERNEL:-guest}: ${name%.sh}"
 	# A failed test may leave the module behind; the next starts clean.
 	[ -d /sys/module/tinyip ] && modprobe -r tinyip 2> /dev/null
 done
