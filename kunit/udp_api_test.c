@@ -267,7 +267,7 @@ static struct kunit_case tip_udp_api_test_cases[] = {
 };
 
 static struct kunit_suite tip_udp_api_test_suite = {
-	.name = "tinyip-udp-api",
+	.name = "tinyip_udp_api",
 	.test_cases = tip_udp_api_test_cases,
 };
 

@@ -173,7 +173,7 @@ static struct kunit_case tip_udp_wire_test_cases[] = {
 };
 
 static struct kunit_suite tip_udp_wire_test_suite = {
-	.name = "tinyip-udp-wire",
+	.name = "tinyip_udp_wire",
 	.test_cases = tip_udp_wire_test_cases,
 };
 
