@@ -19,9 +19,11 @@ load
 got=$("${ynl[@]}" --do info-get) || fail "ynl info-get"
 echo "$got"
 want=$("$TINYIP" -j info)
+# ynl lists a flag set in its own order: compare sets, not orders.
 for k in version family features instance; do
-	expect_eq "ynl $k" "$(echo "$got" | json_get ".$k")" \
-		"$(echo "$want" | json_get ".$k")"
+	f=".$k | if type == \"array\" then sort else . end"
+	expect_eq "ynl $k" "$(echo "$got" | json_get "$f")" \
+		"$(echo "$want" | json_get "$f")"
 done
 
 # A listener subscribed through the spec's multicast group name. (One
