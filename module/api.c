@@ -8,7 +8,6 @@
 #include <linux/export.h>
 #include <linux/in.h>
 #include <linux/module.h>
-#include <linux/slab.h>
 #include <linux/udp.h>
 
 #include <tinyip/api.h>
@@ -45,17 +44,12 @@ struct tinyip_udp *tinyip_udp_new(struct net *net, int proto,
 	struct tip_udp_pcb *pcb;
 	struct tinyip_udp *u;
 
-	if (tip_mem_charge(&tn->mem, sizeof(*u)))
+	u = tip_mem_zalloc(&tn->mem, sizeof(*u), GFP_KERNEL);
+	if (!u)
 		return ERR_PTR(-ENOBUFS);
-	u = kzalloc(sizeof(*u), GFP_KERNEL);
-	if (!u) {
-		tip_mem_uncharge(&tn->mem, sizeof(*u));
-		return ERR_PTR(-ENOMEM);
-	}
 	pcb = tip_udp_pcb_new(tn, proto, tinyip_udp_deliver, NULL, u);
 	if (IS_ERR(pcb)) {
-		kfree(u);
-		tip_mem_uncharge(&tn->mem, sizeof(*u));
+		tip_mem_free(&tn->mem, u, sizeof(*u));
 		return ERR_CAST(pcb);
 	}
 	u->pcb = pcb;
@@ -73,8 +67,7 @@ void tinyip_udp_free(struct tinyip_udp *u)
 		return;
 	tn = u->pcb->tn;
 	tip_udp_pcb_free(u->pcb);
-	kfree(u);
-	tip_mem_uncharge(&tn->mem, sizeof(*u));
+	tip_mem_free(&tn->mem, u, sizeof(*u));
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_free, TINYIP);
 

@@ -255,8 +255,7 @@ static void tip_igmp_send_v3(struct tip_net *tn, struct tip_if *ifp,
 static void tip_igmp_free(struct tip_net *tn, struct tip_igmp_grp *g)
 {
 	list_del(&g->mc.list);
-	tip_mem_uncharge(&tn->mem, sizeof(*g));
-	kfree(g);
+	tip_mem_free(&tn->mem, g, sizeof(*g));
 }
 
 /* The report @g was waiting for is due. */
@@ -406,29 +405,20 @@ int tip_ip4_mc_join(struct tip_net *tn, struct tip_if *ifp, __be32 group)
 		tip_igmp_start(tn, ifp, g, TIP_IGMP_TO_EXCLUDE, true);
 		return 0;
 	}
-	ret = tip_mem_charge(&tn->mem, sizeof(*g));
-	if (ret)
-		return ret;
-	g = kzalloc(sizeof(*g), GFP_ATOMIC);
-	if (!g) {
-		ret = -ENOMEM;
-		goto err_uncharge;
-	}
+	g = tip_mem_zalloc(&tn->mem, sizeof(*g), GFP_ATOMIC);
+	if (!g)
+		return -ENOBUFS;
 	ret = tip_if_mc_add(ifp, mac);
-	if (ret)
-		goto err_free;
+	if (ret) {
+		tip_mem_free(&tn->mem, g, sizeof(*g));
+		return ret;
+	}
 	g->mc.group = group;
 	g->mc.users = 1;
 	g->mc.igmp = g;
 	list_add_tail(&g->mc.list, &ifp->mc4);
 	tip_igmp_start(tn, ifp, g, TIP_IGMP_TO_EXCLUDE, true);
 	return 0;
-
-err_free:
-	kfree(g);
-err_uncharge:
-	tip_mem_uncharge(&tn->mem, sizeof(*g));
-	return ret;
 }
 
 void tip_ip4_mc_leave(struct tip_net *tn, struct tip_if *ifp, __be32 group)
@@ -497,13 +487,9 @@ static void tip_igmp_query(struct tip_net *tn, struct tip_if *ifp,
 		maxresp = 1;
 	l = tip_igmp_link_get(tn, ifp);
 	if (!l) {
-		if (tip_mem_charge(&tn->mem, sizeof(*l)))
+		l = tip_mem_zalloc(&tn->mem, sizeof(*l), GFP_ATOMIC);
+		if (!l)
 			return;
-		l = kzalloc(sizeof(*l), GFP_ATOMIC);
-		if (!l) {
-			tip_mem_uncharge(&tn->mem, sizeof(*l));
-			return;
-		}
 		l->ifp = ifp;
 		list_add(&l->list, &tn->ip4.igmp->links);
 	}
@@ -611,8 +597,7 @@ void tip_igmp_if_gone(struct tip_net *tn, struct tip_if *ifp)
 	lockdep_assert_held(&tn->lock);
 	if (l) {
 		list_del(&l->list);
-		tip_mem_uncharge(&tn->mem, sizeof(*l));
-		kfree(l);
+		tip_mem_free(&tn->mem, l, sizeof(*l));
 	}
 	list_for_each_entry_safe(mc, tmp, &ifp->mc4, list) {
 		if (mc->users) {
@@ -649,11 +634,9 @@ void tip_igmp_net_exit(struct tip_net *tn)
 	spin_lock_bh(&tn->lock);
 	list_for_each_entry_safe(l, tmp, &tn->ip4.igmp->links, list) {
 		list_del(&l->list);
-		tip_mem_uncharge(&tn->mem, sizeof(*l));
-		kfree(l);
+		tip_mem_free(&tn->mem, l, sizeof(*l));
 	}
 	tn->ip4.igmp = NULL;
 	spin_unlock_bh(&tn->lock);
-	tip_mem_uncharge(&tn->mem, sizeof(*in));
-	kfree(in);
+	tip_mem_free(&tn->mem, in, sizeof(*in));
 }

@@ -10,6 +10,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/overflow.h>
+#include <linux/slab.h>
 
 #include <tinyip/mem.h>
 
@@ -59,4 +60,29 @@ void tip_mem_uncharge(struct tip_mem *mem, u64 bytes)
 void tip_mem_set_budget(struct tip_mem *mem, u64 budget)
 {
 	WRITE_ONCE(mem->budget, budget);
+}
+
+/*
+ * A zeroed object charged to the budget: NULL when the budget or the
+ * allocator says no, and the caller answers -ENOBUFS either way, since to
+ * an application both mean "no buffer space now".
+ */
+void *tip_mem_zalloc(struct tip_mem *mem, size_t size, gfp_t gfp)
+{
+	void *p;
+
+	if (tip_mem_charge(mem, size))
+		return NULL;
+	p = kzalloc(size, gfp);
+	if (!p)
+		tip_mem_uncharge(mem, size);
+	return p;
+}
+
+void tip_mem_free(struct tip_mem *mem, void *p, size_t size)
+{
+	if (!p)
+		return;
+	kfree(p);
+	tip_mem_uncharge(mem, size);
 }

@@ -8,7 +8,6 @@
  */
 #include <linux/icmp.h>
 #include <linux/in.h>
-#include <linux/slab.h>
 #include <net/ip.h>
 
 #include <tinyip/ip4.h>
@@ -21,13 +20,9 @@ struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 {
 	struct tip_raw_pcb *pcb;
 
-	if (tip_mem_charge(&tn->mem, sizeof(*pcb)))
+	pcb = tip_mem_zalloc(&tn->mem, sizeof(*pcb), GFP_KERNEL);
+	if (!pcb)
 		return ERR_PTR(-ENOBUFS);
-	pcb = kzalloc(sizeof(*pcb), GFP_KERNEL);
-	if (!pcb) {
-		tip_mem_uncharge(&tn->mem, sizeof(*pcb));
-		return ERR_PTR(-ENOMEM);
-	}
 	pcb->tn = tn;
 	pcb->proto = proto;
 	pcb->recv = recv;
@@ -58,8 +53,7 @@ void tip_raw_pcb_free(struct tip_raw_pcb *pcb)
 	spin_lock_bh(&tn->lock);
 	tip_raw_unhash(pcb);
 	spin_unlock_bh(&tn->lock);
-	kfree(pcb);
-	tip_mem_uncharge(&tn->mem, sizeof(*pcb));
+	tip_mem_free(&tn->mem, pcb, sizeof(*pcb));
 }
 
 /* Send @skb (data at the payload) to @daddr, under tn->lock; consumes it. */

@@ -7,7 +7,6 @@
  * of multicast memberships, which the raw API uses as well.
  */
 #include <linux/in.h>
-#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <net/ip.h>
 #include <net/sock.h>
@@ -89,27 +88,19 @@ int tip_inet_mc_join(struct tip_net *tn, struct tip_inet *inet,
 			return -EADDRINUSE;
 	if (inet->nmc >= TIP_MC_MAX_MEMBERSHIPS)
 		return -ENOBUFS;
-	if (tip_mem_charge(&tn->mem, sizeof(*m)))
+	m = tip_mem_zalloc(&tn->mem, sizeof(*m), GFP_ATOMIC);
+	if (!m)
 		return -ENOBUFS;
-	m = kmalloc(sizeof(*m), GFP_ATOMIC);
-	if (!m) {
-		err = -ENOMEM;
-		goto err_uncharge;
-	}
 	err = tip_ip4_mc_join(tn, ifp, group);
-	if (err)
-		goto err_free;
+	if (err) {
+		tip_mem_free(&tn->mem, m, sizeof(*m));
+		return err;
+	}
 	m->group = group;
 	m->ifindex = ifp->ifindex;
 	list_add(&m->list, &inet->mc);
 	inet->nmc++;
 	return 0;
-
-err_free:
-	kfree(m);
-err_uncharge:
-	tip_mem_uncharge(&tn->mem, sizeof(*m));
-	return err;
 }
 
 static void tip_inet_mc_del(struct tip_net *tn, struct tip_inet *inet,
@@ -122,8 +113,7 @@ static void tip_inet_mc_del(struct tip_net *tn, struct tip_inet *inet,
 		tip_ip4_mc_leave(tn, ifp, m->group);
 	list_del(&m->list);
 	inet->nmc--;
-	kfree(m);
-	tip_mem_uncharge(&tn->mem, sizeof(*m));
+	tip_mem_free(&tn->mem, m, sizeof(*m));
 }
 
 /* Without a link, the first membership of @group goes (as Linux). */

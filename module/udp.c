@@ -10,7 +10,6 @@
  */
 #include <linux/icmp.h>
 #include <linux/in.h>
-#include <linux/slab.h>
 #include <linux/udp.h>
 #include <net/checksum.h>
 #include <net/ip.h>
@@ -32,13 +31,9 @@ struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
 
 	if (proto != IPPROTO_UDP && proto != IPPROTO_UDPLITE)
 		return ERR_PTR(-EPROTONOSUPPORT);
-	if (tip_mem_charge(&tn->mem, sizeof(*pcb)))
+	pcb = tip_mem_zalloc(&tn->mem, sizeof(*pcb), GFP_KERNEL);
+	if (!pcb)
 		return ERR_PTR(-ENOBUFS);
-	pcb = kzalloc(sizeof(*pcb), GFP_KERNEL);
-	if (!pcb) {
-		tip_mem_uncharge(&tn->mem, sizeof(*pcb));
-		return ERR_PTR(-ENOMEM);
-	}
 	pcb->tn = tn;
 	pcb->proto = proto;
 	pcb->recv = recv;
@@ -67,8 +62,7 @@ void tip_udp_pcb_free(struct tip_udp_pcb *pcb)
 	spin_lock_bh(&tn->lock);
 	tip_udp_unhash(pcb);
 	spin_unlock_bh(&tn->lock);
-	kfree(pcb);
-	tip_mem_uncharge(&tn->mem, sizeof(*pcb));
+	tip_mem_free(&tn->mem, pcb, sizeof(*pcb));
 }
 
 /*

@@ -10,7 +10,6 @@
 #include <linux/etherdevice.h>
 #include <linux/hash.h>
 #include <linux/random.h>
-#include <linux/slab.h>
 
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
@@ -77,8 +76,7 @@ static void neigh_free(struct tip_if *ifp, struct tip_neigh *n)
 	neigh_drop_queue(ifp, n);
 	hlist_del(&n->node);
 	ifp->neigh->count--;
-	kfree(n);
-	tip_mem_uncharge(&ifp->tn->mem, sizeof(*n));
+	tip_mem_free(&ifp->tn->mem, n, sizeof(*n));
 }
 
 static void neigh_request(struct tip_if *ifp, struct tip_neigh *n, bool ucast)
@@ -139,13 +137,9 @@ static struct tip_neigh *neigh_create(struct tip_if *ifp, __be32 ip)
 
 	if (tbl->count >= TIP_NEIGH_MAX && !neigh_evict(ifp))
 		return NULL;
-	if (tip_mem_charge(&ifp->tn->mem, sizeof(*n)))
+	n = tip_mem_zalloc(&ifp->tn->mem, sizeof(*n), GFP_ATOMIC);
+	if (!n)
 		return NULL;
-	n = kzalloc(sizeof(*n), GFP_ATOMIC);
-	if (!n) {
-		tip_mem_uncharge(&ifp->tn->mem, sizeof(*n));
-		return NULL;
-	}
 	n->ip = ip;
 	__skb_queue_head_init(&n->queue);
 	hlist_add_head(&n->node, neigh_bucket(tbl, ip));
@@ -289,13 +283,9 @@ int tip_neigh_tbl_create(struct tip_if *ifp)
 	struct tip_neigh_tbl *tbl;
 	unsigned int i;
 
-	if (tip_mem_charge(&ifp->tn->mem, sizeof(*tbl)))
+	tbl = tip_mem_zalloc(&ifp->tn->mem, sizeof(*tbl), GFP_KERNEL);
+	if (!tbl)
 		return -ENOBUFS;
-	tbl = kzalloc(sizeof(*tbl), GFP_KERNEL);
-	if (!tbl) {
-		tip_mem_uncharge(&ifp->tn->mem, sizeof(*tbl));
-		return -ENOMEM;
-	}
 	tbl->ifp = ifp;
 	for (i = 0; i < ARRAY_SIZE(tbl->hash); i++)
 		INIT_HLIST_HEAD(&tbl->hash[i]);
@@ -322,6 +312,5 @@ void tip_neigh_tbl_destroy(struct tip_if *ifp)
 	tip_neigh_tbl_flush(ifp);
 	ifp->neigh = NULL;
 	spin_unlock_bh(&tn->lock);
-	kfree(tbl);
-	tip_mem_uncharge(&tn->mem, sizeof(*tbl));
+	tip_mem_free(&tn->mem, tbl, sizeof(*tbl));
 }

@@ -8,6 +8,7 @@
 #define _TINYIP_MEM_H
 
 #include <linux/atomic.h>
+#include <linux/gfp.h>
 #include <linux/types.h>
 
 struct tip_mem {
@@ -21,6 +22,8 @@ int tip_mem_charge(struct tip_mem *mem, u64 bytes);
 void tip_mem_charge_force(struct tip_mem *mem, u64 bytes);
 void tip_mem_uncharge(struct tip_mem *mem, u64 bytes);
 void tip_mem_set_budget(struct tip_mem *mem, u64 budget);
+void *tip_mem_zalloc(struct tip_mem *mem, size_t size, gfp_t gfp);
+void tip_mem_free(struct tip_mem *mem, void *p, size_t size);
 
 static inline u64 tip_mem_budget(const struct tip_mem *mem)
 {
