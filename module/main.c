@@ -42,6 +42,10 @@ static int __init tip_mod_init(void)
 	if (ret)
 		goto err_raw;
 
+	ret = tip_tcp_init();
+	if (ret)
+		goto err_tcp;
+
 	ret = tip_af_init();
 	if (ret)
 		goto err_af;
@@ -57,6 +61,8 @@ static int __init tip_mod_init(void)
 err_netlink:
 	tip_af_exit();
 err_af:
+	tip_tcp_exit();
+err_tcp:
 	tip_raw_exit();
 err_raw:
 	tip_udp_exit();
@@ -74,6 +80,7 @@ static void __exit tip_mod_exit(void)
 {
 	tip_netlink_exit();
 	tip_af_exit();
+	tip_tcp_exit();
 	tip_raw_exit();
 	tip_udp_exit();
 	tip_ip4_exit();

@@ -181,6 +181,14 @@ static const struct genl_small_ops tip_nl_ops[] = {
 		.doit = tip_nl_neigh_flush,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = TINYIP_CMD_SOCK_GET,
+		.dumpit = tip_nl_sock_dump,
+	},
+	{
+		.cmd = TINYIP_CMD_STATS_GET,
+		.doit = tip_nl_stats_get,
+	},
 };
 
 static struct genl_family tip_genl_family __ro_after_init = {

@@ -39,8 +39,13 @@ static int __net_init tip_net_init(struct net *net)
 	ret = tip_raw_net_init(tn);
 	if (ret)
 		goto err_raw;
+	ret = tip_tcp_net_init(tn);
+	if (ret)
+		goto err_tcp;
 	return 0;
 
+err_tcp:
+	tip_raw_net_exit(tn);
 err_raw:
 	tip_udp_net_exit(tn);
 err_udp:
@@ -62,6 +67,7 @@ static void __net_exit tip_net_exit(struct net *net)
 	struct tip_net *tn = tip_net(net);
 
 	tip_netif_net_exit(tn);
+	tip_tcp_net_exit(tn);
 	tip_raw_net_exit(tn);
 	tip_udp_net_exit(tn);
 	tip_ip4_net_exit(tn);

@@ -31,6 +31,8 @@ int tip_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_route_add(struct sk_buff *skb, struct genl_info *info);
 int tip_nl_route_del(struct sk_buff *skb, struct genl_info *info);
 int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int tip_nl_sock_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int tip_nl_stats_get(struct sk_buff *skb, struct genl_info *info);
 
 /* Puts a genetlink header for @cmd in a dump reply; NULL when full. */
 void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,

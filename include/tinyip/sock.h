@@ -12,12 +12,14 @@
 #include <net/sock.h>
 
 #include <tinyip/raw.h>
+#include <tinyip/tcp.h>
 #include <tinyip/udp.h>
 
 struct tip_sock {
 	struct sock sk;			/* first: sk_alloc() sizes by obj_size */
 	struct tip_udp_pcb *udp;	/* SOCK_DGRAM */
 	struct tip_raw_pcb *raw;	/* SOCK_RAW */
+	struct tip_tcp_pcb *tcp;	/* SOCK_STREAM */
 };
 
 static inline struct tip_sock *tip_sk(const struct sock *sk)

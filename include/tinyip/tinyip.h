@@ -16,6 +16,7 @@
 #include <tinyip/ip4.h>
 #include <tinyip/mem.h>
 #include <tinyip/raw.h>
+#include <tinyip/tcp.h>
 #include <tinyip/udp.h>
 
 struct tip_if;
@@ -37,6 +38,7 @@ struct tip_net {
 	struct tip_ip4_net ip4;
 	struct tip_udp_net udp;
 	struct tip_raw_net raw;
+	struct tip_tcp_net tcp;
 };
 
 extern unsigned int tip_net_id;

@@ -118,6 +118,21 @@ enum tinyip_attr {
 	TINYIP_A_FORWARDING,	/* u8: 1 forwards IPv4 between links */
 	TINYIP_A_BROADCAST,	/* binary: IPv4 directed broadcast of an address */
 	TINYIP_A_ROUTE_FLAGS,	/* u32: enum tinyip_route_flag bits */
+	TINYIP_A_SOCK_PROTO,	/* u8: IPPROTO_TCP, IPPROTO_UDP, ... */
+	TINYIP_A_SOCK_STATE,	/* u8: Linux's TCP_* state numbers */
+	TINYIP_A_SOCK_LADDR,	/* binary: local address, 4 or 16 bytes */
+	TINYIP_A_SOCK_LPORT,	/* u16, host order */
+	TINYIP_A_SOCK_RADDR,	/* binary: remote address */
+	TINYIP_A_SOCK_RPORT,	/* u16, host order */
+	TINYIP_A_SOCK_RQUEUE,	/* u32: bytes received, not yet read; or
+				 * a listener's accept queue length */
+	TINYIP_A_SOCK_WQUEUE,	/* u32: bytes sent, not yet acked; or a
+				 * listener's backlog */
+	TINYIP_A_SOCK_INFO,	/* nest: enum tinyip_sock_info, u32 each */
+	TINYIP_A_SOCK_CC,	/* string: congestion control algorithm */
+	TINYIP_A_SOCK_FLAGS,	/* u32: enum tinyip_sock_flag bits */
+	TINYIP_A_TCP_STATS,	/* nest: enum tinyip_tcp_stat, u64 each */
+	TINYIP_A_TCP_CC,	/* string: the netns default algorithm */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -140,6 +155,9 @@ enum tinyip_cmd {
 	TINYIP_CMD_ROUTE_GET,	/* dump */
 	TINYIP_CMD_NEIGH_GET,	/* dump */
 	TINYIP_CMD_NEIGH_FLUSH,	/* [IFINDEX|IFNAME] */
+	TINYIP_CMD_SOCK_GET,	/* dump: TCP (incl. TIME_WAIT), UDP and raw
+				 * endpoints; [SOCK_PROTO] filters */
+	TINYIP_CMD_STATS_GET,	/* per-netns protocol counters */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
@@ -163,6 +181,85 @@ enum tinyip_link_stat {
 /* TINYIP_A_ROUTE_FLAGS bits. */
 enum tinyip_route_flag {
 	TINYIP_ROUTE_F_CONNECTED = 1 << 0,	/* made by an address, not by hand */
+};
+
+/* TINYIP_A_SOCK_FLAGS bits. */
+enum tinyip_sock_flag {
+	TINYIP_SOCK_F_ORPHAN = 1 << 0,	/* closed by its owner, finishing */
+	TINYIP_SOCK_F_SACK = 1 << 1,	/* SACK negotiated */
+	TINYIP_SOCK_F_TS = 1 << 2,	/* timestamps negotiated */
+	TINYIP_SOCK_F_WSCALE = 1 << 3,	/* window scaling negotiated */
+	TINYIP_SOCK_F_SOCKET = 1 << 4,	/* owned by a socket (else raw API
+					 * or not yet accepted) */
+};
+
+/* u32 members of the TINYIP_A_SOCK_INFO nest (TCP only). */
+enum tinyip_sock_info {
+	TINYIP_SOCK_INFO_UNSPEC,
+	TINYIP_SOCK_INFO_RTT_US,	/* smoothed RTT */
+	TINYIP_SOCK_INFO_RTTVAR_US,
+	TINYIP_SOCK_INFO_RTO_US,	/* with backoff */
+	TINYIP_SOCK_INFO_CWND,		/* bytes */
+	TINYIP_SOCK_INFO_SSTHRESH,	/* bytes */
+	TINYIP_SOCK_INFO_MSS,		/* sender MSS */
+	TINYIP_SOCK_INFO_SND_WND,	/* the peer's window, bytes */
+	TINYIP_SOCK_INFO_RCV_WND,	/* ours, bytes */
+	TINYIP_SOCK_INFO_RETRANS,	/* segments retransmitted in total */
+	TINYIP_SOCK_INFO_TIMER_MS,	/* next timer event, 0 when none */
+
+	__TINYIP_SOCK_INFO_MAX,
+	TINYIP_SOCK_INFO_MAX = __TINYIP_SOCK_INFO_MAX - 1
+};
+
+/*
+ * Per-netns TCP counters in the TINYIP_A_TCP_STATS nest, u64 each: the
+ * MIB-2 TCP group (RFC 4022) first, then Linux's TcpExt counters where
+ * they mean the same thing. The names are theirs in upper case, with
+ * words split by '_' (ACTIVE_OPENS is ActiveOpens, TCP_OFO_DROP is
+ * TCPOFODrop); `tinyip stats` prints the MIB names.
+ */
+enum tinyip_tcp_stat {
+	TINYIP_TCP_STAT_UNSPEC,
+	TINYIP_TCP_STAT_PAD,
+	TINYIP_TCP_STAT_ACTIVE_OPENS,
+	TINYIP_TCP_STAT_PASSIVE_OPENS,
+	TINYIP_TCP_STAT_ATTEMPT_FAILS,
+	TINYIP_TCP_STAT_ESTAB_RESETS,
+	TINYIP_TCP_STAT_CURR_ESTAB,
+	TINYIP_TCP_STAT_IN_SEGS,
+	TINYIP_TCP_STAT_OUT_SEGS,
+	TINYIP_TCP_STAT_RETRANS_SEGS,
+	TINYIP_TCP_STAT_IN_ERRS,		/* bad checksum, header or options */
+	TINYIP_TCP_STAT_OUT_RSTS,
+	TINYIP_TCP_STAT_IN_CSUM_ERRORS,
+	TINYIP_TCP_STAT_TCP_FAST_RETRANS,
+	TINYIP_TCP_STAT_TCP_SACK_RECOVERY,
+	TINYIP_TCP_STAT_TCP_RENO_RECOVERY,
+	TINYIP_TCP_STAT_TCP_TIMEOUTS,
+	TINYIP_TCP_STAT_TCP_CHALLENGE_ACK,
+	TINYIP_TCP_STAT_SYNCOOKIES_SENT,
+	TINYIP_TCP_STAT_SYNCOOKIES_RECV,
+	TINYIP_TCP_STAT_SYNCOOKIES_FAILED,
+	TINYIP_TCP_STAT_TCP_OFO_QUEUE,
+	TINYIP_TCP_STAT_TCP_OFO_DROP,
+	TINYIP_TCP_STAT_LISTEN_OVERFLOWS,
+	TINYIP_TCP_STAT_LISTEN_DROPS,
+	TINYIP_TCP_STAT_TCP_DSACK_RECV,
+	TINYIP_TCP_STAT_TCP_DSACK_OLD_SENT,
+	TINYIP_TCP_STAT_TCP_SACK_RENEGING,
+	TINYIP_TCP_STAT_TCP_ABORT_ON_DATA,
+	TINYIP_TCP_STAT_TCP_ABORT_ON_CLOSE,
+	TINYIP_TCP_STAT_TCP_ABORT_ON_TIMEOUT,
+	TINYIP_TCP_STAT_TCP_ABORT_ON_MEMORY,
+	TINYIP_TCP_STAT_PAWS_ESTAB_REJECTED,
+	TINYIP_TCP_STAT_TCP_RCVQ_DROP,	/* data refused by the memory budget */
+	TINYIP_TCP_STAT_TCP_MTUP_FAIL,	/* black-hole fallbacks */
+	TINYIP_TCP_STAT_TCP_KEEP_ALIVE,	/* keepalive probes sent */
+	TINYIP_TCP_STAT_TCP_WIN_PROBE,	/* zero-window probes sent */
+	TINYIP_TCP_STAT_TW_RECYCLED,	/* TIME_WAIT reused by a new SYN */
+
+	__TINYIP_TCP_STAT_MAX,
+	TINYIP_TCP_STAT_MAX = __TINYIP_TCP_STAT_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_TINYIP_H */

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * TCP (RFC 9293) protocol control blocks and the contract between the
+ * files that implement them:
+ *
+ *   tcp_pcb.c     allocation, references, hash tables, bind, ISN (RFC 6528)
+ *   tcp_in.c      segment input and the state machine (RFC 9293 3.10.7),
+ *                 RST/SYN validation (RFC 5961), PAWS (RFC 7323)
+ *   tcp_listen.c  listeners: SYN queue, SYN cookies, accept queue
+ *   tcp_tw.c      compact TIME_WAIT entries
+ *   tcp_ack.c     what an ACK does to the sender: RTT, congestion control,
+ *                 SACK scoreboard, fast retransmit and recovery
+ *                 (RFC 5681, RFC 6582, RFC 6675)
+ *   tcp_data.c    received data: in-order delivery, the out-of-order
+ *                 queue, SACK blocks, delayed ACKs (RFC 1122 4.2.3.2)
+ *   tcp_out.c     segment building and output: windows, Nagle, SWS
+ *                 avoidance, retransmission, RST and ACK replies
+ *   tcp_timer.c   the per-PCB timer: RTO, persist, keepalive, delayed ACK
+ *   tcp_ooo.c     the out-of-order queue and SACK-block generation (pure)
+ *   tcp_sack.c    the sender's SACK scoreboard, RFC 6675 (pure)
+ *
+ * Locking: every function here runs under tn->lock unless it says
+ * otherwise (the receive path, timers and process context all take it),
+ * so PCB state needs no other protection.
+ */
+#ifndef _TINYIP_TCP_H
+#define _TINYIP_TCP_H
+
+#include <linux/hashtable.h>
+#include <linux/refcount.h>
+#include <linux/skbuff.h>
+#include <linux/timer.h>
+#include <linux/types.h>
+
+#include <tinyip/mem.h>
+#include <tinyip/netif.h>
+#include <tinyip/raw.h>
+#include <tinyip/tcp_wire.h>
+#include <linux/tinyip.h>
+
+struct tip_net;
+struct tcp_info;
+struct tcphdr;
+
+/* Connection states, numbered as Linux's TCP_* so that TCP_INFO and ss
+ * readers can use them directly.
+ */
+enum tip_tcp_state {
+	TIP_TCP_ESTABLISHED = 1,
+	TIP_TCP_SYN_SENT,
+	TIP_TCP_SYN_RECV,
+	TIP_TCP_FIN_WAIT1,
+	TIP_TCP_FIN_WAIT2,
+	TIP_TCP_TIME_WAIT,
+	TIP_TCP_CLOSE,
+	TIP_TCP_CLOSE_WAIT,
+	TIP_TCP_LAST_ACK,
+	TIP_TCP_LISTEN,
+	TIP_TCP_CLOSING,
+};
+
+/*
+ * Per-segment state, after struct tip_skb_cb in skb->cb. On input it is
+ * filled by tcp_in.c before anything else looks at the segment; on the
+ * send queue it describes the queued data.
+ */
+struct tip_tcp_skb_cb {
+	u32 seq;		/* first sequence number (SYN counts) */
+	u32 end_seq;		/* seq + SYN + FIN + payload length */
+	u64 tx_us;		/* queue: last transmission; 0 never sent */
+	u8 tcp_flags;		/* TCPHDR_* of the segment */
+	u8 sacked;		/* queue: TIP_TCP_SACKED_* */
+	u8 retrans;		/* queue: times retransmitted */
+};
+
+#define TIP_TCP_SACKED_ACKED	BIT(0)	/* covered by a received SACK */
+#define TIP_TCP_SACKED_LOST	BIT(1)	/* deemed lost (RFC 6675 IsLost) */
+#define TIP_TCP_SACKED_RETRANS	BIT(2)	/* retransmitted in this recovery */
+
+#define TIP_TCP_CB(skb) \
+	((struct tip_tcp_skb_cb *)((skb)->cb + sizeof(struct tip_skb_cb)))
+
+/* Timer events multiplexed on the PCB's one timer (tcp_timer.c). */
+enum tip_tcp_timer {
+	TIP_TCP_T_RTO,		/* retransmission, also SYN and FIN */
+	TIP_TCP_T_PERSIST,	/* zero-window probe */
+	TIP_TCP_T_KEEPALIVE,	/* also the FIN_WAIT2 orphan timeout */
+	TIP_TCP_T_DELACK,
+	TIP_TCP_T_MAX,
+};
+
+struct tip_tcp_pcb;
+
+/*
+ * The owner's callbacks (a socket in module/sock_stream.c, or a raw API
+ * user in module/tcp_api.c). All run under tn->lock, in softirq or with
+ * BH off: they must not sleep. Any may be NULL.
+ * @recv:	in-order data, skb->data at the payload; the owner takes the
+ *		skb, which stays charged to tn->mem (the owner uncharges
+ *		skb->truesize when it frees it) and counted in rcv_queued
+ *		until the owner calls tip_tcp_recved(). A NULL @skb is the
+ *		peer's FIN: no more data will come.
+ * @sent:	@acked bytes of queued data were acknowledged; there is room
+ *		to write again.
+ * @connected:	an active open reached ESTABLISHED.
+ * @err:	the connection died (@err: ECONNRESET, ECONNREFUSED,
+ *		ETIMEDOUT, EPIPE, EHOSTUNREACH...). The PCB is CLOSED and
+ *		unhashed; the owner still holds its reference.
+ * @accept_ready: a listener has a connection to accept.
+ * @soft_err:	an ICMP error that does not kill the connection (RFC 1122
+ *		4.2.3.9), for SO_ERROR reporting while connecting.
+ */
+struct tip_tcp_ops {
+	void (*recv)(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
+	void (*sent)(struct tip_tcp_pcb *pcb, u32 acked);
+	void (*connected)(struct tip_tcp_pcb *pcb);
+	void (*err)(struct tip_tcp_pcb *pcb, int err);
+	void (*accept_ready)(struct tip_tcp_pcb *lpcb);
+	void (*soft_err)(struct tip_tcp_pcb *pcb, int err);
+};
+
+/* A listener's queues (tcp_listen.c); only listeners have one. */
+struct tip_tcp_lsn;
+
+/* Boolean state of a PCB, in pcb->flags. */
+#define TIP_TCPF_NODELAY	BIT(0)	/* TCP_NODELAY: no Nagle */
+#define TIP_TCPF_CORK		BIT(1)	/* TCP_CORK: only full segments */
+#define TIP_TCPF_KEEPALIVE	BIT(2)	/* SO_KEEPALIVE */
+#define TIP_TCPF_SACK_OK	BIT(3)	/* both sides sent SACK-permitted */
+#define TIP_TCPF_TS_OK		BIT(4)	/* timestamps negotiated */
+#define TIP_TCPF_WS_OK		BIT(5)	/* window scaling negotiated */
+#define TIP_TCPF_FIN_QUEUED	BIT(6)	/* our FIN is on the send queue */
+#define TIP_TCPF_FIN_RCVD	BIT(7)	/* the peer's FIN was delivered */
+#define TIP_TCPF_REUSE		BIT(8)	/* SO_REUSEADDR */
+#define TIP_TCPF_QUICKACK	BIT(9)	/* ack every segment (start, OOO) */
+#define TIP_TCPF_ACK_NOW	BIT(10)	/* an ACK is owed right away */
+#define TIP_TCPF_IN_RECOVERY	BIT(11)	/* fast recovery (RFC 6675/6582) */
+#define TIP_TCPF_ORPHAN		BIT(12)	/* owner closed; the stack owns it */
+#define TIP_TCPF_HASHED		BIT(13)	/* in an ehash or lhash table */
+#define TIP_TCPF_BOUND		BIT(14)	/* holds its port in bhash */
+#define TIP_TCPF_SHUT_RD	BIT(15)	/* shutdown(SHUT_RD) */
+#define TIP_TCPF_RTO_PROBING	BIT(16)	/* retransmitting after an RTO */
+#define TIP_TCPF_DSACK_PENDING	BIT(17)	/* next ACK reports a D-SACK */
+
+/*
+ * A connection. Kept small: what an idle connection needs and no more;
+ * queues are empty skb lists when idle. Lives in its own kmem_cache and
+ * is charged to tn->mem. References: the owner holds one, a hashed PCB
+ * one, an armed timer one; tip_tcp_pcb_put() frees at zero.
+ */
+struct tip_tcp_pcb {
+	struct hlist_node node;		/* ehash, or lhash when listening */
+	struct hlist_node bnode;	/* bhash: local port owners */
+	struct list_head all;		/* tn->tcp.pcbs, for dumps and exit */
+	struct tip_net *tn;
+	refcount_t ref;
+	u8 state;			/* enum tip_tcp_state */
+	u8 backoff;			/* RTO doublings so far */
+	u8 probes;			/* keepalive or zero-window probes */
+	u8 syn_retries;			/* SYNs or SYN-ACKs sent */
+	u8 dupacks;
+	u8 snd_wscale;			/* peer's shift, applied to its windows */
+	u8 rcv_wscale;			/* ours */
+	u8 timers;			/* BIT(enum tip_tcp_timer) pending */
+	u32 flags;			/* TIP_TCPF_* */
+
+	__be32 laddr;
+	__be32 raddr;
+	__be16 lport;
+	__be16 rport;
+	struct tip_inet inet;		/* TTL, TOS, SO_BINDTODEVICE */
+
+	/* Send sequence space (RFC 9293 3.3.1). */
+	u32 iss;
+	u32 snd_una;
+	u32 snd_nxt;
+	u32 snd_max;			/* highest sequence ever sent + 1 */
+	u32 snd_wnd;			/* peer's window, scaled */
+	u32 snd_wl1;
+	u32 snd_wl2;
+	u32 snd_up;			/* urgent pointer, for MSG_OOB */
+	u32 max_window;			/* largest window the peer offered */
+	u32 recover;			/* RFC 6582/6675 recovery point */
+	u32 high_rxt;			/* RFC 6675 HighRxt */
+
+	/* Receive sequence space. */
+	u32 irs;
+	u32 rcv_nxt;
+	u32 rcv_wnd;			/* last window advertised, unscaled */
+	u32 rcv_wup;			/* rcv_nxt when rcv_wnd was sent */
+	u32 rcv_buf;			/* SO_RCVBUF, bytes */
+	u32 rcv_queued;			/* delivered, not yet tip_tcp_recved() */
+	u32 snd_buf;			/* SO_SNDBUF, bytes */
+	u32 snd_queued;			/* bytes on sndq (sent and unsent) */
+
+	u16 mss;			/* sender MSS (peer's limit, PMTU) */
+	u16 rcv_mss;			/* our advertised MSS */
+	u16 user_mss;			/* TCP_MAXSEG, 0 for none */
+	u16 pmtu;			/* path MTU now (RFC 1191) */
+
+	/* Timestamps (RFC 7323). */
+	u32 ts_recent;
+	u32 ts_recent_stamp;		/* our clock (s) when it was taken */
+	u32 ts_offset;			/* random, per connection */
+
+	/* Delayed ACK: segments received since the last ACK we sent. */
+	u8 delack_segs;
+	u8 lingering;			/* close() with SO_LINGER timeout 0 */
+	u16 keep_cnt;			/* TCP_KEEPCNT */
+	u32 keep_idle;			/* TCP_KEEPIDLE, seconds */
+	u32 keep_intvl;			/* TCP_KEEPINTVL, seconds */
+	u32 user_timeout;		/* TCP_USER_TIMEOUT, ms, 0 for none */
+	u64 last_rcv_us;		/* for keepalive idleness */
+	u64 rto_start_us;		/* first unacked transmission, 0 none */
+
+	struct tip_tcp_rtt rtt;
+	u32 rtt_seq;			/* timed segment (no TS), 0 for none */
+	u64 rtt_stamp_us;
+
+	struct tip_tcp_cc cc;
+	const struct tip_tcp_cc_ops *cc_ops;
+
+	/* Queues: data we sent or will send, in sequence order (the first
+	 * unsent one is send_head), and segments above rcv_nxt.
+	 */
+	struct sk_buff_head sndq;
+	struct sk_buff *send_head;
+	struct sk_buff_head ooo;
+	u32 ooo_bytes;			/* truesize charged for ooo */
+	u32 sacked_bytes;		/* scoreboard: SACKed, above snd_una */
+	u32 lost_bytes;			/* scoreboard: marked lost */
+	u32 retrans_out;		/* bytes retransmitted, not yet acked */
+	struct tip_sack_block dsack;	/* D-SACK to report (RFC 2883) */
+	struct tip_sack_block last_ooo;	/* block of the latest OOO arrival */
+
+	/* Totals for TCP_INFO and `tinyip sock show`. */
+	u32 total_retrans;
+	u32 lost_out;
+	u64 bytes_acked;
+	u64 bytes_received;
+	u32 segs_out;
+	u32 segs_in;
+
+	unsigned long timer_at[TIP_TCP_T_MAX];	/* jiffies, when pending */
+	struct timer_list timer;
+
+	struct tip_tcp_pcb *parent;	/* listener, while on its queues */
+	struct list_head accept_node;	/* in the parent's accept queue */
+	struct tip_tcp_lsn *lsn;	/* listeners only */
+
+	const struct tip_tcp_ops *ops;
+	void *ctx;
+	int soft_err;			/* last ICMP error, for SO_ERROR */
+};
+
+/* A compact TIME_WAIT entry (tcp_tw.c): the 4-tuple and what RFC 9293
+ * needs to answer a retransmitted FIN and to allow safe reuse.
+ */
+struct tip_tcp_tw {
+	struct hlist_node node;		/* tn->tcp.twhash */
+	struct list_head list;		/* tn->tcp.twlist, by expiry */
+	__be32 laddr;
+	__be32 raddr;
+	__be16 lport;
+	__be16 rport;
+	u32 snd_nxt;
+	u32 rcv_nxt;
+	u32 ts_recent;
+	u32 ts_recent_stamp;
+	u32 ts_offset;
+	u16 rcv_wnd;
+	u8 rcv_wscale;
+	u8 ts_ok;
+	unsigned long expires;		/* jiffies */
+};
+
+#define TIP_TCP_TIMEWAIT_LEN	(60 * HZ)	/* 2 MSL, as Linux */
+
+/* Per-instance TCP state, embedded in struct tip_net. */
+struct tip_tcp_net {
+	DECLARE_HASHTABLE(ehash, 8);	/* connections, by 4-tuple */
+	DECLARE_HASHTABLE(lhash, 5);	/* listeners, by local port */
+	DECLARE_HASHTABLE(bhash, 6);	/* port owners, by local port */
+	DECLARE_HASHTABLE(twhash, 6);	/* TIME_WAIT, by 4-tuple */
+	struct list_head pcbs;		/* every PCB */
+	struct list_head twlist;	/* TIME_WAIT, oldest first */
+	struct timer_list twtimer;
+	u32 npcbs;
+	u32 ntw;
+	u32 max_tw;			/* above it, the oldest is recycled */
+	const struct tip_tcp_cc_ops *cc_default;	/* netns default */
+	u64 mib[__TINYIP_TCP_STAT_MAX];	/* enum tinyip_tcp_stat */
+};
+
+/* Counters, under tn->lock (include <tinyip/tinyip.h> to use them). */
+#define TIP_TCP_INC(tn, s)	((tn)->tcp.mib[TINYIP_TCP_STAT_##s]++)
+#define TIP_TCP_ADD(tn, s, n)	((tn)->tcp.mib[TINYIP_TCP_STAT_##s] += (n))
+
+/* ---- tcp_pcb.c ---- */
+struct tip_tcp_pcb *tip_tcp_pcb_new(struct tip_net *tn, gfp_t gfp);
+void tip_tcp_pcb_hold(struct tip_tcp_pcb *pcb);
+/* Any context; at zero frees the PCB and its queues (tn->lock not needed
+ * for the last put, which only happens once nothing can find the PCB).
+ */
+void tip_tcp_pcb_put(struct tip_tcp_pcb *pcb);
+void tip_tcp_set_owner(struct tip_tcp_pcb *pcb, const struct tip_tcp_ops *ops,
+		       void *ctx);
+int tip_tcp_bind(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port,
+		 bool privileged);
+/* Pick an ephemeral port (RFC 6056) for a connect() with no bind(). */
+int tip_tcp_autobind(struct tip_tcp_pcb *pcb);
+void tip_tcp_hash(struct tip_tcp_pcb *pcb);	/* into ehash or lhash */
+void tip_tcp_unhash(struct tip_tcp_pcb *pcb);	/* from both, and bhash */
+struct tip_tcp_pcb *tip_tcp_lookup_est(struct tip_net *tn, __be32 saddr,
+				       __be16 sport, __be32 daddr,
+				       __be16 dport);
+struct tip_tcp_pcb *tip_tcp_lookup_listener(struct tip_net *tn, __be32 daddr,
+					    __be16 dport, int ifindex);
+/* RFC 6528: ISN = M + F(4-tuple, secret), F a keyed siphash. */
+u32 tip_tcp_isn(__be32 saddr, __be32 daddr, __be16 sport, __be16 dport);
+/* Random per-connection timestamp offset (RFC 7323 5.4). */
+u32 tip_tcp_ts_offset(__be32 saddr, __be32 daddr);
+/* Moves @pcb to @state, keeping CurrEstab right; CLOSE also unhashes,
+ * stops the timers and (for an orphan) drops the stack's reference.
+ */
+void tip_tcp_set_state(struct tip_tcp_pcb *pcb, int state);
+/* Kills the connection: err callback, CLOSE. Sends nothing. */
+void tip_tcp_done(struct tip_tcp_pcb *pcb, int err);
+
+/* ---- tcp_in.c ---- */
+int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb);
+void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
+		    u8 type, u8 code, u32 info);
+/* Sends a challenge ACK, rate limited (RFC 5961 5). */
+void tip_tcp_challenge_ack(struct tip_tcp_pcb *pcb);
+
+/* ---- tcp_listen.c ---- */
+int tip_tcp_listen(struct tip_tcp_pcb *pcb, int backlog);
+/* A segment for a listener (SYN, or the ACK completing a handshake);
+ * consumes @skb. @th and @o are validated views into it.
+ */
+void tip_tcp_listen_input(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
+			  const struct tcphdr *th,
+			  const struct tip_tcp_opts *o);
+/* The next established connection, its reference now the caller's. */
+struct tip_tcp_pcb *tip_tcp_accept(struct tip_tcp_pcb *lpcb);
+/* Stops listening: aborts queued connections, frees the SYN queue. */
+void tip_tcp_listen_stop(struct tip_tcp_pcb *lpcb);
+u32 tip_tcp_accept_qlen(const struct tip_tcp_pcb *lpcb);
+u32 tip_tcp_backlog(const struct tip_tcp_pcb *lpcb);
+
+/* ---- tcp_tw.c ---- */
+/* Replaces @pcb (in FIN_WAIT2/CLOSING/...) by a TIME_WAIT entry. */
+void tip_tcp_time_wait(struct tip_tcp_pcb *pcb);
+struct tip_tcp_tw *tip_tcp_tw_lookup(struct tip_net *tn, __be32 saddr,
+				     __be16 sport, __be32 daddr, __be16 dport);
+/* A segment for a TIME_WAIT entry. Returns true when it was consumed;
+ * false when it is a new SYN that may reuse the 4-tuple (RFC 6191): the
+ * entry is gone and the caller hands the SYN to a listener.
+ */
+bool tip_tcp_tw_input(struct tip_net *tn, struct tip_tcp_tw *tw,
+		      struct sk_buff *skb, const struct tcphdr *th,
+		      const struct tip_tcp_opts *o);
+int tip_tcp_tw_net_init(struct tip_net *tn);
+void tip_tcp_tw_net_exit(struct tip_net *tn);
+
+/* ---- tcp_ack.c: the ACK field of an acceptable segment ---- */
+/*
+ * Called by tcp_in.c for every segment with ACK whose ack number passed
+ * the RFC 9293 checks (snd_una <= ack <= snd_nxt, or a duplicate), with
+ * the window already taken (tip_tcp_update_window). Frees acked data,
+ * samples RTT (Karn), feeds congestion control, runs SACK scoreboard and
+ * loss recovery, and rearms the RTO. Returns the bytes newly acked.
+ */
+u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
+		const struct tcphdr *th, const struct tip_tcp_opts *o);
+/* RFC 9293 3.10.7.4: window update from an acceptable segment. */
+void tip_tcp_update_window(struct tip_tcp_pcb *pcb, const struct tcphdr *th,
+			   u32 seq, u32 ack);
+/* After an RTO fired: ssthresh, cwnd to 1 SMSS, everything lost. */
+void tip_tcp_enter_loss(struct tip_tcp_pcb *pcb);
+
+/* ---- tcp_data.c: the text of an acceptable segment ---- */
+/*
+ * @skb's data at the payload, trimmed to the receive window, TIP_TCP_CB
+ * seq/end_seq set (FIN included). Delivers in order, queues out of order
+ * (bounded by tn->mem; pruning counts TCPOFODrop), handles the FIN, and
+ * schedules the ACK (immediate for OOO, gaps filled, or every second
+ * full segment; else delayed up to 40 ms). Consumes @skb.
+ */
+void tip_tcp_data(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
+/* The owner consumed @len delivered bytes: reopen the window. */
+void tip_tcp_recved(struct tip_tcp_pcb *pcb, u32 len);
+/* The window to advertise now, scaled for the header (SWS avoidance). */
+u16 tip_tcp_select_window(struct tip_tcp_pcb *pcb);
+
+/* ---- tcp_out.c ---- */
+/*
+ * Appends @skb (payload only, headroom TIP_TCP_HEADROOM) to the send
+ * queue, charging tn->mem. Returns 0, -ENOBUFS (budget), -EPIPE (no more
+ * sending), -ENOTCONN. Does not transmit: call tip_tcp_output().
+ */
+int tip_tcp_write(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
+/* Bytes that may still be queued (SO_SNDBUF minus what is queued). */
+u32 tip_tcp_write_space(const struct tip_tcp_pcb *pcb);
+/* Sends what windows, Nagle and cwnd allow. */
+void tip_tcp_output(struct tip_tcp_pcb *pcb);
+/* Active open: SYN with options; the PCB is bound and routed. */
+int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port);
+/* Queues our FIN (after the data) and sends it when allowed. */
+void tip_tcp_send_fin(struct tip_tcp_pcb *pcb);
+void tip_tcp_send_ack(struct tip_tcp_pcb *pcb);
+/* Sends a RST for the current state and moves to CLOSE. */
+void tip_tcp_send_active_rst(struct tip_tcp_pcb *pcb);
+/* RFC 9293 3.10.7.1: the RST answering a segment nobody owns. */
+void tip_tcp_send_reset(struct tip_net *tn, struct sk_buff *skb,
+			const struct tcphdr *th);
+/* A bare ACK for a segment seen outside any PCB (TIME_WAIT, cookies,
+ * challenge ACKs of listeners).
+ */
+void tip_tcp_send_ack_tuple(struct tip_net *tn, __be32 saddr, __be32 daddr,
+			    __be16 sport, __be16 dport, u32 seq, u32 ack,
+			    u16 win, const struct tip_tcp_opts *o);
+/* A SYN-ACK for a request (tcp_listen.c builds @o). */
+int tip_tcp_send_synack(struct tip_net *tn, __be32 saddr, __be32 daddr,
+			__be16 sport, __be16 dport, u32 iss, u32 ack,
+			u16 win, const struct tip_tcp_opts *o);
+/* Retransmits @skb from the send queue (RTO or fast retransmit). */
+int tip_tcp_retransmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
+/* Zero-window probe or keepalive (seq snd_una - 1, RFC 9293 3.8.4). */
+void tip_tcp_send_probe(struct tip_tcp_pcb *pcb);
+/* The MSS for the current route and the peer's option; sets pcb->mss. */
+void tip_tcp_sync_mss(struct tip_tcp_pcb *pcb, u32 pmtu);
+/* Our clock in microseconds and the timestamp value to send. */
+u64 tip_tcp_clock_us(void);
+u32 tip_tcp_tsval(const struct tip_tcp_pcb *pcb);
+
+#define TIP_TCP_HEADROOM	(TIP_HEADROOM + 60)
+
+/* ---- tcp_timer.c ---- */
+void tip_tcp_timer_init(struct tip_tcp_pcb *pcb);
+/* Arms event @t for @delay jiffies from now (re-arms if pending). */
+void tip_tcp_timer_set(struct tip_tcp_pcb *pcb, enum tip_tcp_timer t,
+		       unsigned long delay);
+void tip_tcp_timer_clear(struct tip_tcp_pcb *pcb, enum tip_tcp_timer t);
+/* Stops every event; drops the timer's reference if it held one. */
+void tip_tcp_timer_stop_all(struct tip_tcp_pcb *pcb);
+/* RTO from the estimator and backoff, in jiffies. */
+unsigned long tip_tcp_rto_jiffies(const struct tip_tcp_pcb *pcb);
+/* (Re)arms the RTO when data is outstanding, or the persist timer when
+ * the peer's window is zero with data waiting; clears them otherwise.
+ */
+void tip_tcp_rearm(struct tip_tcp_pcb *pcb);
+
+/* ---- tcp_ooo.c: the out-of-order queue (no PCB; pure over skbs) ---- */
+/*
+ * Inserts @skb (TIP_TCP_CB seq/end_seq set, data at the payload) into
+ * @q, sorted and non-overlapping: overlaps with queued data are trimmed
+ * from the new segment, whole duplicates dropped (returns -EEXIST, with
+ * *dup set to the duplicate range for D-SACK). Charges skb->truesize to
+ * @mem (-ENOBUFS on refusal, @skb not taken) and adds it to *bytes.
+ */
+int tip_tcp_ooo_insert(struct sk_buff_head *q, struct sk_buff *skb,
+		       struct tip_mem *mem, u32 *bytes,
+		       struct tip_sack_block *dup);
+/* The queued segment that starts at or before @rcv_nxt, trimmed to begin
+ * there, uncharged; segments wholly below @rcv_nxt are freed. NULL when
+ * the head of @q is still above @rcv_nxt.
+ */
+struct sk_buff *tip_tcp_ooo_pull(struct sk_buff_head *q, u32 rcv_nxt,
+				 struct tip_mem *mem, u32 *bytes);
+/*
+ * The SACK blocks to send (RFC 2018 4): the block holding @recent first,
+ * then the others by descending sequence, at most @max. Returns the
+ * count written to @blk.
+ */
+unsigned int tip_tcp_ooo_sack(const struct sk_buff_head *q,
+			      const struct tip_sack_block *recent,
+			      struct tip_sack_block *blk, unsigned int max);
+/* Frees the highest-sequence segments until *bytes <= @target. Returns
+ * the number of segments dropped.
+ */
+unsigned int tip_tcp_ooo_prune(struct sk_buff_head *q, u32 target,
+			       struct tip_mem *mem, u32 *bytes);
+void tip_tcp_ooo_purge(struct sk_buff_head *q, struct tip_mem *mem,
+		       u32 *bytes);
+
+/* ---- tcp_sack.c: the sender's scoreboard, RFC 6675 (pure) ---- */
+/*
+ * Marks the skbs of @q (the send queue, seq order) that the blocks cover
+ * entirely as TIP_TCP_SACKED_ACKED. Blocks are first validated against
+ * [@snd_una, @snd_max] (RFC 2018, RFC 5961-like sanity) and those out of
+ * range are ignored; a block below snd_una or inside an earlier block is
+ * a D-SACK (RFC 2883) and sets *dsack. Returns the bytes newly SACKed.
+ */
+u32 tip_tcp_sack_mark(struct sk_buff_head *q, struct sk_buff *send_head,
+		      const struct tip_sack_block *blk, unsigned int n,
+		      u32 snd_una, u32 snd_max, bool *dsack);
+/*
+ * RFC 6675 IsLost: true when DupThresh (3) discontiguous SACKed segments,
+ * or more than 2 * @mss SACKed bytes, lie above @skb.
+ */
+bool tip_tcp_sack_is_lost(struct sk_buff_head *q, struct sk_buff *send_head,
+			  struct sk_buff *skb, u32 mss);
+/* Marks TIP_TCP_SACKED_LOST on every un-SACKed skb that IsLost; returns
+ * the bytes newly marked.
+ */
+u32 tip_tcp_sack_mark_lost(struct sk_buff_head *q, struct sk_buff *send_head,
+			   u32 mss);
+/* RFC 6675 SetPipe: bytes believed in the network. */
+u32 tip_tcp_sack_pipe(struct sk_buff_head *q, struct sk_buff *send_head);
+/* RFC 6675 NextSeg rule 1 (and 3): the next lost, un-SACKed, not yet
+ * retransmitted segment above @high_rxt; NULL for none (then the caller
+ * sends new data, rule 2).
+ */
+struct sk_buff *tip_tcp_sack_next_seg(struct sk_buff_head *q,
+				      struct sk_buff *send_head, u32 high_rxt);
+/* Clears every SACK mark (after an RTO, RFC 6675 5.1, or reneging). */
+void tip_tcp_sack_clear(struct sk_buff_head *q);
+
+/* ---- PCB ops for sockets and the raw API (tcp_pcb.c / tcp_out.c) ---- */
+/* SHUT_RD / SHUT_WR / SHUT_RDWR as 1 / 2 / 3 (RCV_SHUTDOWN|SEND_SHUTDOWN). */
+int tip_tcp_shutdown(struct tip_tcp_pcb *pcb, int how);
+/*
+ * The owner lets go. A graceful close (FIN after queued data) unless
+ * unread data is pending or @abort, which send a RST (RFC 2525 2.17).
+ * The PCB becomes an orphan the stack finishes; the owner's reference is
+ * dropped by this call.
+ */
+void tip_tcp_close(struct tip_tcp_pcb *pcb, bool abort);
+void tip_tcp_get_info(const struct tip_tcp_pcb *pcb, struct tcp_info *info);
+int tip_tcp_set_cc(struct tip_tcp_pcb *pcb, const char *name);
+
+int tip_tcp_net_init(struct tip_net *tn);
+void tip_tcp_net_exit(struct tip_net *tn);
+int tip_tcp_init(void);
+void tip_tcp_exit(void);
+
+/* module/sock_stream.c: SOCK_STREAM sockets. */
+int tip_sock_stream_init(void);
+void tip_sock_stream_exit(void);
+
+#endif /* _TINYIP_TCP_H */
