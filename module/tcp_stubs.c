@@ -436,3 +436,17 @@ __weak int tip_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
 {
 	return -EOPNOTSUPP;
 }
+
+__weak int tip_tcp_send_syn(struct tip_tcp_pcb *pcb)
+{
+	return -EOPNOTSUPP;
+}
+
+__weak u32 tip_tcp_size_goal(const struct tip_tcp_pcb *pcb)
+{
+	return 536;
+}
+
+__weak void tip_tcp_fin(struct tip_tcp_pcb *pcb)
+{
+}

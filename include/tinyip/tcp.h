@@ -145,8 +145,13 @@ struct tip_tcp_lsn;
 /*
  * A connection. Kept small: what an idle connection needs and no more;
  * queues are empty skb lists when idle. Lives in its own kmem_cache and
- * is charged to tn->mem. References: the owner holds one, a hashed PCB
- * one, an armed timer one; tip_tcp_pcb_put() frees at zero.
+ * is charged to tn->mem. References: the owner holds one (dropped by
+ * tip_tcp_close(), or by the owner's tip_tcp_pcb_put() after @err), a
+ * hashed PCB one (taken by tip_tcp_hash(), dropped by tip_tcp_unhash()),
+ * the timer one while any event is pending (dropped by the callback when
+ * it does not re-arm, or by tip_tcp_timer_stop_all() when it removed a
+ * pending timer). tip_tcp_pcb_put() frees at zero. An orphan (owner gone)
+ * lives on its hashed reference until it reaches CLOSE.
  */
 struct tip_tcp_pcb {
 	struct hlist_node node;		/* ehash, or lhash when listening */
@@ -227,6 +232,11 @@ struct tip_tcp_pcb {
 	struct sk_buff *send_head;
 	struct sk_buff_head ooo;
 	u32 ooo_bytes;			/* truesize charged for ooo */
+	/* In-order data that arrived while the PCB had no owner (accepted
+	 * by the stack, not yet by accept()); tip_tcp_set_owner() hands it
+	 * to the new owner's recv callback.
+	 */
+	struct sk_buff_head rcvq;
 	u32 sacked_bytes;		/* scoreboard: SACKed, above snd_una */
 	u32 lost_bytes;			/* scoreboard: marked lost */
 	u32 retrans_out;		/* bytes retransmitted, not yet acked */
@@ -326,6 +336,13 @@ u32 tip_tcp_ts_offset(__be32 saddr, __be32 daddr);
 void tip_tcp_set_state(struct tip_tcp_pcb *pcb, int state);
 /* Kills the connection: err callback, CLOSE. Sends nothing. */
 void tip_tcp_done(struct tip_tcp_pcb *pcb, int err);
+/*
+ * Active open (tcp_pcb.c): autobind if needed, route, ISN, timestamps
+ * offset, rcv_wscale, hash, SYN_SENT, then tip_tcp_send_syn(). Returns 0
+ * (the handshake goes on), or an errno (-EADDRNOTAVAIL, -ENETUNREACH,
+ * -EISCONN, -EALREADY, -EINVAL...).
+ */
+int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port);
 
 /* ---- tcp_in.c ---- */
 int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb);
@@ -333,6 +350,14 @@ void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
 		    u8 type, u8 code, u32 info);
 /* Sends a challenge ACK, rate limited (RFC 5961 5). */
 void tip_tcp_challenge_ack(struct tip_tcp_pcb *pcb);
+/*
+ * The peer's FIN is now in order (tcp_data.c advanced rcv_nxt past it):
+ * sets TIP_TCPF_FIN_RCVD, tells the owner (recv(NULL), or keeps it for a
+ * not-yet-accepted PCB), owes an ACK now, and moves the state on
+ * (RFC 9293 3.10.7.4, eighth step): ESTABLISHED to CLOSE_WAIT, FIN_WAIT1
+ * to CLOSING, FIN_WAIT2 to TIME_WAIT.
+ */
+void tip_tcp_fin(struct tip_tcp_pcb *pcb);
 
 /* ---- tcp_listen.c ---- */
 int tip_tcp_listen(struct tip_tcp_pcb *pcb, int backlog);
@@ -403,10 +428,23 @@ u16 tip_tcp_select_window(struct tip_tcp_pcb *pcb);
 int tip_tcp_write(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
 /* Bytes that may still be queued (SO_SNDBUF minus what is queued). */
 u32 tip_tcp_write_space(const struct tip_tcp_pcb *pcb);
-/* Sends what windows, Nagle and cwnd allow. */
+/*
+ * Sends what windows, Nagle and cwnd allow (and the FIN once the data
+ * before it is out). If an ACK is owed (TIP_TCPF_ACK_NOW) and no segment
+ * carried it, sends a bare ACK. tcp_in.c calls it after every segment.
+ */
 void tip_tcp_output(struct tip_tcp_pcb *pcb);
-/* Active open: SYN with options; the PCB is bound and routed. */
-int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port);
+/*
+ * Sends (or resends, from the RTO) the SYN of an active open, or the
+ * SYN-ACK of a simultaneous open when the state is SYN_RECV, with MSS,
+ * window scale, SACK-permitted and timestamps from the PCB's settings.
+ */
+int tip_tcp_send_syn(struct tip_tcp_pcb *pcb);
+/*
+ * How much payload a writer should put in one skb for tip_tcp_write():
+ * the MSS, or a multiple of it up to 64 KB when output uses GSO.
+ */
+u32 tip_tcp_size_goal(const struct tip_tcp_pcb *pcb);
 /* Queues our FIN (after the data) and sends it when allowed. */
 void tip_tcp_send_fin(struct tip_tcp_pcb *pcb);
 void tip_tcp_send_ack(struct tip_tcp_pcb *pcb);
