@@ -53,6 +53,7 @@ tools:
 	$(MAKE) -C $(REPO)/tools/tinyip
 	$(MAKE) -C $(REPO)/tools/examples
 	$(MAKE) -C $(REPO)/tools/testing/selftests
+	$(MAKE) -C $(REPO)/tools/preload
 
 deps:
 	@$(REPO)/tools/deps.sh

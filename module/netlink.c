@@ -16,6 +16,7 @@
 #include <linux/tinyip.h>
 #include <tinyip/af.h>
 #include <tinyip/netlink.h>
+#include <tinyip/tcp_wire.h>
 #include <tinyip/tinyip.h>
 #include <tinyip/version.h>
 
@@ -50,9 +51,8 @@ static struct sk_buff *tip_nl_build(const struct tip_net *tn, u32 portid,
 	return skb;
 }
 
-static int tip_nl_reply(struct genl_info *info,
-			int (*fill)(struct sk_buff *skb,
-				    const struct tip_net *tn))
+int tip_nl_reply(struct genl_info *info,
+		 int (*fill)(struct sk_buff *skb, const struct tip_net *tn))
 {
 	struct sk_buff *skb;
 
@@ -89,12 +89,24 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
 	struct tip_net *tn = tip_net(net);
+	const struct tip_tcp_cc_ops *cc = NULL;
 	int ret;
 
 	if (!info->attrs[TINYIP_A_MEM_BUDGET] &&
-	    !info->attrs[TINYIP_A_FORWARDING]) {
+	    !info->attrs[TINYIP_A_FORWARDING] &&
+	    !info->attrs[TINYIP_A_TCP_CC]) {
 		NL_SET_ERR_MSG(info->extack, "no setting to change was given");
 		return -EINVAL;
+	}
+	/* Refused before anything changes: a request applies whole or not. */
+	if (info->attrs[TINYIP_A_TCP_CC]) {
+		cc = tip_tcp_cc_find(nla_data(info->attrs[TINYIP_A_TCP_CC]));
+		if (!cc) {
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    info->attrs[TINYIP_A_TCP_CC],
+					    "unknown congestion control");
+			return -ENOENT;
+		}
 	}
 	if (info->attrs[TINYIP_A_MEM_BUDGET])
 		tip_mem_set_budget(&tn->mem,
@@ -102,6 +114,12 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	if (info->attrs[TINYIP_A_FORWARDING])
 		WRITE_ONCE(tn->ip4.forwarding,
 			   nla_get_u8(info->attrs[TINYIP_A_FORWARDING]));
+	if (cc) {
+		/* New connections pick it up; existing ones keep theirs. */
+		spin_lock_bh(&tn->lock);
+		WRITE_ONCE(tn->tcp.cc_default, cc);
+		spin_unlock_bh(&tn->lock);
+	}
 
 	ret = tip_nl_reply(info, tip_nl_fill_config);
 	tip_nl_config_notify(net);

@@ -10,6 +10,7 @@
 #include <linux/tinyip.h>
 #include <tinyip/af.h>
 #include <tinyip/netlink.h>
+#include <tinyip/tcp_wire.h>
 #include <tinyip/tinyip.h>
 #include <tinyip/version.h>
 
@@ -24,13 +25,16 @@ const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_GATEWAY] = NLA_POLICY_EXACT_LEN(4),
 	[TINYIP_A_METRIC] = { .type = NLA_U32 },
 	[TINYIP_A_FORWARDING] = NLA_POLICY_MAX(NLA_U8, 1),
+	[TINYIP_A_SOCK_PROTO] = { .type = NLA_U8 },
+	[TINYIP_A_TCP_CC] = { .type = NLA_NUL_STRING,
+			      .len = TIP_TCP_CC_NAME_MAX - 1 },
 };
 
 u64 tip_features(void)
 {
 	return TINYIP_FEATURE_MEM_BUDGET | TINYIP_FEATURE_IPV4 |
 	       TINYIP_FEATURE_UDP | TINYIP_FEATURE_UDPLITE |
-	       TINYIP_FEATURE_RAW;
+	       TINYIP_FEATURE_RAW | TINYIP_FEATURE_TCP;
 }
 
 int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn)
@@ -46,6 +50,8 @@ int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn)
 
 int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
 {
+	const struct tip_tcp_cc_ops *cc = READ_ONCE(tn->tcp.cc_default);
+
 	if (nla_put_u64_64bit(skb, TINYIP_A_MEM_BUDGET,
 			      tip_mem_budget(&tn->mem), TINYIP_A_PAD) ||
 	    nla_put_u64_64bit(skb, TINYIP_A_MEM_USED, tip_mem_used(&tn->mem),
@@ -53,7 +59,9 @@ int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
 	    nla_put_u64_64bit(skb, TINYIP_A_MEM_FAILED,
 			      tip_mem_failed(&tn->mem), TINYIP_A_PAD) ||
 	    nla_put_u8(skb, TINYIP_A_FORWARDING,
-		       READ_ONCE(tn->ip4.forwarding)))
+		       READ_ONCE(tn->ip4.forwarding)) ||
+	    /* No default chosen: the stack falls back on NewReno. */
+	    nla_put_string(skb, TINYIP_A_TCP_CC, cc ? cc->name : "newreno"))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -1,2 +1,540 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder: being written (TCP, issue 4). */
+/*
+ * What an acceptable ACK does to the sender: the send window (RFC 9293
+ * 3.10.7.4), freeing acknowledged data, RTT samples with Karn's rule
+ * (RFC 6298), congestion control with byte counting (RFC 5681,
+ * RFC 3465), duplicate ACKs, the SACK scoreboard and loss recovery:
+ * RFC 6675 with SACK, NewReno (RFC 6582) without, and the RTO's
+ * go-back from snd_una.
+ *
+ * The scoreboard's sums (sacked_bytes, lost_bytes, retrans_out, in
+ * sequence space) are kept in the PCB so that pipe costs nothing per ACK
+ * when no SACK is in use; walks happen only when SACK blocks arrive.
+ */
+#include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <net/tcp.h>
+
+#include <tinyip/tcp.h>
+#include <tinyip/tinyip.h>
+
+#define TIP_TCP_DUPTHRESH	3	/* RFC 5681 3.2 */
+
+static u32 tip_sub0(u32 a, u32 b)
+{
+	return a > b ? a - b : 0;
+}
+
+u32 tip_tcp_pipe(const struct tip_tcp_pcb *pcb)
+{
+	/* RFC 6675 SetPipe as sums: not SACKed and not lost, plus resent. */
+	u32 out = pcb->snd_max - pcb->snd_una;
+
+	return tip_sub0(out, pcb->sacked_bytes + pcb->lost_bytes) +
+	       pcb->retrans_out;
+}
+
+void tip_tcp_sb_recount(struct tip_tcp_pcb *pcb)
+{
+	u32 sacked = 0, lost = 0, retrans = 0;
+	struct sk_buff *skb;
+
+	skb_queue_walk(&pcb->sndq, skb) {
+		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+		u32 span = cb->end_seq - cb->seq;
+
+		if (skb == pcb->send_head)
+			break;
+		if (cb->sacked & TIP_TCP_SACKED_ACKED) {
+			sacked += span;
+			continue;
+		}
+		if (cb->sacked & TIP_TCP_SACKED_LOST)
+			lost += span;
+		if (cb->sacked & TIP_TCP_SACKED_RETRANS)
+			retrans += span;
+	}
+	pcb->sacked_bytes = sacked;
+	pcb->lost_bytes = lost;
+	pcb->retrans_out = retrans;
+	pcb->lost_out = lost;
+}
+
+/* @n bytes of @cb's range leave the scoreboard (acked or trimmed). */
+static void tip_tcp_sb_drop(struct tip_tcp_pcb *pcb,
+			    const struct tip_tcp_skb_cb *cb, u32 n)
+{
+	if (cb->sacked & TIP_TCP_SACKED_ACKED) {
+		pcb->sacked_bytes = tip_sub0(pcb->sacked_bytes, n);
+		return;
+	}
+	if (cb->sacked & TIP_TCP_SACKED_LOST)
+		pcb->lost_bytes = tip_sub0(pcb->lost_bytes, n);
+	if (cb->sacked & TIP_TCP_SACKED_RETRANS)
+		pcb->retrans_out = tip_sub0(pcb->retrans_out, n);
+}
+
+void tip_tcp_update_window(struct tip_tcp_pcb *pcb, const struct tcphdr *th,
+			   u32 seq, u32 ack)
+{
+	u32 win = ntohs(th->window);
+
+	lockdep_assert_held(&pcb->tn->lock);
+	pcb->flags &= ~TIP_TCPF_WND_CHANGED;
+	/* RFC 7323 2.2: a SYN's window is never scaled. */
+	if (!th->syn && (pcb->flags & TIP_TCPF_WS_OK))
+		win <<= pcb->snd_wscale;
+	/* RFC 9293 3.10.7.4: only a newer segment may move the window. */
+	if (!tip_seq_before(pcb->snd_wl1, seq) &&
+	    !(pcb->snd_wl1 == seq && tip_seq_leq(pcb->snd_wl2, ack)))
+		return;
+	if (win != pcb->snd_wnd) {
+		pcb->flags |= TIP_TCPF_WND_CHANGED;
+		/* A window reopening ends the persist backoff. */
+		if (!pcb->snd_wnd && pcb->snd_una == pcb->snd_max)
+			pcb->backoff = 0;
+	}
+	pcb->snd_wnd = win;
+	pcb->snd_wl1 = seq;
+	pcb->snd_wl2 = ack;
+	if (win > pcb->max_window)
+		pcb->max_window = win;
+}
+
+/* Splits sent skbs at SACK block edges, so that blocks cover whole skbs. */
+static void tip_tcp_sack_split(struct tip_tcp_pcb *pcb,
+			       const struct tip_tcp_opts *o, u32 ack)
+{
+	unsigned int i, e;
+
+	for (i = 0; i < o->nsack && i < TIP_TCP_MAX_SACK; i++) {
+		const struct tip_sack_block *b = &o->sack[i];
+		u32 edge[2] = { b->start, b->end };
+
+		if (!tip_seq_after(b->end, b->start) ||
+		    tip_seq_before(b->start, ack) ||
+		    tip_seq_after(b->end, pcb->snd_max))
+			continue;
+		for (e = 0; e < 2; e++) {
+			struct sk_buff *skb;
+
+			skb_queue_walk(&pcb->sndq, skb) {
+				struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+				if (skb == pcb->send_head ||
+				    !tip_seq_before(cb->seq, edge[e]))
+					break;
+				if (tip_seq_before(edge[e], cb->seq + skb->len)) {
+					tip_tcp_fragment(pcb, skb,
+							 edge[e] - cb->seq);
+					break;
+				}
+			}
+		}
+	}
+}
+
+/* RFC 2018 / RFC 6675: the SACK option of an ACK. Returns new SACKed. */
+static u32 tip_tcp_sack_input(struct tip_tcp_pcb *pcb,
+			      const struct tip_tcp_opts *o, u32 ack)
+{
+	bool dsack = false;
+	u32 newly;
+
+	if (!(pcb->flags & TIP_TCPF_SACK_OK) || !o ||
+	    !(o->present & TIP_TCPOPT_SACK) || !o->nsack ||
+	    pcb->snd_una == pcb->snd_max)
+		return 0;
+	tip_tcp_sack_split(pcb, o, ack);
+	newly = tip_tcp_sack_mark(&pcb->sndq, pcb->send_head, o->sack,
+				  o->nsack, ack, pcb->snd_max, &dsack);
+	if (dsack)
+		TIP_TCP_INC(pcb->tn, TCP_DSACK_RECV);
+	return newly;
+}
+
+/*
+ * During recovery, a segment sent (or resent) well before one the peer
+ * has SACKed is lost, even a retransmission (RFC 8985's time rule, kept
+ * to the scoreboard walk SACK already costs): without it only the RTO
+ * finds a lost retransmission. Only never-resent SACKed segments date
+ * the delivery, as Karn asks. Returns true when it marked something.
+ */
+static bool tip_tcp_rack_mark(struct tip_tcp_pcb *pcb)
+{
+	u32 reo = max_t(u32, pcb->rtt.min_rtt_us / 4, 1000);
+	struct sk_buff *skb;
+	u64 newest = 0;
+	bool marked = false;
+
+	skb_queue_walk(&pcb->sndq, skb) {
+		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+		if (skb == pcb->send_head)
+			break;
+		if ((cb->sacked & TIP_TCP_SACKED_ACKED) && !cb->retrans &&
+		    cb->tx_us > newest)
+			newest = cb->tx_us;
+	}
+	if (!newest)
+		return false;
+	skb_queue_walk(&pcb->sndq, skb) {
+		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+		if (skb == pcb->send_head)
+			break;
+		/* Resent segments sit early in the queue: no early stop. */
+		if (cb->tx_us + reo >= newest ||
+		    (cb->sacked & TIP_TCP_SACKED_ACKED))
+			continue;
+		if ((cb->sacked & (TIP_TCP_SACKED_LOST |
+				   TIP_TCP_SACKED_RETRANS)) ==
+		    TIP_TCP_SACKED_LOST)
+			continue;
+		cb->sacked = TIP_TCP_SACKED_LOST;
+		marked = true;
+	}
+	return marked;
+}
+
+/*
+ * Drops @len payload bytes from the front of queued @skb without copying
+ * its pages (pskb_pull would move them into the head). The page frags
+ * are rewritten, so a clone still in flight must not share them.
+ */
+static int tip_tcp_trim_head(struct sk_buff *skb, u32 len)
+{
+	struct skb_shared_info *shi;
+	u32 eat, head = min(len, skb_headlen(skb));
+	int i, k = 0;
+
+	if (len > head && skb_unclone(skb, GFP_ATOMIC))
+		return -ENOMEM;
+	__skb_pull(skb, head);
+	eat = len - head;
+	if (!eat)
+		return 0;
+	shi = skb_shinfo(skb);
+	for (i = 0; i < shi->nr_frags; i++) {
+		skb_frag_t *f = &shi->frags[i];
+		u32 size = skb_frag_size(f);
+
+		if (size <= eat) {
+			/* Our pages never come from a page pool. */
+			put_page(skb_frag_page(f));
+			eat -= size;
+			continue;
+		}
+		shi->frags[k] = *f;
+		if (eat) {
+			skb_frag_off_add(&shi->frags[k], eat);
+			skb_frag_size_sub(&shi->frags[k], eat);
+			eat = 0;
+		}
+		k++;
+	}
+	shi->nr_frags = k;
+	skb->data_len -= len - head;
+	skb->len -= len - head;
+	return 0;
+}
+
+/*
+ * Frees what @ack covers and trims a partly acked head. Returns the
+ * payload bytes acked; *@tx_us is the send time of the newest skb acked
+ * that was never resent (Karn), 0 for none.
+ */
+static u32 tip_tcp_clean_sndq(struct tip_tcp_pcb *pcb, u32 ack, u64 *tx_us)
+{
+	struct tip_mem *mem = &pcb->tn->mem;
+	struct sk_buff *skb;
+	u32 bytes = 0;
+
+	*tx_us = 0;
+	while ((skb = skb_peek(&pcb->sndq)) && skb != pcb->send_head) {
+		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+		unsigned int old;
+		u32 n;
+
+		if (!tip_seq_after(ack, cb->seq))
+			break;
+		if (!cb->retrans && cb->tx_us)
+			*tx_us = cb->tx_us;
+		if (tip_seq_leq(cb->end_seq, ack)) {
+			tip_tcp_sb_drop(pcb, cb, cb->end_seq - cb->seq);
+			bytes += skb->len;
+			pcb->snd_queued -= min(pcb->snd_queued, skb->len);
+			__skb_unlink(skb, &pcb->sndq);
+			tip_mem_uncharge(mem, skb->truesize);
+			consume_skb(skb);
+			continue;
+		}
+		/* Partly acked: drop the acked front (never the FIN). */
+		n = min(ack - cb->seq, skb->len);
+		old = skb->truesize;
+		/* On failure it stays whole: a resend repeats some bytes. */
+		if (skb_has_frag_list(skb) || tip_tcp_trim_head(skb, n))
+			break;
+		if (skb->truesize > old)
+			tip_mem_charge_force(mem, skb->truesize - old);
+		else if (skb->truesize < old)
+			tip_mem_uncharge(mem, old - skb->truesize);
+		tip_tcp_sb_drop(pcb, cb, n);
+		cb->seq += n;
+		bytes += n;
+		pcb->snd_queued -= min(pcb->snd_queued, n);
+		break;
+	}
+	return bytes;
+}
+
+static void tip_tcp_mark_head_lost(struct tip_tcp_pcb *pcb)
+{
+	struct sk_buff *skb = skb_peek(&pcb->sndq);
+	struct tip_tcp_skb_cb *cb;
+
+	if (!skb || skb == pcb->send_head)
+		return;
+	cb = TIP_TCP_CB(skb);
+	if (cb->sacked & TIP_TCP_SACKED_ACKED)
+		return;
+	tip_tcp_sb_drop(pcb, cb, cb->end_seq - cb->seq);
+	cb->sacked = TIP_TCP_SACKED_LOST;
+	pcb->lost_bytes += cb->end_seq - cb->seq;
+	pcb->flags |= TIP_TCPF_LOST_SCAN;
+}
+
+/* RFC 6675 5 (4) / RFC 6582 3.2 (2): fast retransmit, then recovery. */
+static void tip_tcp_enter_recovery(struct tip_tcp_pcb *pcb)
+{
+	struct tip_net *tn = pcb->tn;
+	struct sk_buff *head;
+	u32 mss = pcb->mss;
+
+	pcb->cc.ssthresh = pcb->cc_ops->ssthresh(&pcb->cc,
+						 pcb->snd_max - pcb->snd_una);
+	pcb->recover = pcb->snd_max;
+	pcb->high_rxt = pcb->snd_una;
+	pcb->flags |= TIP_TCPF_IN_RECOVERY;
+	if (pcb->flags & TIP_TCPF_SACK_OK) {
+		TIP_TCP_INC(tn, TCP_SACK_RECOVERY);
+		pcb->cc.cwnd = pcb->cc.ssthresh;
+		tip_tcp_sack_mark_lost(&pcb->sndq, pcb->send_head, mss);
+		tip_tcp_sb_recount(pcb);
+	} else {
+		TIP_TCP_INC(tn, TCP_RENO_RECOVERY);
+		pcb->cc.cwnd = pcb->cc.ssthresh + TIP_TCP_DUPTHRESH * mss;
+	}
+	tip_tcp_mark_head_lost(pcb);
+	pcb->flags |= TIP_TCPF_LOST_SCAN;
+	/* The first retransmission goes whatever pipe says. */
+	head = skb_peek(&pcb->sndq);
+	if (head && head != pcb->send_head &&
+	    !(TIP_TCP_CB(head)->sacked & TIP_TCP_SACKED_ACKED))
+		tip_tcp_retransmit_skb(pcb, head);
+}
+
+static void tip_tcp_exit_recovery(struct tip_tcp_pcb *pcb)
+{
+	u32 flight = pcb->snd_max - pcb->snd_una;
+
+	/* RFC 6582 3.2 (3) option 1: deflate without a burst. */
+	pcb->cc.cwnd = min(pcb->cc.ssthresh, max(flight, pcb->mss) + pcb->mss);
+	pcb->flags &= ~TIP_TCPF_IN_RECOVERY;
+	pcb->dupacks = 0;
+}
+
+/* An ACK that moved snd_una during recovery. */
+static void tip_tcp_recovery_ack(struct tip_tcp_pcb *pcb, u32 acked)
+{
+	if (!tip_seq_before(pcb->snd_una, pcb->recover)) {
+		tip_tcp_exit_recovery(pcb);
+		return;
+	}
+	if (pcb->flags & TIP_TCPF_SACK_OK)
+		return;
+	/* RFC 6582 3.2 (5): a partial ACK resends the next hole at once. */
+	pcb->cc.cwnd = tip_sub0(pcb->cc.cwnd, acked);
+	if (acked >= pcb->mss)
+		pcb->cc.cwnd += pcb->mss;
+	pcb->cc.cwnd = max(pcb->cc.cwnd, pcb->mss);
+	tip_tcp_mark_head_lost(pcb);
+	if (skb_peek(&pcb->sndq) && skb_peek(&pcb->sndq) != pcb->send_head)
+		tip_tcp_retransmit_skb(pcb, skb_peek(&pcb->sndq));
+}
+
+/* RFC 5681 2 "DUPLICATE ACKNOWLEDGMENT", or new SACK info (RFC 6675). */
+static bool tip_tcp_is_dupack(const struct tip_tcp_pcb *pcb,
+			      const struct sk_buff *skb, u32 ack, u32 sacked)
+{
+	const struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+	if (ack != pcb->snd_una || pcb->snd_una == pcb->snd_max)
+		return false;
+	if (sacked)
+		return true;
+	return cb->end_seq == cb->seq &&
+	       !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
+	       !(pcb->flags & TIP_TCPF_WND_CHANGED);
+}
+
+static void tip_tcp_dupack(struct tip_tcp_pcb *pcb)
+{
+	struct sk_buff *head = skb_peek(&pcb->sndq);
+	bool lost;
+
+	if (pcb->dupacks < U8_MAX)
+		pcb->dupacks++;
+	if (pcb->flags & TIP_TCPF_IN_RECOVERY) {
+		/* RFC 6582 3.2 (4): each dupack is a segment that left. */
+		if (!(pcb->flags & TIP_TCPF_SACK_OK))
+			pcb->cc.cwnd += pcb->mss;
+		return;
+	}
+	/* After an RTO, dupacks for what was sent before it are no news. */
+	if ((pcb->flags & TIP_TCPF_RTO_PROBING) &&
+	    tip_seq_before(pcb->snd_una, pcb->recover))
+		return;
+	lost = pcb->dupacks >= TIP_TCP_DUPTHRESH;
+	if (!lost && (pcb->flags & TIP_TCPF_SACK_OK) && head &&
+	    head != pcb->send_head)
+		lost = tip_tcp_sack_is_lost(&pcb->sndq, pcb->send_head, head,
+					    pcb->mss);
+	if (lost)
+		tip_tcp_enter_recovery(pcb);
+}
+
+/* RTT sample: the newest never-resent skb acked, else the echo (RFC 7323). */
+static u32 tip_tcp_rtt_from_ack(struct tip_tcp_pcb *pcb,
+				const struct tip_tcp_opts *o, u64 tx_us,
+				u64 now)
+{
+	u32 ms;
+
+	if (tx_us && now > tx_us)
+		return (u32)min_t(u64, now - tx_us, U32_MAX);
+	if (!(pcb->flags & TIP_TCPF_TS_OK) || !o ||
+	    !(o->present & TIP_TCPOPT_TS) || !o->tsecr)
+		return 0;
+	ms = tip_tcp_tsval(pcb) - o->tsecr;
+	/* An echo from the future or of ages ago is no measurement. */
+	if ((s32)ms < 0 || ms > TIP_TCP_RTO_MAX_US / USEC_PER_MSEC)
+		return 0;
+	return ms ? ms * USEC_PER_MSEC : USEC_PER_MSEC / 2;
+}
+
+u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
+		const struct tcphdr *th, const struct tip_tcp_opts *o)
+{
+	u32 ack = ntohl(th->ack_seq), inflight, acked = 0, bytes = 0;
+	u32 sacked, rtt = 0;
+	u64 now, tx_us = 0;
+
+	lockdep_assert_held(&pcb->tn->lock);
+	if (tip_seq_after(ack, pcb->snd_max))
+		goto out;
+	now = tip_tcp_clock_us();
+	pcb->last_rcv_us = now;
+	pcb->probes = 0;
+	inflight = pcb->snd_max - pcb->snd_una;
+	sacked = tip_tcp_sack_input(pcb, o, ack);
+
+	if (tip_seq_after(ack, pcb->snd_una)) {
+		acked = ack - pcb->snd_una;
+		bytes = tip_tcp_clean_sndq(pcb, ack, &tx_us);
+		pcb->snd_una = ack;
+		if (tip_seq_before(pcb->snd_nxt, ack))
+			pcb->snd_nxt = ack;
+		pcb->bytes_acked += bytes;
+		pcb->backoff = 0;
+		pcb->dupacks = pcb->flags & TIP_TCPF_IN_RECOVERY ?
+			       pcb->dupacks : 0;
+		/* RFC 6298 5.3: new data acked restarts the RTO. */
+		tip_tcp_timer_clear(pcb, TIP_TCP_T_RTO);
+		pcb->rto_start_us = 0;
+		if (pcb->snd_una != pcb->snd_max && skb_peek(&pcb->sndq))
+			pcb->rto_start_us = TIP_TCP_CB(skb_peek(&pcb->sndq))->tx_us;
+		rtt = tip_tcp_rtt_from_ack(pcb, o, tx_us, now);
+		if (rtt)
+			tip_tcp_rtt_sample(&pcb->rtt, rtt);
+	}
+	if (sacked || (acked && (pcb->flags & TIP_TCPF_SACK_OK) &&
+		       (pcb->sacked_bytes || pcb->lost_bytes)))
+		tip_tcp_sb_recount(pcb);
+
+	if (acked) {
+		if (pcb->flags & TIP_TCPF_IN_RECOVERY)
+			tip_tcp_recovery_ack(pcb, acked);
+		else if (bytes && tip_tcp_cc_limited(&pcb->cc, inflight))
+			pcb->cc_ops->on_ack(&pcb->cc, bytes, rtt, now, inflight);
+		if ((pcb->flags & TIP_TCPF_RTO_PROBING) &&
+		    !tip_seq_before(pcb->snd_una, pcb->recover))
+			pcb->flags &= ~TIP_TCPF_RTO_PROBING;
+	} else if (tip_tcp_is_dupack(pcb, skb, ack, sacked)) {
+		tip_tcp_dupack(pcb);
+	}
+	/* SACKs during recovery may show more holes (RFC 6675 5 (C)). */
+	if (sacked && (pcb->flags & (TIP_TCPF_IN_RECOVERY |
+				     TIP_TCPF_RTO_PROBING))) {
+		bool more = tip_tcp_rack_mark(pcb);
+
+		if ((pcb->flags & TIP_TCPF_IN_RECOVERY) &&
+		    tip_tcp_sack_mark_lost(&pcb->sndq, pcb->send_head,
+					   pcb->mss))
+			more = true;
+		if (more) {
+			tip_tcp_sb_recount(pcb);
+			pcb->flags |= TIP_TCPF_LOST_SCAN;
+		}
+	}
+	if (acked && pcb->ops && pcb->ops->sent && bytes)
+		pcb->ops->sent(pcb, bytes);
+	tip_tcp_rearm(pcb);
+out:
+	pcb->flags &= ~TIP_TCPF_WND_CHANGED;
+	return acked;
+}
+
+void tip_tcp_enter_loss(struct tip_tcp_pcb *pcb)
+{
+	struct tip_net *tn = pcb->tn;
+	struct sk_buff *skb;
+
+	lockdep_assert_held(&tn->lock);
+	/* RFC 5681 (4): halve once per loss episode, not per backoff. */
+	if (!(pcb->flags & TIP_TCPF_RTO_PROBING) || !pcb->backoff)
+		pcb->cc.ssthresh =
+			pcb->cc_ops->ssthresh(&pcb->cc,
+					      pcb->snd_max - pcb->snd_una);
+	pcb->cc.cwnd = pcb->mss;
+	pcb->cc.bytes_acked = 0;
+	if (pcb->cc_ops->on_rto)
+		pcb->cc_ops->on_rto(&pcb->cc);
+	/*
+	 * Everything sent and not SACKed is lost. SACK marks are kept, as
+	 * Linux does, unless the receiver reneged (RFC 2018 8: the head
+	 * was SACKed yet not acked); resending what the peer holds would
+	 * cost a whole window at one segment per round trip.
+	 */
+	skb = skb_peek(&pcb->sndq);
+	if (skb && skb != pcb->send_head &&
+	    (TIP_TCP_CB(skb)->sacked & TIP_TCP_SACKED_ACKED)) {
+		TIP_TCP_INC(tn, TCP_SACK_RENEGING);
+		tip_tcp_sack_clear(&pcb->sndq);
+	}
+	skb_queue_walk(&pcb->sndq, skb) {
+		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+		if (skb == pcb->send_head)
+			break;
+		if (!(cb->sacked & TIP_TCP_SACKED_ACKED))
+			cb->sacked = TIP_TCP_SACKED_LOST;
+	}
+	tip_tcp_sb_recount(pcb);
+	pcb->flags &= ~TIP_TCPF_IN_RECOVERY;
+	pcb->flags |= TIP_TCPF_RTO_PROBING | TIP_TCPF_LOST_SCAN;
+	pcb->recover = pcb->snd_max;
+	pcb->high_rxt = pcb->snd_una;
+	pcb->dupacks = 0;
+	TIP_TCP_INC(tn, TCP_TIMEOUTS);
+}

@@ -20,6 +20,8 @@ PKGS=(
 	groff-base
 	# real peers and decoders of the end-to-end tests
 	socat tshark tcpdump traceroute iputils-ping python3-scapy
+	# unmodified programs carried over TCP by tinyip-run
+	iperf3 curl netcat-openbsd
 )
 
 missing=()
@@ -43,5 +45,7 @@ export DEBIAN_FRONTEND=noninteractive
 # tshark asks whether non-root users may capture; answer no, never block.
 echo "wireshark-common wireshark-common/install-setuid boolean false" |
 	debconf-set-selections
+# iperf3 asks whether to start a system-wide daemon; no, tests start their own.
+echo "iperf3 iperf3/start_daemon boolean false" | debconf-set-selections
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${missing[@]}"

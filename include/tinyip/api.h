@@ -68,4 +68,139 @@ int tinyip_udp_sendto_locked(struct tinyip_udp *u, const void *buf,
 int tinyip_udp_join(struct tinyip_udp *u, __be32 group, int ifindex);
 int tinyip_udp_leave(struct tinyip_udp *u, __be32 group, int ifindex);
 
+/*
+ * TCP (RFC 9293) in the style of lwIP's raw API: a handle wraps a TCP
+ * PCB, the same one a SOCK_STREAM socket wraps, with callbacks instead
+ * of queues and waits. An idle connection costs the PCB and this small
+ * handle, no struct sock.
+ *
+ * Calls without a suffix sleep (process context) and take the instance
+ * lock themselves. Calls ending in _locked are for use inside the
+ * callbacks, which run with the instance lock held, in softirq or with BH
+ * disabled: they never sleep. A handle is used by one caller at a time.
+ *
+ * Received data: @recv gets each in-order skb (skb->data at the payload,
+ * possibly nonlinear: use skb_copy_bits()); the callee owns and frees it,
+ * and calls tinyip_tcp_recved[_locked]() with the bytes it consumed to
+ * reopen the receive window (lwIP's tcp_recved()). A NULL skb is the
+ * peer's FIN. With no @recv, data is consumed and dropped.
+ *
+ * Lifetime: a handle lives until tinyip_tcp_close() or tinyip_tcp_abort()
+ * (or their _locked forms), also after @err reported the connection
+ * dead; no callback runs once those return. Unlike lwIP, @err does not
+ * free the handle.
+ */
+struct tinyip_tcp;
+
+struct tinyip_tcp_ops {
+	void (*recv)(struct tinyip_tcp *t, void *ctx, struct sk_buff *skb);
+	/* @acked bytes of our data were acknowledged: room to write. */
+	void (*sent)(struct tinyip_tcp *t, void *ctx, u32 acked);
+	/* The connection died: -ECONNRESET, -ECONNREFUSED, -ETIMEDOUT... */
+	void (*err)(struct tinyip_tcp *t, void *ctx, int err);
+	/*
+	 * A listener has a new connection @nt, which starts with the
+	 * listener's ops and ctx (change them with
+	 * tinyip_tcp_set_callbacks_locked()). Return 0 to keep it, or an
+	 * errno to refuse it: it is then reset and freed. Data that came
+	 * before is delivered to @nt's @recv right after. Without @accept,
+	 * connections wait for tinyip_tcp_accept().
+	 */
+	int (*accept)(struct tinyip_tcp *lt, void *ctx, struct tinyip_tcp *nt);
+	/* Periodic, every tinyip_tcp_poll() interval (lwIP's tcp_poll). */
+	void (*poll)(struct tinyip_tcp *t, void *ctx);
+};
+
+/* An active open reached ESTABLISHED (failures go to @err). */
+typedef void (*tinyip_tcp_connected_t)(struct tinyip_tcp *t, void *ctx);
+
+/* Options for tinyip_tcp_setopt(), with the socket options' meanings. */
+enum tinyip_tcp_opt {
+	TINYIP_TCP_NODELAY,		/* bool */
+	TINYIP_TCP_KEEPALIVE,		/* bool, as SO_KEEPALIVE */
+	TINYIP_TCP_KEEPIDLE,		/* seconds, 1..32767 */
+	TINYIP_TCP_KEEPINTVL,		/* seconds, 1..32767 */
+	TINYIP_TCP_KEEPCNT,		/* 1..127 */
+	TINYIP_TCP_USER_TIMEOUT,	/* ms, 0 for the default */
+	TINYIP_TCP_MAXSEG,		/* 0, or 88..32767; before connect */
+	TINYIP_TCP_REUSEADDR,		/* bool, before bind */
+	TINYIP_TCP_BINDTODEVICE,	/* ifindex, 0 for none */
+	TINYIP_TCP_SNDBUF,		/* bytes of payload */
+	TINYIP_TCP_RCVBUF,		/* bytes of payload; before connect */
+	TINYIP_TCP_TTL,			/* 1..255, 0 for the default */
+	TINYIP_TCP_TOS,
+};
+
+/* Flags of tinyip_tcp_write(). */
+#define TINYIP_TCP_WRITE_MORE	0x1	/* more follows: hold a short segment */
+
+struct tinyip_tcp *tinyip_tcp_new(struct net *net);
+void tinyip_tcp_set_callbacks(struct tinyip_tcp *t,
+			      const struct tinyip_tcp_ops *ops, void *ctx);
+void tinyip_tcp_set_callbacks_locked(struct tinyip_tcp *t,
+				     const struct tinyip_tcp_ops *ops,
+				     void *ctx);
+int tinyip_tcp_setopt(struct tinyip_tcp *t, enum tinyip_tcp_opt opt,
+		      int val);
+/* "newreno", "cubic", or another registered congestion control. */
+int tinyip_tcp_set_cc(struct tinyip_tcp *t, const char *name);
+
+/* Port 0 picks an ephemeral port (RFC 6056). No privilege check. */
+int tinyip_tcp_bind(struct tinyip_tcp *t, __be32 addr, __be16 port);
+int tinyip_tcp_listen(struct tinyip_tcp *t, int backlog);
+/* The next queued connection of a listener without an @accept callback,
+ * with @ops and @ctx; ERR_PTR(-EAGAIN) when none is waiting. Never
+ * sleeps: wait for the listener's @poll or retry.
+ */
+struct tinyip_tcp *tinyip_tcp_accept(struct tinyip_tcp *lt,
+				     const struct tinyip_tcp_ops *ops,
+				     void *ctx);
+/* Starts an active open; returns 0 while the handshake goes on. */
+int tinyip_tcp_connect(struct tinyip_tcp *t, __be32 addr, __be16 port,
+		       tinyip_tcp_connected_t connected);
+
+/*
+ * Queues up to @len bytes for sending and returns how many it queued
+ * (fewer when the send buffer fills, -EAGAIN when nothing fits), or an
+ * errno (-ENOTCONN, -EPIPE, -ENOBUFS...). Sends nothing by itself:
+ * call tinyip_tcp_output_locked(), as lwIP's tcp_write()/tcp_output().
+ */
+int tinyip_tcp_write_locked(struct tinyip_tcp *t, const void *buf,
+			    size_t len, unsigned int flags);
+void tinyip_tcp_output_locked(struct tinyip_tcp *t);
+void tinyip_tcp_recved_locked(struct tinyip_tcp *t, u32 len);
+/*
+ * Queues all @len bytes, sending as it goes and waiting for room;
+ * returns @len, or the bytes queued before an error or a signal, or an
+ * errno when none were.
+ */
+int tinyip_tcp_write(struct tinyip_tcp *t, const void *buf, size_t len,
+		     unsigned int flags);
+void tinyip_tcp_output(struct tinyip_tcp *t);
+void tinyip_tcp_recved(struct tinyip_tcp *t, u32 len);
+
+/* SHUT_RD, SHUT_WR or SHUT_RDWR: SHUT_WR sends our FIN after the data. */
+int tinyip_tcp_shutdown(struct tinyip_tcp *t, int how);
+/* A graceful close (FIN after the queued data; RST if received data was
+ * left unconsumed) and frees the handle. The stack finishes the closing
+ * handshake on its own.
+ */
+void tinyip_tcp_close(struct tinyip_tcp *t);
+void tinyip_tcp_close_locked(struct tinyip_tcp *t);
+/* Sends a RST and frees the handle. */
+void tinyip_tcp_abort(struct tinyip_tcp *t);
+void tinyip_tcp_abort_locked(struct tinyip_tcp *t);
+
+/* Calls @poll every @interval_ms (0 stops), whatever the traffic. */
+int tinyip_tcp_poll(struct tinyip_tcp *t, unsigned int interval_ms);
+int tinyip_tcp_poll_locked(struct tinyip_tcp *t, unsigned int interval_ms);
+
+/* Lockless snapshots, usable anywhere, callbacks included. */
+int tinyip_tcp_state(struct tinyip_tcp *t);	/* TCP_ESTABLISHED... */
+int tinyip_tcp_getname(struct tinyip_tcp *t, bool peer, __be32 *addr,
+		       __be16 *port);
+/* Bytes tinyip_tcp_write() can queue now (lwIP's tcp_sndbuf()). */
+u32 tinyip_tcp_sndbuf(struct tinyip_tcp *t);
+u32 tinyip_tcp_sndbuf_locked(struct tinyip_tcp *t);
+
 #endif /* _TINYIP_API_H */

@@ -34,6 +34,13 @@ int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_sock_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_stats_get(struct sk_buff *skb, struct genl_info *info);
 
+/*
+ * Replies to @info's request with one message of its command, filled by
+ * @fill for the request's netns (module/netlink.c; used by nl_sock.c).
+ */
+int tip_nl_reply(struct genl_info *info,
+		 int (*fill)(struct sk_buff *skb, const struct tip_net *tn));
+
 /* Puts a genetlink header for @cmd in a dump reply; NULL when full. */
 void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 		      u8 cmd);

@@ -141,6 +141,24 @@ struct tip_tcp_lsn;
 #define TIP_TCPF_SHUT_RD	BIT(15)	/* shutdown(SHUT_RD) */
 #define TIP_TCPF_RTO_PROBING	BIT(16)	/* retransmitting after an RTO */
 #define TIP_TCPF_DSACK_PENDING	BIT(17)	/* next ACK reports a D-SACK */
+/* tcp_pcb.c: the port came from tip_tcp_autobind() for a connect(), so
+ * other connections to other peers may share it (4-tuple uniqueness).
+ */
+#define TIP_TCPF_AUTOBIND	BIT(18)
+/* tcp_ack.c: the segment being processed changed the send window, so
+ * it is no duplicate ACK (RFC 5681 2).
+ */
+#define TIP_TCPF_WND_CHANGED	BIT(19)
+/* tcp_out.c: the FIN queued by tip_tcp_send_fin() is on sndq (or acked). */
+#define TIP_TCPF_FIN_INQ	BIT(20)
+/* tcp_out.c: sndq may hold lost segments not yet retransmitted. */
+#define TIP_TCPF_LOST_SCAN	BIT(21)
+/*
+ * tcp_pcb.c/tcp_in.c: before the handshake completes, TIP_TCPF_SACK_OK,
+ * TIP_TCPF_TS_OK and TIP_TCPF_WS_OK say which options our SYN (or the
+ * SYN-ACK of a simultaneous open) offers: tip_tcp_connect() sets all
+ * three. tcp_in.c clears those the peer did not send when its SYN arrives.
+ */
 
 /*
  * A connection. Kept small: what an idle connection needs and no more;
@@ -261,6 +279,11 @@ struct tip_tcp_pcb {
 	const struct tip_tcp_ops *ops;
 	void *ctx;
 	int soft_err;			/* last ICMP error, for SO_ERROR */
+
+	/* tcp_in.c/tcp_listen.c: the peer's MSS option (536 when absent,
+	 * RFC 9293 3.7.1), for tip_tcp_sync_mss().
+	 */
+	u16 peer_mss;
 };
 
 /* A compact TIME_WAIT entry (tcp_tw.c): the 4-tuple and what RFC 9293
@@ -300,6 +323,13 @@ struct tip_tcp_net {
 	u32 max_tw;			/* above it, the oldest is recycled */
 	const struct tip_tcp_cc_ops *cc_default;	/* netns default */
 	u64 mib[__TINYIP_TCP_STAT_MAX];	/* enum tinyip_tcp_stat */
+	/* tcp_in.c: challenge ACK budget for the current second (RFC 5961
+	 * 7), randomised as Linux does so it leaks nothing to an off-path
+	 * attacker.
+	 */
+	unsigned long chal_stamp;	/* jiffies / HZ of the budget */
+	u32 chal_count;
+	u32 chal_limit;
 };
 
 /* Counters, under tn->lock (include <tinyip/tinyip.h> to use them). */
@@ -344,6 +374,17 @@ void tip_tcp_done(struct tip_tcp_pcb *pcb, int err);
  */
 int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port);
 
+/* tcp_pcb.c: the bucket key of a 4-tuple in ehash and twhash. */
+u32 tip_tcp_ehashfn(__be32 laddr, __be16 lport, __be32 raddr, __be16 rport);
+/* tcp_pcb.c: the seconds clock of ts_recent_stamp. */
+u32 tip_tcp_now_sec(void);
+/* tcp_pcb.c: our MSS option for a path MTU, TCP_MAXSEG applied. */
+u16 tip_tcp_adv_mss(const struct tip_tcp_pcb *pcb, u32 mtu);
+/* tcp_pcb.c: the smallest window shift that can announce @rcv_buf. */
+u8 tip_tcp_pick_wscale(u32 rcv_buf);
+/* tcp_pcb.c: another listener holds @pcb's address and port. */
+bool tip_tcp_listen_conflict(struct tip_tcp_pcb *pcb);
+
 /* ---- tcp_in.c ---- */
 int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb);
 void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
@@ -358,6 +399,13 @@ void tip_tcp_challenge_ack(struct tip_tcp_pcb *pcb);
  * to CLOSING, FIN_WAIT2 to TIME_WAIT.
  */
 void tip_tcp_fin(struct tip_tcp_pcb *pcb);
+/*
+ * tcp_in.c: a validated segment (skb->data at the TCP header, TIP_TCP_CB
+ * filled) for @pcb in any state but LISTEN; consumes @skb. tcp_listen.c
+ * hands a new child the rest of the segment that completed it.
+ */
+void tip_tcp_rcv_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
+		     const struct tcphdr *th, const struct tip_tcp_opts *o);
 
 /* ---- tcp_listen.c ---- */
 int tip_tcp_listen(struct tip_tcp_pcb *pcb, int backlog);
@@ -373,6 +421,14 @@ struct tip_tcp_pcb *tip_tcp_accept(struct tip_tcp_pcb *lpcb);
 void tip_tcp_listen_stop(struct tip_tcp_pcb *lpcb);
 u32 tip_tcp_accept_qlen(const struct tip_tcp_pcb *lpcb);
 u32 tip_tcp_backlog(const struct tip_tcp_pcb *lpcb);
+/* tcp_listen.c: a child leaving CLOSE takes itself off its parent's
+ * accept queue, dropping the queue's reference.
+ */
+void tip_tcp_listen_unlink(struct tip_tcp_pcb *child);
+/* tcp_listen.c: frees lpcb->lsn, from the last tip_tcp_pcb_put(). */
+void tip_tcp_lsn_free(struct tip_tcp_pcb *lpcb);
+/* tcp_listen.c: stops the listener timer (process context, no lock). */
+void tip_tcp_lsn_shutdown(struct tip_tcp_pcb *lpcb);
 
 /* ---- tcp_tw.c ---- */
 /* Replaces @pcb (in FIN_WAIT2/CLOSING/...) by a TIME_WAIT entry. */
@@ -386,6 +442,10 @@ struct tip_tcp_tw *tip_tcp_tw_lookup(struct tip_net *tn, __be32 saddr,
 bool tip_tcp_tw_input(struct tip_net *tn, struct tip_tcp_tw *tw,
 		      struct sk_buff *skb, const struct tcphdr *th,
 		      const struct tip_tcp_opts *o);
+/* tcp_tw.c: a TIME_WAIT entry holds @lport on an address overlapping
+ * @laddr (bind() without SO_REUSEADDR must fail).
+ */
+bool tip_tcp_tw_port_busy(struct tip_net *tn, __be32 laddr, __be16 lport);
 int tip_tcp_tw_net_init(struct tip_net *tn);
 void tip_tcp_tw_net_exit(struct tip_net *tn);
 
@@ -423,7 +483,9 @@ u16 tip_tcp_select_window(struct tip_tcp_pcb *pcb);
 /*
  * Appends @skb (payload only, headroom TIP_TCP_HEADROOM) to the send
  * queue, charging tn->mem. Returns 0, -ENOBUFS (budget), -EPIPE (no more
- * sending), -ENOTCONN. Does not transmit: call tip_tcp_output().
+ * sending), -ENOTCONN. Does not transmit: call tip_tcp_output(). On
+ * success the PCB owns @skb (it may be merged into the queue's tail and
+ * freed); on error @skb stays the caller's.
  */
 int tip_tcp_write(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
 /* Bytes that may still be queued (SO_SNDBUF minus what is queued). */
@@ -475,6 +537,22 @@ u32 tip_tcp_tsval(const struct tip_tcp_pcb *pcb);
 
 #define TIP_TCP_HEADROOM	(TIP_HEADROOM + 60)
 
+/* tcp_out.c: splits send-queue @skb after @len payload bytes; the new
+ * skb, queued after it, takes the rest and the FIN. 0 or -ENOMEM.
+ */
+int tip_tcp_fragment(struct tip_tcp_pcb *pcb, struct sk_buff *skb, u32 len);
+/* tcp_out.c: a bare segment (no payload) with the current ACK. */
+int tip_tcp_send_bare(struct tip_tcp_pcb *pcb, u32 seq, u8 flags);
+/* tcp_out.c: the persist timer's send: a forced segment into a window too
+ * small for SWS avoidance (RFC 1122 4.2.3.4), else a zero-window probe.
+ */
+void tip_tcp_persist_send(struct tip_tcp_pcb *pcb);
+
+/* tcp_ack.c: RFC 6675 pipe, from the scoreboard sums kept in the PCB. */
+u32 tip_tcp_pipe(const struct tip_tcp_pcb *pcb);
+/* tcp_ack.c: recomputes sacked_bytes, lost_bytes, retrans_out by a walk. */
+void tip_tcp_sb_recount(struct tip_tcp_pcb *pcb);
+
 /* ---- tcp_timer.c ---- */
 void tip_tcp_timer_init(struct tip_tcp_pcb *pcb);
 /* Arms event @t for @delay jiffies from now (re-arms if pending). */
@@ -497,6 +575,10 @@ void tip_tcp_rearm(struct tip_tcp_pcb *pcb);
  * from the new segment, whole duplicates dropped (returns -EEXIST, with
  * *dup set to the duplicate range for D-SACK). Charges skb->truesize to
  * @mem (-ENOBUFS on refusal, @skb not taken) and adds it to *bytes.
+ * (tcp_ooo.c:) on any error @skb is not taken (it may have been trimmed);
+ * on 0 *dup may still hold a partly duplicated range (start != end) worth
+ * a D-SACK; queued segments the new one covers entirely are replaced by
+ * it. -EINVAL: empty range (end_seq <= seq). @dup may be NULL.
  */
 int tip_tcp_ooo_insert(struct sk_buff_head *q, struct sk_buff *skb,
 		       struct tip_mem *mem, u32 *bytes,
@@ -528,8 +610,10 @@ void tip_tcp_ooo_purge(struct sk_buff_head *q, struct tip_mem *mem,
  * Marks the skbs of @q (the send queue, seq order) that the blocks cover
  * entirely as TIP_TCP_SACKED_ACKED. Blocks are first validated against
  * [@snd_una, @snd_max] (RFC 2018, RFC 5961-like sanity) and those out of
- * range are ignored; a block below snd_una or inside an earlier block is
- * a D-SACK (RFC 2883) and sets *dsack. Returns the bytes newly SACKed.
+ * range are ignored; a first block below snd_una or inside the second
+ * block is a D-SACK (RFC 2883): it sets *dsack and marks nothing.
+ * Returns the bytes newly SACKed. LOST and RETRANS marks are left as
+ * they are.
  */
 u32 tip_tcp_sack_mark(struct sk_buff_head *q, struct sk_buff *send_head,
 		      const struct tip_sack_block *blk, unsigned int n,
@@ -545,15 +629,23 @@ bool tip_tcp_sack_is_lost(struct sk_buff_head *q, struct sk_buff *send_head,
  */
 u32 tip_tcp_sack_mark_lost(struct sk_buff_head *q, struct sk_buff *send_head,
 			   u32 mss);
-/* RFC 6675 SetPipe: bytes believed in the network. */
+/* RFC 6675 SetPipe: bytes believed in the network. IsLost is the LOST
+ * mark or DupThresh SACKed segments above: run tip_tcp_sack_mark_lost()
+ * first for the byte rule.
+ */
 u32 tip_tcp_sack_pipe(struct sk_buff_head *q, struct sk_buff *send_head);
 /* RFC 6675 NextSeg rule 1 (and 3): the next lost, un-SACKed, not yet
  * retransmitted segment above @high_rxt; NULL for none (then the caller
- * sends new data, rule 2).
+ * sends new data, rule 2). @high_rxt is one past the highest sequence
+ * retransmitted (snd_una when recovery starts); a segment ending above
+ * it qualifies, its RETRANS mark keeping it from being picked twice.
+ * Lost means the LOST mark or DupThresh SACKed segments above.
  */
 struct sk_buff *tip_tcp_sack_next_seg(struct sk_buff_head *q,
 				      struct sk_buff *send_head, u32 high_rxt);
-/* Clears every SACK mark (after an RTO, RFC 6675 5.1, or reneging). */
+/* Clears every mark, ACKED, LOST and RETRANS (after an RTO, RFC 6675
+ * 5.1, or reneging).
+ */
 void tip_tcp_sack_clear(struct sk_buff_head *q);
 
 /* ---- PCB ops for sockets and the raw API (tcp_pcb.c / tcp_out.c) ---- */
@@ -577,5 +669,10 @@ void tip_tcp_exit(void);
 /* module/sock_stream.c: SOCK_STREAM sockets. */
 int tip_sock_stream_init(void);
 void tip_sock_stream_exit(void);
+
+/* module/tcp_api.c: SO_KEEPALIVE on a PCB (the flag, and the keepalive
+ * timer of a live connection), shared with sock_stream.c.
+ */
+void tip_tcp_set_keepalive(struct tip_tcp_pcb *pcb, bool on);
 
 #endif /* _TINYIP_TCP_H */

@@ -85,11 +85,16 @@ struct tip_tcp_opts {
  * area, or a known option with the wrong length. MSS, window scale and
  * SACK-permitted count only on a SYN (@syn), as RFC 9293 and RFC 7323 say;
  * elsewhere they are skipped. Unknown options are skipped by their length.
+ * SACK blocks (1 to 4) and timestamps are taken on any segment, blocks as
+ * sent (tcp_sack.c judges them); an option seen twice keeps the last.
+ * @o is zeroed first, and is partly filled on -EINVAL.
  */
 int tip_tcp_parse_opts(const u8 *p, unsigned int len, bool syn,
 		       struct tip_tcp_opts *o);
 
-/* Bytes tip_tcp_build_opts() will write for @o: a multiple of 4, <= 40. */
+/* Bytes tip_tcp_build_opts() will write for @o: a multiple of 4, <= 40.
+ * SACK blocks count only with TIP_TCPOPT_SACK and nsack > 0.
+ */
 unsigned int tip_tcp_opts_len(const struct tip_tcp_opts *o);
 
 /*
@@ -103,8 +108,10 @@ unsigned int tip_tcp_build_opts(u8 *p, const struct tip_tcp_opts *o);
  * Checksums. tip_tcp_csum_ok() checks a received segment (skb->data at
  * the TCP header, skb->len the segment) and trusts what the device or a
  * local sender vouched for, as tip_udp_csum_ok() does.
- * tip_tcp_csum_set() fills th->check for a built segment, leaving the
- * sum to the device (CHECKSUM_PARTIAL) when @partial.
+ * tip_tcp_csum_set() fills th->check for a built segment (skb->data at
+ * the TCP header, skb->len the header and payload, GSO or not), leaving
+ * the sum to the device (CHECKSUM_PARTIAL, csum_start/offset set, the
+ * pseudo-header seeded) when @partial, else summing it (CHECKSUM_NONE).
  */
 bool tip_tcp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr);
 void tip_tcp_csum_set(struct sk_buff *skb, __be32 saddr, __be32 daddr,
@@ -120,7 +127,7 @@ struct tip_tcp_rtt {
 	u32 srtt_us;		/* 0: no sample yet */
 	u32 rttvar_us;
 	u32 rto_us;		/* before backoff */
-	u32 min_rtt_us;		/* smallest sample seen, for CUBIC/HyStart */
+	u32 min_rtt_us;		/* smallest sample seen (0: none) */
 	u32 latest_us;		/* the last sample */
 };
 
@@ -134,6 +141,8 @@ u32 tip_tcp_rto_backoff(const struct tip_tcp_rtt *r, unsigned int backoff);
 
 #define TIP_TCP_CC_NAME_MAX	16	/* as TCP_CA_NAME_MAX */
 #define TIP_TCP_INIT_CWND	10	/* segments, RFC 6928 as Linux */
+/* cwnd never grows past 1 GB, so that sums of it cannot wrap a u32. */
+#define TIP_TCP_CWND_MAX	0x40000000U
 
 /*
  * The state an algorithm works on. cwnd and ssthresh are in bytes
@@ -152,7 +161,9 @@ struct tip_tcp_cc {
  * @init:	on connection establishment (cwnd = IW, ssthresh = max).
  * @on_ack:	new data acknowledged outside loss recovery: @acked bytes,
  *		@rtt_us the sample it gave (0 for none), @now_us the clock,
- *		@inflight the bytes outstanding before this ACK.
+ *		@inflight the bytes outstanding before this ACK: cwnd
+ *		grows only when it was at least half of cwnd (RFC 7661;
+ *		0 means unknown and allows growth).
  * @ssthresh:	loss detected (entering fast recovery, or an RTO): returns
  *		the new ssthresh; @inflight as above (RFC 5681 eq. 4).
  * @on_rto:	optional; after the core set cwnd to one segment.
@@ -184,6 +195,8 @@ void tip_tcp_cc_exit(void);
  */
 u32 tip_tcp_cc_slow_start(struct tip_tcp_cc *cc, u32 acked);
 void tip_tcp_cc_cong_avoid(struct tip_tcp_cc *cc, u32 acked);
+/* Whether @inflight (before the ACK) justifies growing cwnd (RFC 7661). */
+bool tip_tcp_cc_limited(const struct tip_tcp_cc *cc, u32 inflight);
 
 extern struct tip_tcp_cc_ops tip_tcp_newreno;
 extern struct tip_tcp_cc_ops tip_tcp_cubic;

@@ -2,7 +2,8 @@
 /*
  * Checks the attributes of a tinyip message against the types that
  * uapi/tinyip.yaml gives them; skips padding and attributes newer than
- * this tool. Also the helpers that copy names and addresses out of them.
+ * this tool. Also the helpers that copy names, addresses and counter
+ * nests out of them.
  */
 #include <errno.h>
 #include <string.h>
@@ -35,6 +36,19 @@ static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_FORWARDING]	= MNL_TYPE_U8,
 	[TINYIP_A_BROADCAST]	= MNL_TYPE_BINARY,
 	[TINYIP_A_ROUTE_FLAGS]	= MNL_TYPE_U32,
+	[TINYIP_A_SOCK_PROTO]	= MNL_TYPE_U8,
+	[TINYIP_A_SOCK_STATE]	= MNL_TYPE_U8,
+	[TINYIP_A_SOCK_LADDR]	= MNL_TYPE_BINARY,
+	[TINYIP_A_SOCK_LPORT]	= MNL_TYPE_U16,
+	[TINYIP_A_SOCK_RADDR]	= MNL_TYPE_BINARY,
+	[TINYIP_A_SOCK_RPORT]	= MNL_TYPE_U16,
+	[TINYIP_A_SOCK_RQUEUE]	= MNL_TYPE_U32,
+	[TINYIP_A_SOCK_WQUEUE]	= MNL_TYPE_U32,
+	[TINYIP_A_SOCK_INFO]	= MNL_TYPE_NESTED,
+	[TINYIP_A_SOCK_CC]	= MNL_TYPE_NUL_STRING,
+	[TINYIP_A_SOCK_FLAGS]	= MNL_TYPE_U32,
+	[TINYIP_A_TCP_STATS]	= MNL_TYPE_NESTED,
+	[TINYIP_A_TCP_CC]	= MNL_TYPE_NUL_STRING,
 };
 
 struct attr_parse {
@@ -122,4 +136,29 @@ void ifname_fallback(char *dst, const struct nlattr *tb[TINYIP_A_MAX + 1])
 			 mnl_attr_get_u32(tb[TINYIP_A_IFINDEX]));
 	else
 		snprintf(dst, TINYIP_IFNAMSIZ, "?");
+}
+
+/*
+ * A nest of u64 counters: types first to last go to val[type - base];
+ * others (padding, counters newer than this tool) are skipped.
+ */
+int parse_counters(const struct nlattr *nest, __u64 *val, unsigned int base,
+		   unsigned int first, unsigned int last)
+{
+	const struct nlattr *attr;
+	unsigned int type;
+
+	mnl_attr_for_each_nested(attr, nest) {
+		type = mnl_attr_get_type(attr);
+		if (type < first || type > last)
+			continue;
+		if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0) {
+			fprintf(stderr,
+				"tinyip: malformed message from the kernel: bad counter %u\n",
+				type);
+			return -EBADMSG;
+		}
+		val[type - base] = mnl_attr_get_u64(attr);
+	}
+	return 0;
 }

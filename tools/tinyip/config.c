@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "config" object: shows and sets this network namespace's
- * settings (the memory budget, IPv4 forwarding) and its memory usage.
+ * settings (the memory budget, IPv4 forwarding, the default TCP
+ * congestion control) and its memory usage.
  */
 #include <errno.h>
 #include <string.h>
@@ -21,6 +22,7 @@ static const struct {
 	{ TINYIP_A_MEM_USED,	"mem-used",	"mem_used" },
 	{ TINYIP_A_MEM_FAILED,	"mem-failed",	"mem_failed" },
 	{ TINYIP_A_FORWARDING,	"forwarding",	"forwarding" },
+	{ TINYIP_A_TCP_CC,	"tcp-cc",	"tcp_cc" },
 };
 
 enum { CONFIG_SHOW, CONFIG_SET, CONFIG_HELP };
@@ -31,11 +33,12 @@ static const char * const config_cmds[] = {
 	[CONFIG_HELP] = "help",
 };
 
-enum { SET_MEM_BUDGET, SET_FORWARDING, SET_HELP };
+enum { SET_MEM_BUDGET, SET_FORWARDING, SET_TCP_CC, SET_HELP };
 
 static const char * const set_keys[] = {
 	[SET_MEM_BUDGET] = "mem-budget",
 	[SET_FORWARDING] = "forwarding",
+	[SET_TCP_CC] = "tcp-cc",
 	[SET_HELP] = "help",
 };
 
@@ -45,6 +48,7 @@ struct config_req {
 	bool has_budget;
 	bool forwarding;
 	bool has_forwarding;
+	const char *tcp_cc;	/* NULL: leave it */
 };
 
 void config_usage(FILE *fp)
@@ -52,7 +56,9 @@ void config_usage(FILE *fp)
 	fprintf(fp,
 		"Usage: tinyip config [ show ]\n"
 		"       tinyip config set [ mem-budget SIZE ] [ forwarding { on | off } ]\n"
-		"where  SIZE := { BYTES[K|M|G] | unlimited }\n");
+		"                         [ tcp-cc NAME ]\n"
+		"where  SIZE := { BYTES[K|M|G] | unlimited }\n"
+		"       NAME := { newreno | cubic | ... }\n");
 }
 
 int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
@@ -68,9 +74,13 @@ int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
 		attr = config_fields[i].attr;
 		if (!tb[attr])
 			continue;
-		cfg->val[attr] = attr == TINYIP_A_FORWARDING ?
-				 mnl_attr_get_u8(tb[attr]) :
-				 mnl_attr_get_u64(tb[attr]);
+		if (attr == TINYIP_A_TCP_CC)
+			snprintf(cfg->tcp_cc, sizeof(cfg->tcp_cc), "%s",
+				 mnl_attr_get_str(tb[attr]));
+		else
+			cfg->val[attr] = attr == TINYIP_A_FORWARDING ?
+					 mnl_attr_get_u8(tb[attr]) :
+					 mnl_attr_get_u64(tb[attr]);
 		cfg->present |= 1ULL << attr;
 	}
 	return 0;
@@ -97,6 +107,15 @@ void config_print(const struct tinyip_config *cfg,
 		if (!(cfg->present & (1ULL << attr)))
 			continue;
 		val = cfg->val[attr];
+		if (attr == TINYIP_A_TCP_CC) {
+			if (o->json)
+				json_str_field(&jw, config_fields[i].json,
+					       cfg->tcp_cc);
+			else
+				fprintf(o->fp, event ? " %s %s" : "%s %s\n",
+					config_fields[i].text, cfg->tcp_cc);
+			continue;
+		}
 		if (o->json && attr == TINYIP_A_FORWARDING) {
 			json_bool_field(&jw, config_fields[i].json, val);
 			continue;
@@ -153,6 +172,8 @@ static int config_request(const struct config_req *rq,
 		if (rq->has_forwarding)
 			mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING,
 					rq->forwarding);
+		if (rq->tcp_cc)
+			mnl_attr_put_strz(nlh, TINYIP_A_TCP_CC, rq->tcp_cc);
 		ret = genl_talk(&gs, nlh, config_cb, &cfg);
 		if (ret < 0) {
 			genl_perror(&gs, ret);
@@ -220,6 +241,19 @@ static int config_set_forwarding(const char *arg, struct config_req *rq)
 	return 0;
 }
 
+static int config_set_tcp_cc(const char *arg, struct config_req *rq)
+{
+	if (rq->tcp_cc)
+		return usage_err("config", "duplicate \"tcp-cc\".");
+	if (!arg)
+		return usage_err("config", "tcp-cc needs an algorithm NAME.");
+	if (!*arg || strlen(arg) >= TCP_CC_NAMSIZ)
+		return invarg("config", arg,
+			      "tcp-cc is an algorithm name of 1 to 15 characters.");
+	rq->tcp_cc = arg;
+	return 0;
+}
+
 static int config_set(int argc, char **argv, const struct tinyip_out *o)
 {
 	struct config_req rq = {};
@@ -235,6 +269,9 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 		case SET_FORWARDING:
 			err = config_set_forwarding(arg, &rq);
 			break;
+		case SET_TCP_CC:
+			err = config_set_tcp_cc(arg, &rq);
+			break;
 		case SET_HELP:
 			config_usage(stdout);
 			return TINYIP_EXIT_OK;
@@ -245,7 +282,7 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 		if (err)
 			return err;
 	}
-	if (!rq.has_budget && !rq.has_forwarding)
+	if (!rq.has_budget && !rq.has_forwarding && !rq.tcp_cc)
 		return usage_err("config", "nothing to set.");
 	return config_request(&rq, o);
 }

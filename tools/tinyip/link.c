@@ -87,32 +87,6 @@ const char *drop_reason_name(unsigned int reason)
 }
 
 /*
- * A nest of u64 counters: types first to last go to val[type - base];
- * others (padding, counters newer than this tool) are skipped.
- */
-static int parse_counters(const struct nlattr *nest, __u64 *val,
-			  unsigned int base, unsigned int first,
-			  unsigned int last)
-{
-	const struct nlattr *attr;
-	unsigned int type;
-
-	mnl_attr_for_each_nested(attr, nest) {
-		type = mnl_attr_get_type(attr);
-		if (type < first || type > last)
-			continue;
-		if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0) {
-			fprintf(stderr,
-				"tinyip: malformed message from the kernel: bad counter %u\n",
-				type);
-			return -EBADMSG;
-		}
-		val[type - base] = mnl_attr_get_u64(attr);
-	}
-	return 0;
-}
-
-/*
  * One link. TINYIP_A_LINK_DROPS comes twice: the receive drops, then the
  * transmit drops, each a counter per reason of type reason + 1.
  */

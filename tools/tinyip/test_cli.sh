@@ -41,7 +41,24 @@ expect "route help"		0 'tinyip route \{ add \| del \} PREFIX' -- route help
 expect "route add help"		0 'PREFIX := \{ ADDR/PLEN \| default \}' -- route add help
 expect "neigh help"		0 'tinyip neigh flush \[ dev DEV \]' -- neigh help
 expect "link show help"		0 'tinyip \[ -s \] link' -- link show help
-expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| monitor \}' -- --help
+expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| sock \|' -- --help
+expect "--help lists stats"	0 '^ +stats \| monitor \}' -- --help
+expect "sock help"		0 'tinyip \[ -s \] sock \[ show \[ PROTO \] \[ state STATE \]\.\.\. \]' -- sock help
+expect "help sock"		0 'PROTO := \{ tcp \| udp \| udplite \| raw \}' -- help sock
+expect "sock show help"		0 'STATE := \{ established' -- sock show help
+expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \]' -- stats help
+expect "config set tcp-cc help"	0 '\[ tcp-cc NAME \]' -- config help
+expect "sock bad proto"		2 'argument "sctp" is wrong' -- sock show sctp
+expect "sock two protos"	2 'one protocol at a time' -- sock show tcp udp
+expect "sock bad state"		2 'argument "open" is wrong: not a state' -- sock show state open
+expect "sock state missing"	2 'state needs a STATE' -- sock show tcp state
+expect "sock bad command"	2 'Command "dump" is unknown' -- sock dump
+expect "stats bad word"		2 'Command "udp" is unknown' -- stats udp
+expect "stats twice"		2 'argument "tcp" is wrong' -- stats tcp tcp
+expect "tcp-cc missing"		2 'needs an algorithm NAME' -- config set tcp-cc
+expect "tcp-cc too long"	2 '1 to 15 characters' -- config set tcp-cc abcdefghijklmnop
+expect "tcp-cc twice"		2 'duplicate "tcp-cc"' -- config set tcp-cc cubic tcp-cc newreno
+expect "s is ambiguous"		2 'Object "s" is ambiguous' -- s
 expect "-V"			0 '^tinyip utility, version ' -- -V
 expect "no object"		2 '^Usage: tinyip '	--
 expect "bad option"		2 'Try "tinyip help"'	-- --bogus info

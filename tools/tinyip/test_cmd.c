@@ -600,6 +600,7 @@ static void config_reply(const struct nlmsghdr *rq)
 	struct nlmsghdr *nlh = put_hdr(rq, FAKE_FAMILY, 0);
 	struct genlmsghdr *genl;
 	const struct nlattr *fwd = rq_attr(TINYIP_A_FORWARDING);
+	const struct nlattr *cc = rq_attr(TINYIP_A_TCP_CC);
 
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
 	genl->cmd = TINYIP_CMD_CONFIG_GET;
@@ -608,6 +609,123 @@ static void config_reply(const struct nlmsghdr *rq)
 	put_u64(nlh, TINYIP_A_MEM_FAILED, TINYIP_A_PAD, 0);
 	mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING,
 			fwd ? mnl_attr_get_u8(fwd) : 1);
+	mnl_attr_put_strz(nlh, TINYIP_A_TCP_CC,
+			  cc ? mnl_attr_get_str(cc) : "newreno");
+	put_err(rq, 0, NULL);
+}
+
+static void enoent_cc(const struct nlmsghdr *rq)
+{
+	put_err(rq, -ENOENT, "unknown congestion control");
+}
+
+/* What nl_sock.c sends for one endpoint, without the TCP extras. */
+static struct nlmsghdr *put_sock(const struct nlmsghdr *rq, __u8 proto,
+				 __u8 state, const char *laddr, __u16 lport,
+				 const char *raddr, __u16 rport, __u32 rqueue,
+				 __u32 wqueue)
+{
+	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_SOCK_GET);
+
+	mnl_attr_put_u8(nlh, TINYIP_A_SOCK_PROTO, proto);
+	mnl_attr_put_u8(nlh, TINYIP_A_SOCK_STATE, state);
+	put_ip(nlh, TINYIP_A_SOCK_LADDR, laddr);
+	mnl_attr_put_u16(nlh, TINYIP_A_SOCK_LPORT, lport);
+	put_ip(nlh, TINYIP_A_SOCK_RADDR, raddr);
+	mnl_attr_put_u16(nlh, TINYIP_A_SOCK_RPORT, rport);
+	mnl_attr_put_u32(nlh, TINYIP_A_SOCK_RQUEUE, rqueue);
+	mnl_attr_put_u32(nlh, TINYIP_A_SOCK_WQUEUE, wqueue);
+	return nlh;
+}
+
+/* A TCP_INFO-like nest: MSS 1448, cwnd 10 segments, ssthresh 7. */
+static void put_sock_info(struct nlmsghdr *nlh, __u32 ssthresh)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, TINYIP_A_SOCK_INFO);
+
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_RTT_US, 1200);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_RTTVAR_US, 500);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_RTO_US, 204000);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_CWND, 14480);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_SSTHRESH, ssthresh);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_MSS, 1448);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_SND_WND, 64240);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_RCV_WND, 65535);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_RETRANS, 3);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_TIMER_MS, 200);
+	mnl_attr_put_u32(nlh, 99, 1);	/* a member newer than the tool */
+	mnl_attr_nest_end(nlh, nest);
+}
+
+/* Every kind of endpoint, over three datagrams. */
+static void socks_reply(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+
+	nlh = put_sock(rq, IPPROTO_TCP, 10, "0.0.0.0", 80, "0.0.0.0", 0, 1,
+		       128);
+	mnl_attr_put_strz(nlh, TINYIP_A_SOCK_CC, "newreno");
+	mnl_attr_put_u32(nlh, TINYIP_A_SOCK_FLAGS, TINYIP_SOCK_F_SOCKET);
+	nlh = put_sock(rq, IPPROTO_TCP, 1, "192.0.2.2", 80, "192.0.2.1",
+		       43210, 0, 1448);
+	put_sock_info(nlh, 10136);
+	mnl_attr_put_strz(nlh, TINYIP_A_SOCK_CC, "cubic");
+	mnl_attr_put_u32(nlh, TINYIP_A_SOCK_FLAGS,
+			 TINYIP_SOCK_F_TS | TINYIP_SOCK_F_SACK |
+			 TINYIP_SOCK_F_WSCALE | TINYIP_SOCK_F_SOCKET);
+	dgram_new();
+	nlh = put_sock(rq, IPPROTO_TCP, 4, "192.0.2.2", 33000,
+		       "203.0.113.7", 443, 0, 0);
+	put_sock_info(nlh, 0xffffffff);
+	mnl_attr_put_strz(nlh, TINYIP_A_SOCK_CC, "newreno");
+	mnl_attr_put_u32(nlh, TINYIP_A_SOCK_FLAGS, TINYIP_SOCK_F_ORPHAN);
+	nlh = put_sock(rq, IPPROTO_TCP, 6, "192.0.2.2", 80, "192.0.2.1",
+		       43200, 0, 0);
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_SOCK_INFO);
+	mnl_attr_put_u32(nlh, TINYIP_SOCK_INFO_TIMER_MS, 59000);
+	mnl_attr_nest_end(nlh, nest);
+	mnl_attr_put_u32(nlh, TINYIP_A_SOCK_FLAGS, TINYIP_SOCK_F_TS);
+	dgram_new();
+	put_sock(rq, IPPROTO_UDP, 7, "0.0.0.0", 53, "0.0.0.0", 0, 0, 0);
+	put_sock(rq, IPPROTO_UDPLITE, 1, "192.0.2.2", 5000, "192.0.2.1",
+		 6000, 0, 0);
+	put_sock(rq, IPPROTO_RAW, 7, "0.0.0.0", 1, "0.0.0.0", 0, 0, 0);
+	put_done(rq, 0, NULL);
+}
+
+/* SOCK_INFO with a u8 member: refused, not printed as garbage. */
+static void bad_sock(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+
+	nlh = put_sock(rq, IPPROTO_TCP, 1, "192.0.2.2", 80, "192.0.2.1", 1,
+		       0, 0);
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_SOCK_INFO);
+	mnl_attr_put_u8(nlh, TINYIP_SOCK_INFO_MSS, 1);
+	mnl_attr_nest_end(nlh, nest);
+	put_done(rq, 0, NULL);
+}
+
+/* Counters as nl_sock.c sends them: each u64 after a pad attribute. */
+static void stats_reply(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh = put_hdr(rq, FAKE_FAMILY, 0);
+	struct genlmsghdr *genl;
+	struct nlattr *nest;
+	unsigned int i;
+
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = TINYIP_CMD_STATS_GET;
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_TCP_STATS);
+	for (i = TINYIP_TCP_STAT_ACTIVE_OPENS; i <= TINYIP_TCP_STAT_MAX; i++)
+		put_u64(nlh, i, TINYIP_TCP_STAT_PAD,
+			i == TINYIP_TCP_STAT_ACTIVE_OPENS ? 3 :
+			i == TINYIP_TCP_STAT_TW_RECYCLED ? 1ULL << 40 :
+			i == TINYIP_TCP_STAT_TCP_FAST_RETRANS);
+	put_u64(nlh, 200, TINYIP_TCP_STAT_PAD, 9);	/* newer than the tool */
+	mnl_attr_nest_end(nlh, nest);
 	put_err(rq, 0, NULL);
 }
 
@@ -882,7 +1000,7 @@ static void test_config(void)
 {
 	run(config_reply, "config set forwarding on");
 	expect("config set forwarding on", 0,
-	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\n",
+	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\ntcp-cc newreno\n",
 	       "");
 	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 1) &&
 	      rq_u8(TINYIP_A_FORWARDING, 1), "config set: FORWARDING u8 1");
@@ -894,7 +1012,7 @@ static void test_config(void)
 	      "config set: mem-budget and forwarding off together");
 	run(config_reply, "-j config show");
 	expect("config show: json forwarding", 0,
-	       "{\"mem_budget\":0,\"mem_used\":4096,\"mem_failed\":0,\"forwarding\":true}\n",
+	       "{\"mem_budget\":0,\"mem_used\":4096,\"mem_failed\":0,\"forwarding\":true,\"tcp_cc\":\"newreno\"}\n",
 	       "");
 	check(rq_is(TINYIP_CMD_CONFIG_GET, DO_FLAGS, 0), "config show: CONFIG_GET");
 	expect_usage("config set: forwarding maybe", "config set forwarding maybe",
@@ -903,6 +1021,125 @@ static void test_config(void)
 		     "config set forwarding on forwarding off", "duplicate");
 	expect_usage("config set: forwarding without value",
 		     "config set forwarding", "needs on or off");
+
+	run(config_reply, "config set tcp-cc cubic");
+	expect("config set tcp-cc cubic", 0,
+	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\ntcp-cc cubic\n",
+	       "");
+	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 1) &&
+	      rq_str(TINYIP_A_TCP_CC, "cubic"), "config set: TCP_CC string");
+	run(config_reply, "-j config");
+	check(rc == 0 && strstr(out, ",\"tcp_cc\":\"newreno\"}\n"),
+	      "config show -j: tcp_cc");
+	run(enoent_cc, "config set tcp-cc vegas");
+	expect("config set tcp-cc: unknown algorithm", 1, "",
+	       "Error: unknown congestion control\n");
+}
+
+static void test_sock(void)
+{
+	run(socks_reply, "sock show");
+	expect("sock show: every kind of endpoint, multi-part", 0,
+	       "Netid   State      Recv-Q Send-Q Local Address:Port    Peer Address:Port\n"
+	       "tcp     LISTEN     1      128    0.0.0.0:80            0.0.0.0:*\n"
+	       "tcp     ESTAB      0      1448   192.0.2.2:80          192.0.2.1:43210\n"
+	       "tcp     FIN-WAIT-1 0      0      192.0.2.2:33000       203.0.113.7:443\n"
+	       "tcp     TIME-WAIT  0      0      192.0.2.2:80          192.0.2.1:43200\n"
+	       "udp     UNCONN     0      0      0.0.0.0:53            0.0.0.0:*\n"
+	       "udplite ESTAB      0      0      192.0.2.2:5000        192.0.2.1:6000\n"
+	       "raw     UNCONN     0      0      0.0.0.0:1             0.0.0.0:*\n", "");
+	check(rq_is(TINYIP_CMD_SOCK_GET, DUMP_FLAGS, 0),
+	      "sock show: dump request, no filter");
+	run(socks_reply, "-s sock");
+	expect("sock -s: ss -i's line under TCP entries", 0,
+	       "Netid   State      Recv-Q Send-Q Local Address:Port    Peer Address:Port\n"
+	       "tcp     LISTEN     1      128    0.0.0.0:80            0.0.0.0:*\n"
+	       "\t newreno\n"
+	       "tcp     ESTAB      0      1448   192.0.2.2:80          192.0.2.1:43210\n"
+	       "\t ts sack wscale cubic rtt:1.2/0.5 rto:204 mss:1448 cwnd:10 ssthresh:7 snd_wnd:64240 rcv_wnd:65535 retrans:3 timer:200ms\n"
+	       "tcp     FIN-WAIT-1 0      0      192.0.2.2:33000       203.0.113.7:443\n"
+	       "\t newreno rtt:1.2/0.5 rto:204 mss:1448 cwnd:10 snd_wnd:64240 rcv_wnd:65535 retrans:3 timer:200ms orphan\n"
+	       "tcp     TIME-WAIT  0      0      192.0.2.2:80          192.0.2.1:43200\n"
+	       "\t ts timer:59000ms\n"
+	       "udp     UNCONN     0      0      0.0.0.0:53            0.0.0.0:*\n"
+	       "udplite ESTAB      0      0      192.0.2.2:5000        192.0.2.1:6000\n"
+	       "raw     UNCONN     0      0      0.0.0.0:1             0.0.0.0:*\n", "");
+	run(socks_reply, "sock show udp");
+	expect("sock show udp: only UDP, not UDP-Lite", 0,
+	       "Netid   State      Recv-Q Send-Q Local Address:Port    Peer Address:Port\n"
+	       "udp     UNCONN     0      0      0.0.0.0:53            0.0.0.0:*\n", "");
+	check(rq_is(TINYIP_CMD_SOCK_GET, DUMP_FLAGS, 1) &&
+	      rq_u8(TINYIP_A_SOCK_PROTO, IPPROTO_UDP),
+	      "sock show udp: SOCK_PROTO 17 sent");
+	run(socks_reply, "sock show tcp state listening state time-wait");
+	expect("sock show: two states", 0,
+	       "Netid   State      Recv-Q Send-Q Local Address:Port    Peer Address:Port\n"
+	       "tcp     LISTEN     1      128    0.0.0.0:80            0.0.0.0:*\n"
+	       "tcp     TIME-WAIT  0      0      192.0.2.2:80          192.0.2.1:43200\n", "");
+	check(rq_u8(TINYIP_A_SOCK_PROTO, IPPROTO_TCP),
+	      "sock show tcp: SOCK_PROTO 6 sent");
+	run(socks_reply, "sock show state connected");
+	expect("sock show state connected", 0,
+	       "Netid   State      Recv-Q Send-Q Local Address:Port    Peer Address:Port\n"
+	       "tcp     ESTAB      0      1448   192.0.2.2:80          192.0.2.1:43210\n"
+	       "tcp     FIN-WAIT-1 0      0      192.0.2.2:33000       203.0.113.7:443\n"
+	       "tcp     TIME-WAIT  0      0      192.0.2.2:80          192.0.2.1:43200\n"
+	       "udplite ESTAB      0      0      192.0.2.2:5000        192.0.2.1:6000\n", "");
+	run(socks_reply, "-j sock show raw");
+	expect("sock show -j raw", 0,
+	       "[{\"netid\":\"raw\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"local\":\"0.0.0.0\",\"lport\":1,\"peer\":\"0.0.0.0\",\"rport\":0}]\n",
+	       "");
+	check(rq_u8(TINYIP_A_SOCK_PROTO, IPPROTO_RAW),
+	      "sock show raw: SOCK_PROTO 255 sent");
+	run(socks_reply, "-j -s sock show tcp");
+	expect("sock show -j -s tcp", 0,
+	       "[{\"netid\":\"tcp\",\"state\":\"LISTEN\",\"recv_q\":1,\"send_q\":128,\"local\":\"0.0.0.0\",\"lport\":80,\"peer\":\"0.0.0.0\",\"rport\":0,\"cc\":\"newreno\",\"flags\":[\"socket\"]},{\"netid\":\"tcp\",\"state\":\"ESTAB\",\"recv_q\":0,\"send_q\":1448,\"local\":\"192.0.2.2\",\"lport\":80,\"peer\":\"192.0.2.1\",\"rport\":43210,\"cc\":\"cubic\",\"flags\":[\"ts\",\"sack\",\"wscale\",\"socket\"],\"rtt_us\":1200,\"rttvar_us\":500,\"rto_us\":204000,\"mss\":1448,\"cwnd\":10,\"cwnd_bytes\":14480,\"ssthresh\":7,\"ssthresh_bytes\":10136,\"snd_wnd\":64240,\"rcv_wnd\":65535,\"retrans\":3,\"timer_ms\":200},{\"netid\":\"tcp\",\"state\":\"FIN-WAIT-1\",\"recv_q\":0,\"send_q\":0,\"local\":\"192.0.2.2\",\"lport\":33000,\"peer\":\"203.0.113.7\",\"rport\":443,\"cc\":\"newreno\",\"flags\":[\"orphan\"],\"rtt_us\":1200,\"rttvar_us\":500,\"rto_us\":204000,\"mss\":1448,\"cwnd\":10,\"cwnd_bytes\":14480,\"snd_wnd\":64240,\"rcv_wnd\":65535,\"retrans\":3,\"timer_ms\":200},{\"netid\":\"tcp\",\"state\":\"TIME-WAIT\",\"recv_q\":0,\"send_q\":0,\"local\":\"192.0.2.2\",\"lport\":80,\"peer\":\"192.0.2.1\",\"rport\":43200,\"flags\":[\"ts\"],\"timer_ms\":59000}]\n",
+	       "");
+	expect_jq("sock show -j -s: valid JSON");
+	run(socks_reply, "-j sock");
+	expect_jq("sock show -j: valid JSON");
+	run(bad_sock, "sock show");
+	expect("sock show: malformed info refused", 1,
+	       "Netid   State      Recv-Q Send-Q Local Address:Port    Peer Address:Port\n",
+	       "tinyip: malformed message from the kernel: bad socket info 6\n"
+	       "Error: Bad message\n");
+}
+
+static unsigned int count_lines(const char *s)
+{
+	unsigned int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void test_stats(void)
+{
+	run(stats_reply, "stats");
+	check(rc == 0 && !*err &&
+	      !strncmp(out, "TcpActiveOpens                  3\n"
+			    "TcpPassiveOpens                 0\n", 66) &&
+	      strstr(out, "\nTcpInCsumErrors                 0\n"
+			  "TcpExtTCPFastRetrans            1\n") &&
+	      strstr(out, "\nTcpExtPAWSEstab                 0\n") &&
+	      !strcmp(strstr(out, "\nTcpExtTCPWinProbe"),
+		      "\nTcpExtTCPWinProbe               0\n"
+		      "TcpExtTWRecycled                1099511627776\n"),
+	      "stats: nstat names and columns, zeros too, u64 values");
+	check(count_lines(out) == TINYIP_TCP_STAT_MAX - 1,
+	      "stats: one line per counter, the newer one skipped");
+	check(rq_is(TINYIP_CMD_STATS_GET, DO_FLAGS, 0), "stats: STATS_GET");
+	run(stats_reply, "-j stats show tcp");
+	check(rc == 0 &&
+	      !strncmp(out, "{\"TcpActiveOpens\":3,\"TcpPassiveOpens\":0,", 40) &&
+	      strstr(out, ",\"TcpExtTCPFastRetrans\":1,") &&
+	      strstr(out, ",\"TcpExtTWRecycled\":1099511627776}\n"),
+	      "stats -j show tcp: one object, nstat names");
+	run(NULL, "stats");
+	expect("stats: an ACK without a reply", 1, "",
+	       "Error: the kernel sent no reply\n");
+	expect_jq("stats -j: valid JSON");
 }
 
 static void test_misc(void)
@@ -928,6 +1165,8 @@ int main(void)
 	test_route();
 	test_neigh();
 	test_config();
+	test_sock();
+	test_stats();
 	test_misc();
 	free(out);
 	free(err);

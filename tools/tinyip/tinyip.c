@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The tinyip command: global options, dispatch to the objects (info,
- * config, link, addr, route, neigh, monitor) and the general help.
+ * config, link, addr, route, neigh, sock, stats, monitor) and the
+ * general help.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,7 +13,7 @@
 
 enum {
 	OBJ_INFO, OBJ_CONFIG, OBJ_LINK, OBJ_ADDR, OBJ_ROUTE, OBJ_NEIGH,
-	OBJ_MONITOR, OBJ_HELP
+	OBJ_SOCK, OBJ_STATS, OBJ_MONITOR, OBJ_HELP
 };
 
 static const char * const objects[] = {
@@ -22,6 +23,8 @@ static const char * const objects[] = {
 	[OBJ_ADDR] = "addr",
 	[OBJ_ROUTE] = "route",
 	[OBJ_NEIGH] = "neigh",
+	[OBJ_SOCK] = "sock",
+	[OBJ_STATS] = "stats",
 	[OBJ_MONITOR] = "monitor",
 	[OBJ_HELP] = "help",
 };
@@ -33,6 +36,8 @@ static void (*const object_usage[])(FILE *fp) = {
 	[OBJ_ADDR] = addr_usage,
 	[OBJ_ROUTE] = route_usage,
 	[OBJ_NEIGH] = neigh_usage,
+	[OBJ_SOCK] = sock_usage,
+	[OBJ_STATS] = stats_usage,
 	[OBJ_MONITOR] = monitor_usage,
 };
 
@@ -43,7 +48,8 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"Usage: tinyip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       tinyip help [ OBJECT ]\n"
-		"where  OBJECT := { info | config | link | addr | route | neigh | monitor }\n"
+		"where  OBJECT := { info | config | link | addr | route | neigh | sock |\n"
+		"                  stats | monitor }\n"
 		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n"
 		"\n");
 	for (i = 0; i < ARRAY_SIZE(object_usage); i++)
@@ -85,6 +91,10 @@ static int do_object(int argc, char **argv, const struct tinyip_out *o)
 		return do_route(argc - 1, argv + 1, o);
 	case OBJ_NEIGH:
 		return do_neigh(argc - 1, argv + 1, o);
+	case OBJ_SOCK:
+		return do_sock(argc - 1, argv + 1, o);
+	case OBJ_STATS:
+		return do_stats(argc - 1, argv + 1, o);
 	case OBJ_MONITOR:
 		return do_monitor(argc - 1, argv + 1, o);
 	case OBJ_HELP:

@@ -33,7 +33,7 @@ struct tinyip_out {
 	FILE *fp;
 	bool json;
 	bool pretty;
-	bool stats;	/* -s: link counters and drop reasons */
+	bool stats;	/* -s: link counters and drop reasons, TCP internals */
 };
 
 #define TINYIP_IFNAMSIZ	16	/* IFNAMSIZ, with the NUL */
@@ -82,8 +82,11 @@ void info_usage(FILE *fp);
 int do_info(int argc, char **argv, const struct tinyip_out *o);
 
 /* config.c: "tinyip config" */
+#define TCP_CC_NAMSIZ	16	/* TCP_CA_NAME_MAX, with the NUL */
+
 struct tinyip_config {
 	__u64 val[TINYIP_A_MAX + 1];	/* indexed by TINYIP_A_* */
+	char tcp_cc[TCP_CC_NAMSIZ];	/* TINYIP_A_TCP_CC */
 	__u64 present;
 };
 
@@ -152,6 +155,7 @@ struct show_ctx {
 	const struct tinyip_out *o;
 	struct json_writer *jw;	/* NULL for text */
 	const char *dev;	/* only entries of this link, or NULL */
+	const void *filter;	/* the object's own filter, or NULL */
 	unsigned int shown;
 };
 
@@ -180,9 +184,67 @@ int do_neigh(int argc, char **argv, const struct tinyip_out *o);
 typedef int (*show_cb_t)(const struct nlmsghdr *nlh, struct show_ctx *ctx);
 int tinyip_show(__u8 cmd, const char *dev, show_cb_t cb,
 		const struct tinyip_out *o);
+
+/* A dump with more to it than a device name. */
+struct show_req {
+	__u8 cmd;
+	const char *dev;	/* sent as TINYIP_A_IFNAME; NULL for none */
+	const void *filter;	/* given to put and, as ctx->filter, to cb */
+	void (*put)(struct nlmsghdr *nlh, const void *filter);
+	void (*header)(FILE *fp);	/* text only, before the entries */
+	show_cb_t cb;
+};
+
+int tinyip_show_req(const struct show_req *rq, const struct tinyip_out *o);
 void attr_copy_ifname(char *dst, const struct nlattr *attr);
 unsigned int attr_copy_bin(void *dst, size_t size, const struct nlattr *attr);
+int parse_counters(const struct nlattr *nest, __u64 *val, unsigned int base,
+		   unsigned int first, unsigned int last);
 void ifname_fallback(char *dst, const struct nlattr *tb[TINYIP_A_MAX + 1]);
+
+/* sock.c: "tinyip sock", the ss of tinyip */
+struct tinyip_sock {
+	__u8 proto;		/* IPPROTO_TCP, _UDP, _UDPLITE or _RAW */
+	__u8 state;		/* Linux's TCP_* numbers */
+	__u8 laddr[16];
+	__u8 raddr[16];
+	unsigned int laddr_len;
+	unsigned int raddr_len;
+	__u16 lport;
+	__u16 rport;
+	__u32 rqueue;
+	__u32 wqueue;
+	__u32 info[TINYIP_SOCK_INFO_MAX + 1];	/* by TINYIP_SOCK_INFO_* */
+	__u32 info_present;	/* bit (1 << TINYIP_SOCK_INFO_*) per member */
+	char cc[TCP_CC_NAMSIZ];
+	__u32 flags;		/* enum tinyip_sock_flag */
+	__u64 present;
+};
+
+/* Which entries "sock show" prints: everything the fields allow. */
+struct sock_filter {
+	__u8 proto;		/* 0: any */
+	__u32 states;		/* bit (1 << state); 0: any */
+};
+
+int sock_parse(const struct nlmsghdr *nlh, struct tinyip_sock *s);
+void sock_print(const struct tinyip_sock *s, struct show_ctx *ctx);
+void sock_print_header(FILE *fp);
+bool sock_matches(const struct tinyip_sock *s, const struct sock_filter *f);
+void sock_usage(FILE *fp);
+int do_sock(int argc, char **argv, const struct tinyip_out *o);
+
+/* stats.c: "tinyip stats", counters named as nstat names them */
+struct tinyip_stats {
+	__u64 tcp[TINYIP_TCP_STAT_MAX + 1];	/* by TINYIP_TCP_STAT_* */
+	__u64 present;
+};
+
+const char *tcp_stat_name(unsigned int stat);
+int stats_parse(const struct nlmsghdr *nlh, struct tinyip_stats *st);
+void stats_print(const struct tinyip_stats *st, const struct tinyip_out *o);
+void stats_usage(FILE *fp);
+int do_stats(int argc, char **argv, const struct tinyip_out *o);
 
 /* tinyip.c: the command line as main() gets it; an exit status */
 int tinyip_main(int argc, char **argv);

@@ -124,10 +124,8 @@ enum tinyip_attr {
 	TINYIP_A_SOCK_LPORT,	/* u16, host order */
 	TINYIP_A_SOCK_RADDR,	/* binary: remote address */
 	TINYIP_A_SOCK_RPORT,	/* u16, host order */
-	TINYIP_A_SOCK_RQUEUE,	/* u32: bytes received, not yet read; or
-				 * a listener's accept queue length */
-	TINYIP_A_SOCK_WQUEUE,	/* u32: bytes sent, not yet acked; or a
-				 * listener's backlog */
+	TINYIP_A_SOCK_RQUEUE,	/* u32: unread bytes; listener: accept queue */
+	TINYIP_A_SOCK_WQUEUE,	/* u32: unacked bytes; listener: backlog */
 	TINYIP_A_SOCK_INFO,	/* nest: enum tinyip_sock_info, u32 each */
 	TINYIP_A_SOCK_CC,	/* string: congestion control algorithm */
 	TINYIP_A_SOCK_FLAGS,	/* u32: enum tinyip_sock_flag bits */
@@ -155,8 +153,7 @@ enum tinyip_cmd {
 	TINYIP_CMD_ROUTE_GET,	/* dump */
 	TINYIP_CMD_NEIGH_GET,	/* dump */
 	TINYIP_CMD_NEIGH_FLUSH,	/* [IFINDEX|IFNAME] */
-	TINYIP_CMD_SOCK_GET,	/* dump: TCP (incl. TIME_WAIT), UDP and raw
-				 * endpoints; [SOCK_PROTO] filters */
+	TINYIP_CMD_SOCK_GET,	/* dump: TCP, UDP, raw; [SOCK_PROTO] */
 	TINYIP_CMD_STATS_GET,	/* per-netns protocol counters */
 
 	__TINYIP_CMD_MAX,
@@ -189,8 +186,7 @@ enum tinyip_sock_flag {
 	TINYIP_SOCK_F_SACK = 1 << 1,	/* SACK negotiated */
 	TINYIP_SOCK_F_TS = 1 << 2,	/* timestamps negotiated */
 	TINYIP_SOCK_F_WSCALE = 1 << 3,	/* window scaling negotiated */
-	TINYIP_SOCK_F_SOCKET = 1 << 4,	/* owned by a socket (else raw API
-					 * or not yet accepted) */
+	TINYIP_SOCK_F_SOCKET = 1 << 4,	/* owned by a socket */
 };
 
 /* u32 members of the TINYIP_A_SOCK_INFO nest (TCP only). */

@@ -295,3 +295,186 @@ lo_stat()
 	tip -j -s link show |
 		jq -r ".[] | select(.mode == \"loopback\") | .stats.$1"
 }
+
+# ---- TCP helpers (H7: net_tcp, net_tcp_netem, net_tcp_pmtu) ----
+# Transfers move tip_tcp's "@SIZE" pattern (tip_tcp gen SIZE makes the
+# same bytes), so no big file sits in the guest's memory; both ends pipe
+# what they got through sha256sum.
+TIP_TCP="$SELFTESTS/tip_tcp"
+# Timeouts only bound a stuck run; the KASAN kernel is about 5x slower.
+TCP_SLOW=1
+[ "${TINYIP_KERNEL:-}" = debug ] && TCP_SLOW=5
+
+# tcp_tmp: the scratch directory $T, removed at exit by tcp_cleanup.
+tcp_tmp()
+{
+	T=$(mktemp -d /tmp/tinyip-tcp.XXXXXX) || fail "mktemp"
+}
+
+# tcp_cleanup: ends the test's namespaces (topo_cleanup) and the extra
+# ones in $TCP_EXTRA_NS, and removes $T.
+TCP_EXTRA_NS=""
+tcp_cleanup()
+{
+	local ns
+	for ns in $TCP_EXTRA_NS; do
+		ip netns pids "$ns" 2> /dev/null | xargs -r kill 2> /dev/null
+		ip netns del "$ns" 2> /dev/null
+	done
+	topo_cleanup
+	[ -n "${T:-}" ] && rm -rf "$T"
+}
+
+# tcp_bytes SIZE: SIZE (with K/M/G) in bytes.
+tcp_bytes()
+{
+	numfmt --from=iec "$1"
+}
+
+# tcp_timeout SIZE: seconds a transfer of SIZE may take before it counts
+# as stuck (a 4 s per MB floor that no working stack comes near).
+tcp_timeout()
+{
+	echo $(((30 + $(tcp_bytes "$1") / 262144) * TCP_SLOW))
+}
+
+# tcp_sha SIZE [SEED]: the sha256 of the @SIZE pattern (kept in $T).
+tcp_sha()
+{
+	local f="$T/pattern-$1-${2:-0}.sha"
+	[ -s "$f" ] || "$TIP_TCP" -s "${2:-0}" gen "$1" | sha256sum | cut -d' ' -f1 > "$f"
+	cat "$f"
+}
+
+# tcp_gen SIZE SEED CMD...: CMD with the pattern on its stdin.
+tcp_gen()
+{
+	local size=$1 seed=$2
+	shift 2
+	"$TIP_TCP" -s "$seed" gen "$size" | "$@"
+}
+
+# tcp_run TAG CMD...: runs CMD with its stdout hashed into $T/TAG.sha,
+# its stderr in $T/TAG.log and its exit status in $T/TAG.rc; returns
+# that status. tcp_bg TAG CMD... does the same in the background (PID in
+# TCP_BG_PID); every CMD carries its own timeout.
+tcp_run()
+{
+	local tag=$1
+	shift
+	"$@" 2> "$T/$tag.log" | sha256sum | cut -d' ' -f1 > "$T/$tag.sha"
+	echo "${PIPESTATUS[0]}" > "$T/$tag.rc"
+	return "$(cat "$T/$tag.rc")"
+}
+
+tcp_bg()
+{
+	tcp_run "$@" &
+	TCP_BG_PID=$!
+}
+
+# tcp_log TAG: the last lines of TAG's stderr, for failure messages.
+tcp_log()
+{
+	tail -n 4 "$T/$1.log" 2> /dev/null | tr '\n' ' '
+}
+
+# tcp_wait TAG: waits for the background TAG; fails unless it exited 0.
+tcp_wait()
+{
+	wait "$TCP_BG_PID"
+	[ "$(cat "$T/$1.rc" 2> /dev/null)" = 0 ] ||
+		fail "$1 exited $(cat "$T/$1.rc" 2> /dev/null): $(tcp_log "$1")"
+}
+
+# tcp_expect_sha WHAT TAG SHA: TAG's output hashes to SHA.
+tcp_expect_sha()
+{
+	[ "$(cat "$T/$2.sha")" = "$3" ] ||
+		fail "$1: data differs (sha256 $(cat "$T/$2.sha"), want $3): $(tcp_log "$2")"
+}
+
+# tcp_listening NS PORT: a native TCP listener on PORT in NS.
+tcp_listening()
+{
+	ip netns exec "$1" ss -Hltn "sport = :$2" | grep -q .
+}
+
+# tcp_wait_native NS PORT: waits until the native listener is up.
+tcp_wait_native()
+{
+	wait_until $((10 * TCP_SLOW)) tcp_listening "$1" "$2" ||
+		fail "no native listener on port $2 in $1"
+}
+
+# tcp_wait_tip TAG: waits until tip_tcp's listener of TAG is up.
+tcp_wait_tip()
+{
+	wait_file "$T/$1.log" '^listening' $((10 * TCP_SLOW))
+}
+
+# tcp_info TAG KEY: a value of tip_tcp -i / -v output (key=value).
+tcp_info()
+{
+	sed -n "s/^$2=//p" "$T/$1.log" | tail -n 1
+}
+
+# tcp_stats_ok: `tinyip stats` exists (the counters can be read).
+tcp_stats_ok()
+{
+	tip -j stats > /dev/null 2>&1
+}
+
+# tcp_stat NAME: a counter of `tinyip stats` (TcpActiveOpens, ...).
+tcp_stat()
+{
+	tip -j stats | jq -r ".$1 // \"missing\""
+}
+
+# tcp_socks: tinyip's TCP endpoints, one line each, without the header
+# (empty when `tinyip sock show` does not exist yet).
+tcp_socks()
+{
+	tip sock show tcp 2> /dev/null | grep -v '^Netid'
+}
+
+# tcp_reap NS...: kills what still runs in the namespaces (after a
+# failed case) and reaps the background jobs.
+tcp_reap()
+{
+	local ns
+	for ns; do
+		ip netns pids "$ns" 2> /dev/null | xargs -r kill 2> /dev/null
+	done
+	wait 2> /dev/null
+}
+
+# tcp_case NAME FUNC [ARG...]: one case of a script, run in a subshell so
+# that its failure ends only the case; prints "ok N - NAME" or "not ok"
+# and counts failures in TCP_FAILED. The script ends with tcp_done.
+TCP_CASES=0
+TCP_FAILED=0
+tcp_case()
+{
+	local name=$1 rc start=$SECONDS
+	shift
+	TCP_CASES=$((TCP_CASES + 1))
+	( trap - EXIT; "$@" )
+	rc=$?
+	tcp_reap $NS_NAT $NS_TIP $NS_FAR $TCP_EXTRA_NS
+	case $rc in
+	0) echo "ok $TCP_CASES - $name ($((SECONDS - start)) s)" ;;
+	4) echo "ok $TCP_CASES - $name # SKIP" ;;
+	*)
+		echo "not ok $TCP_CASES - $name ($((SECONDS - start)) s)"
+		TCP_FAILED=$((TCP_FAILED + 1))
+		;;
+	esac
+}
+
+tcp_done()
+{
+	echo "# $((TCP_CASES - TCP_FAILED)) of $TCP_CASES cases passed"
+	[ $TCP_FAILED = 0 ] || exit 1
+	exit 0
+}

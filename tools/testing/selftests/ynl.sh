@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The netlink spec (uapi/tinyip.yaml) and the module agree: the kernel's
 # own ynl CLI, knowing tinyip only from the spec, gets the same answers as
-# the tinyip command, changes settings, and sees the change notification.
+# the tinyip command (info, config, stats, the socket dump), changes
+# settings, and sees the change notification.
 . "$(dirname "$0")/lib.sh"
 in_guest
 
@@ -42,6 +43,51 @@ expect_eq "config-set reply" "$(echo "$reply" | json_get '.["mem-budget"]')" 655
 expect_eq "notification name" "$(echo "$ntf" | json_get '.[0].name')" config-ntf
 expect_eq "notification budget" "$(echo "$ntf" | json_get '.[0].msg["mem-budget"]')" 65536
 expect_eq "tinyip sees it" "$("$TINYIP" -j config show | json_get '.mem_budget')" 65536
+
+# The default congestion control, by name both ways.
+reply=$("${ynl[@]}" --do config-set --json '{"tcp-cc": "cubic"}') ||
+	fail "ynl config-set tcp-cc"
+expect_eq "config-set tcp-cc reply" "$(echo "$reply" | json_get '.["tcp-cc"]')" cubic
+expect_eq "tinyip sees tcp-cc" "$("$TINYIP" -j config show | json_get '.tcp_cc')" cubic
+
+# stats-get: every counter the tool names, with the same values.
+got=$("${ynl[@]}" --do stats-get) || fail "ynl stats-get"
+want=$("$TINYIP" -j stats) || fail "tinyip -j stats"
+expect_eq "stats-get counters" "$(echo "$got" | json_get '.["tcp-stats"] | length')" \
+	"$(echo "$want" | json_get 'length')"
+expect_eq "stats-get active-opens" \
+	"$(echo "$got" | json_get '.["tcp-stats"]["active-opens"]')" \
+	"$(echo "$want" | json_get '.TcpActiveOpens')"
+
+# sock-get: a bound UDP socket, filtered by protocol in the kernel.
+python3 -c '
+import ctypes, socket, struct, sys, time
+s = socket.socket(22, socket.SOCK_DGRAM)
+a = struct.pack("=H", 2) + struct.pack("!H", 5353) + bytes(12)
+assert ctypes.CDLL(None).bind(s.fileno(), a, 16) == 0
+print("bound", flush=True)
+time.sleep(30)
+' > /tmp/ynl-udp.out &
+holder=$!
+for _ in $(seq 100); do
+	grep -q bound /tmp/ynl-udp.out && break
+	sleep 0.1
+done
+got=$("${ynl[@]}" --dump sock-get --json '{"sock-proto": 17}') ||
+	fail "ynl sock-get"
+echo "$got"
+expect_eq "sock-get udp entry" \
+	"$(echo "$got" | json_get '[.[] | select(.["sock-lport"] == 5353) | .["sock-state"]]')" \
+	'["close"]'
+expect_eq "tinyip sock show agrees" \
+	"$("$TINYIP" -j sock show udp | json_get '[.[] | select(.lport == 5353) | .state]')" \
+	'["UNCONN"]'
+got=$("${ynl[@]}" --dump sock-get --json '{"sock-proto": 6}') ||
+	fail "ynl sock-get tcp"
+expect_eq "sock-get filtered by protocol" \
+	"$(echo "$got" | json_get '[.[] | select(.["sock-proto"] != 6)] | length')" 0
+kill $holder
+wait $holder 2> /dev/null
 
 unload
 exit 0
