@@ -3,7 +3,7 @@
 # The demo's guest half: each step is shown before it runs.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-PATH=$REPO/tools/tinyip:$REPO/tools/examples:$REPO/tools/testing/selftests:$PATH
+PATH=$REPO/tools/tinyip:$REPO/tools/examples:$REPO/tools/testing/selftests:$REPO/tools/preload:$PATH
 
 run()
 {
@@ -57,6 +57,30 @@ done
 run sh -c 'echo "hello, tinyip" | ip netns exec nat socat -t 1 - UDP4:192.0.2.2:7'
 kill $echo_pid
 wait $echo_pid || true
+echo
+echo "TCP: an unmodified curl, moved onto tinyip by tinyip-run, downloads a"
+echo "file from Python's HTTP server on the native stack:"
+mkdir -p /tmp/demo-www
+head -c 1048576 /dev/urandom > /tmp/demo-www/file.bin
+echo "\$ ip netns exec nat python3 -m http.server -d /tmp/demo-www 8080 &"
+ip netns exec nat python3 -m http.server -b 192.0.2.1 -d /tmp/demo-www 8080 \
+	> /tmp/demo-http.log 2>&1 &
+http_pid=$!
+for _ in $(seq 100); do
+	ip netns exec nat ss -ltn | grep -q ':8080 ' && break
+	sleep 0.1
+done
+run ip netns exec tip tinyip-run curl -sS -o /tmp/demo-got.bin \
+	-w 'HTTP %{http_code}, %{size_download} bytes in %{time_total} s\n' \
+	http://192.0.2.1:8080/file.bin
+run sha256sum /tmp/demo-www/file.bin /tmp/demo-got.bin
+cmp /tmp/demo-www/file.bin /tmp/demo-got.bin
+kill $http_pid
+wait $http_pid || true
+echo
+echo "tinyip's own view of its TCP endpoints (like ss) and counters (like nstat):"
+run ip netns exec tip tinyip sock show tcp
+run sh -c 'ip netns exec tip tinyip stats | grep -E "ActiveOpens|OutSegs|InSegs|RetransSegs"'
 run ip netns exec tip tinyip -s link show
 run ip netns exec tip tinyip neigh show
 run ip netns del nat

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # socket(2) arguments on AF_TINYIP: bad ones get the errno AF_INET gives,
-# types no transport serves yet are refused, and raw sockets need
+# types no transport serves are refused, and raw sockets need
 # CAP_NET_RAW, as on AF_INET.
 . "$(dirname "$0")/lib.sh"
 in_guest
@@ -10,10 +10,14 @@ load
 expect_eq "negative protocol" "$(sock_errno $AF_TINYIP 2 -1)" EINVAL
 expect_eq "protocol past IPPROTO_MAX" "$(sock_errno $AF_TINYIP 2 263)" EINVAL
 expect_eq "type past SOCK_MAX" "$(sock_errno $AF_TINYIP 99 0)" EINVAL
-for t in 1 5; do
-	expect_eq "type $t" "$(sock_errno $AF_TINYIP $t 0)" ESOCKTNOSUPPORT
-	expect_eq "type $t as nobody" "$(as_nobody "$SELFTESTS/sock_errno" $AF_TINYIP $t 0)" ESOCKTNOSUPPORT
-done
+# SOCK_SEQPACKET (5) has no transport.
+expect_eq "type 5" "$(sock_errno $AF_TINYIP 5 0)" ESOCKTNOSUPPORT
+expect_eq "type 5 as nobody" "$(as_nobody "$SELFTESTS/sock_errno" $AF_TINYIP 5 0)" ESOCKTNOSUPPORT
+# Stream sockets: TCP by default or by number, nothing else.
+expect_eq "SOCK_STREAM" "$(sock_errno $AF_TINYIP 1 0)" OK
+expect_eq "SOCK_STREAM as nobody" "$(as_nobody "$SELFTESTS/sock_errno" $AF_TINYIP 1 0)" OK
+expect_eq "SOCK_STREAM TCP" "$(sock_errno $AF_TINYIP 1 6)" OK
+expect_eq "SOCK_STREAM UDP" "$(sock_errno $AF_TINYIP 1 17)" EPROTONOSUPPORT
 # Datagram sockets: UDP by default, UDP-Lite by number, nothing else.
 expect_eq "SOCK_DGRAM" "$(sock_errno $AF_TINYIP 2 0)" OK
 expect_eq "SOCK_DGRAM as nobody" "$(as_nobody "$SELFTESTS/sock_errno" $AF_TINYIP 2 0)" OK
