@@ -26,7 +26,7 @@ tip_mac=$(tip_link v_tip hwaddr)
 
 # tinyip resolves nat for a datagram of its own.
 out=$(in_tip "$SELFTESTS/tip_sender" -n 1 $NAT_ADDR 9) || fail "tinyip UDP send to nat: $out"
-wait_until 10 test "$(neigh_field $NAT_ADDR state)" = REACHABLE ||
+wait_eq 10 REACHABLE neigh_field $NAT_ADDR state ||
 	fail "entry of $NAT_ADDR: '$(tip neigh show dev v_tip)', want REACHABLE"
 expect_eq "lladdr of $NAT_ADDR" "$(neigh_field $NAT_ADDR lladdr)" "$nat_mac"
 expect_match "neigh show (text)" "$(tip neigh show dev v_tip)" \
@@ -65,7 +65,11 @@ resolved()
 	st=$(neigh_field $SILENT state)
 	[ -z "$st" ] || [ "$st" = FAILED ]
 }
-wait_until 5 test -n "$(neigh_field $SILENT state)" ||
+has_entry()
+{
+	[ -n "$(neigh_field "$1" state)" ]
+}
+wait_until 5 has_entry $SILENT ||
 	echo "no entry seen for $SILENT while resolving (already failed?)"
 wait_until 30 resolved || fail "entry of $SILENT stays '$(neigh_field $SILENT state)'"
 sleep 3
@@ -79,13 +83,13 @@ neigh1=$(drop_total neigh)
 
 # nat is still reachable after all that.
 out=$(in_tip "$SELFTESTS/tip_sender" -n 1 $NAT_ADDR 9) || fail "tinyip UDP send to nat: $out"
-wait_until 10 test "$(neigh_field $NAT_ADDR state)" = REACHABLE ||
+wait_eq 10 REACHABLE neigh_field $NAT_ADDR state ||
 	fail "entry of $NAT_ADDR after the silent one: '$(tip neigh show dev v_tip)'"
 
 # REACHABLE ages to STALE after the reachable time (RFC 4861 7.3.3; Linux
 # draws it from 15 to 45 s): only in the full run.
 if [ "$FULL" = 1 ]; then
-	wait_until 120 test "$(neigh_field $NAT_ADDR state)" = STALE ||
+	wait_eq 120 STALE neigh_field $NAT_ADDR state ||
 		fail "entry of $NAT_ADDR did not age to STALE: '$(tip neigh show dev v_tip)'"
 fi
 exit 0

@@ -60,7 +60,7 @@ ping_ok $NS_NAT $FAR_ADDR || fail "forwarding did not come back"
 # end too, or veth would drop far's full-sized replies.
 in_tip ip link set v_tip2 mtu 1280 || fail "ip link set v_tip2 mtu 1280"
 in_far ip link set v_far mtu 1280 || fail "ip link set v_far mtu 1280"
-wait_until 10 test "$(tip_link v_tip2 mtu)" = 1280 ||
+wait_eq 10 1280 tip_link v_tip2 mtu ||
 	fail "tinyip did not follow the MTU change: $(tip_link v_tip2 mtu)"
 
 # Without DF tinyip fragments: what reaches far fits in 1280 bytes.

@@ -112,6 +112,21 @@ wait_until()
 	done
 }
 
+# wait_eq SECS WANT CMD...: until CMD's output is WANT. CMD runs afresh
+# each time; wait_until SECS test "$(CMD)" = WANT would compare the
+# first output only.
+output_is()
+{
+	[ "$("${@:2}")" = "$1" ]
+}
+
+wait_eq()
+{
+	local secs=$1
+	shift
+	wait_until "$secs" output_is "$@"
+}
+
 # ping_ok NS DST [PING ARGS]: an echo to DST is answered within a few
 # tries (the first may wait for ARP on either side).
 ping_ok()

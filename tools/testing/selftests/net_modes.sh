@@ -38,18 +38,18 @@ expect_eq "nat's ARP entry for the native address" \
 
 # MTU changes follow the device (NETDEV_CHANGEMTU).
 in_tip ip link set v_tip mtu 1400 || fail "ip link set mtu 1400"
-wait_until 10 test "$(tip_link v_tip mtu)" = 1400 ||
+wait_eq 10 1400 tip_link v_tip mtu ||
 	fail "MTU in tinyip link show: $(tip_link v_tip mtu), want 1400"
 expect_match "link show (text) after the MTU change" "$(tip link show dev v_tip)" " mtu 1400 "
 in_tip ip link set v_tip mtu 1500
 
 # Down and up again: the state follows and traffic resumes.
 in_tip ip link set v_tip down
-wait_until 10 test "$(tip_link v_tip up)" = false || fail "link still up after ip link set down"
+wait_eq 10 false tip_link v_tip up || fail "link still up after ip link set down"
 expect_match "link show (text) when down" "$(tip link show dev v_tip)" " state DOWN "
 in_nat ping -n -c 1 -W 1 $TIP_ADDR > /dev/null 2>&1 && fail "tinyip answered on a down link"
 in_tip ip link set v_tip up
-wait_until 10 test "$(tip_link v_tip up)" = true || fail "link not up after ip link set up"
+wait_eq 10 true tip_link v_tip up || fail "link not up after ip link set up"
 ping_ok $NS_NAT $TIP_ADDR || fail "tinyip does not answer after down/up"
 expect_eq "address kept over down/up" \
 	"$(tip -j addr show dev v_tip | jq -r '.[0].local')" $TIP_ADDR
@@ -85,9 +85,9 @@ out=$(in_nat ping -n -c 2 -i 0.3 -W 1 $NATIVE_ADDR 2>&1) &&
 
 # Down/up in exclusive mode too.
 in_tip ip link set v_tip down
-wait_until 10 test "$(tip_link v_tip up)" = false || fail "exclusive link still up after down"
+wait_eq 10 false tip_link v_tip up || fail "exclusive link still up after down"
 in_tip ip link set v_tip up
-wait_until 10 test "$(tip_link v_tip up)" = true || fail "exclusive link not up after up"
+wait_eq 10 true tip_link v_tip up || fail "exclusive link not up after up"
 ping_ok $NS_NAT $TIP_ADDR || fail "tinyip does not answer after down/up (exclusive)"
 
 # Detaching gives the device back to the native stack.

@@ -68,7 +68,7 @@ stop_flood()
 # mem_back WHAT: the instance of ns tip is back to the baseline.
 mem_back()
 {
-	wait_until 10 test "$(mem_used)" = "$BASE" ||
+	wait_eq 10 "$BASE" mem_used ||
 		fail "$1: mem_used $(mem_used), baseline of a fresh instance $BASE"
 }
 
