@@ -134,11 +134,69 @@ static void tip_tcp_sack_split(struct tip_tcp_pcb *pcb,
 	}
 }
 
+/*
+ * RFC 8985 6.2 step 4: a D-SACK says a retransmission was needless, so
+ * the peer reorders (or delays) more than we allowed for. Widen RACK's
+ * window by min_rtt/4 each time, up to one SRTT; from then on RACK's
+ * time rule alone starts recovery, not three duplicate ACKs.
+ */
+static void tip_tcp_dsack_seen(struct tip_tcp_pcb *pcb)
+{
+	TIP_TCP_INC(pcb->tn, TCP_DSACK_RECV);
+	if (!(pcb->flags & TIP_TCPF_REORDER)) {
+		TIP_TCP_INC(pcb->tn, TCP_REORDER_SEEN);
+		pcb->flags |= TIP_TCPF_REORDER;
+	}
+	if (pcb->reo_mult < U8_MAX)
+		pcb->reo_mult++;
+}
+
+/*
+ * RACK's reordering window (RFC 8985 6.2), microseconds. Until the peer
+ * is seen to reorder, none once three segments' worth is SACKed or in
+ * recovery (the duplicate threshold's verdict, at once); else min_rtt/4,
+ * times the D-SACK steps, at most SRTT.
+ */
+static u32 tip_tcp_reo_wnd(const struct tip_tcp_pcb *pcb)
+{
+	if (!(pcb->flags & TIP_TCPF_REORDER) &&
+	    ((pcb->flags & TIP_TCPF_IN_RECOVERY) ||
+	     pcb->sacked_bytes >= TIP_TCP_DUPTHRESH * pcb->mss))
+		return 0;
+	return min(pcb->rtt.min_rtt_us / 4 * (pcb->reo_mult + 1U),
+		   pcb->rtt.srtt_us);
+}
+
+/*
+ * Send time of the newest segment the peer SACKed, or 0 (RACK.xmit_ts,
+ * RFC 8985 6.2). A resent one counts only when SACKed at least min_rtt
+ * after it went, as Linux's tcp_rack_advance: sooner, the SACK was for
+ * the original.
+ */
+static u64 tip_tcp_rack_newest(const struct tip_tcp_pcb *pcb)
+{
+	u64 now = tip_tcp_clock_us(), newest = 0;
+	struct sk_buff *skb;
+
+	skb_queue_walk(&pcb->sndq, skb) {
+		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+		if (skb == pcb->send_head)
+			break;
+		if (!(cb->sacked & TIP_TCP_SACKED_ACKED) || cb->tx_us <= newest)
+			continue;
+		if (cb->retrans && cb->tx_us + pcb->rtt.min_rtt_us > now)
+			continue;
+		newest = cb->tx_us;
+	}
+	return newest;
+}
+
 /* RFC 2018 / RFC 6675: the SACK option of an ACK. Returns new SACKed. */
 static u32 tip_tcp_sack_input(struct tip_tcp_pcb *pcb,
-			      const struct tip_tcp_opts *o, u32 ack)
+			      const struct tip_tcp_opts *o, u32 ack,
+			      bool *dsack)
 {
-	bool dsack = false;
 	u32 newly;
 
 	if (!(pcb->flags & TIP_TCPF_SACK_OK) || !o ||
@@ -147,54 +205,69 @@ static u32 tip_tcp_sack_input(struct tip_tcp_pcb *pcb,
 		return 0;
 	tip_tcp_sack_split(pcb, o, ack);
 	newly = tip_tcp_sack_mark(&pcb->sndq, pcb->send_head, o->sack,
-				  o->nsack, ack, pcb->snd_max, &dsack);
-	if (dsack)
-		TIP_TCP_INC(pcb->tn, TCP_DSACK_RECV);
+				  o->nsack, ack, pcb->snd_max, dsack);
+	if (*dsack)
+		tip_tcp_dsack_seen(pcb);
 	return newly;
 }
 
 /*
- * During recovery, a segment sent (or resent) well before one the peer
- * has SACKed is lost, even a retransmission (RFC 8985's time rule, kept
- * to the scoreboard walk SACK already costs): without it only the RTO
- * finds a lost retransmission. Only never-resent SACKed segments date
- * the delivery, as Karn asks. Returns true when it marked something.
+ * RACK's time rule (RFC 8985 6.2), kept to the scoreboard walk SACK
+ * already costs: a segment sent (or resent) a reordering window before
+ * one the peer has since SACKed is lost, a retransmission too (without
+ * this only the RTO finds a lost retransmission). Marks them, returns
+ * true when it marked something, and sets *@wait_us to how long the
+ * earliest segment still in doubt has left (0 for none): the REO timer
+ * looks again then, even if no ACK comes.
  */
-static bool tip_tcp_rack_mark(struct tip_tcp_pcb *pcb)
+static bool tip_tcp_rack_mark(struct tip_tcp_pcb *pcb, u64 *wait_us,
+			      bool on_ack)
 {
-	u32 reo = max_t(u32, pcb->rtt.min_rtt_us / 4, 1000);
+	u64 newest = tip_tcp_rack_newest(pcb), now = tip_tcp_clock_us();
+	u32 reo = tip_tcp_reo_wnd(pcb);
 	struct sk_buff *skb;
-	u64 newest = 0;
 	bool marked = false;
 
-	skb_queue_walk(&pcb->sndq, skb) {
-		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
-
-		if (skb == pcb->send_head)
-			break;
-		if ((cb->sacked & TIP_TCP_SACKED_ACKED) && !cb->retrans &&
-		    cb->tx_us > newest)
-			newest = cb->tx_us;
-	}
+	*wait_us = 0;
 	if (!newest)
 		return false;
+	/* The ACK just delivered the newest: its round trip is RACK.rtt. */
+	if (on_ack)
+		pcb->rack_rtt_us = (u32)min_t(u64, now - newest, U32_MAX);
 	skb_queue_walk(&pcb->sndq, skb) {
 		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+		u64 due = cb->tx_us + pcb->rack_rtt_us + reo;
 
 		if (skb == pcb->send_head)
 			break;
 		/* Resent segments sit early in the queue: no early stop. */
-		if (cb->tx_us + reo >= newest ||
-		    (cb->sacked & TIP_TCP_SACKED_ACKED))
+		if (cb->tx_us >= newest || (cb->sacked & TIP_TCP_SACKED_ACKED))
 			continue;
 		if ((cb->sacked & (TIP_TCP_SACKED_LOST |
 				   TIP_TCP_SACKED_RETRANS)) ==
 		    TIP_TCP_SACKED_LOST)
 			continue;
+		if (due > now) {
+			if (!*wait_us || due - now < *wait_us)
+				*wait_us = due - now;
+			continue;
+		}
 		cb->sacked = TIP_TCP_SACKED_LOST;
 		marked = true;
 	}
 	return marked;
+}
+
+/* Arms the REO timer in place of the RTO for @wait_us (RFC 8985 6.3). */
+static void tip_tcp_rack_arm(struct tip_tcp_pcb *pcb, u64 wait_us)
+{
+	unsigned long j = usecs_to_jiffies(min_t(u64, wait_us, U32_MAX));
+
+	if (!wait_us)
+		return;
+	tip_tcp_timer_set(pcb, TIP_TCP_T_RTO,
+			  min(max(j, 1UL), tip_tcp_rto_jiffies(pcb)));
+	pcb->flags |= TIP_TCPF_REO;
 }
 
 /*
@@ -363,19 +436,24 @@ static void tip_tcp_recovery_ack(struct tip_tcp_pcb *pcb, u32 acked)
 		tip_tcp_retransmit_skb(pcb, skb_peek(&pcb->sndq));
 }
 
+/* No data, no SYN or FIN, no window change: an ACK and nothing else. */
+static bool tip_tcp_bare_ack(const struct tip_tcp_pcb *pcb,
+			     const struct sk_buff *skb)
+{
+	const struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
+
+	return cb->end_seq == cb->seq &&
+	       !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
+	       !(pcb->flags & TIP_TCPF_WND_CHANGED);
+}
+
 /* RFC 5681 2 "DUPLICATE ACKNOWLEDGMENT", or new SACK info (RFC 6675). */
 static bool tip_tcp_is_dupack(const struct tip_tcp_pcb *pcb,
 			      const struct sk_buff *skb, u32 ack, u32 sacked)
 {
-	const struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
-
 	if (ack != pcb->snd_una || pcb->snd_una == pcb->snd_max)
 		return false;
-	if (sacked)
-		return true;
-	return cb->end_seq == cb->seq &&
-	       !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
-	       !(pcb->flags & TIP_TCPF_WND_CHANGED);
+	return sacked || tip_tcp_bare_ack(pcb, skb);
 }
 
 static void tip_tcp_dupack(struct tip_tcp_pcb *pcb)
@@ -395,11 +473,23 @@ static void tip_tcp_dupack(struct tip_tcp_pcb *pcb)
 	if ((pcb->flags & TIP_TCPF_RTO_PROBING) &&
 	    tip_seq_before(pcb->snd_una, pcb->recover))
 		return;
-	lost = pcb->dupacks >= TIP_TCP_DUPTHRESH;
-	if (!lost && (pcb->flags & TIP_TCPF_SACK_OK) && head &&
-	    head != pcb->send_head)
-		lost = tip_tcp_sack_is_lost(&pcb->sndq, pcb->send_head, head,
-					    pcb->mss);
+	if (!head || head == pcb->send_head)
+		return;
+	/*
+	 * With SACK, RACK's time rule decides (RFC 8985); without, three
+	 * duplicates (RFC 5681 3.2).
+	 */
+	if (pcb->flags & TIP_TCPF_SACK_OK) {
+		u64 wait;
+
+		lost = tip_tcp_rack_mark(pcb, &wait, true);
+		if (lost)
+			tip_tcp_sb_recount(pcb);
+		else
+			tip_tcp_rack_arm(pcb, wait);
+	} else {
+		lost = pcb->dupacks >= TIP_TCP_DUPTHRESH;
+	}
 	if (lost)
 		tip_tcp_enter_recovery(pcb);
 }
@@ -429,6 +519,7 @@ u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	u32 ack = ntohl(th->ack_seq), inflight, acked = 0, bytes = 0;
 	u32 sacked, rtt = 0;
 	u64 now, tx_us = 0;
+	bool dsack = false;
 
 	lockdep_assert_held(&pcb->tn->lock);
 	if (tip_seq_after(ack, pcb->snd_max))
@@ -437,7 +528,7 @@ u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	pcb->last_rcv_us = now;
 	pcb->probes = 0;
 	inflight = pcb->snd_max - pcb->snd_una;
-	sacked = tip_tcp_sack_input(pcb, o, ack);
+	sacked = tip_tcp_sack_input(pcb, o, ack, &dsack);
 
 	if (tip_seq_after(ack, pcb->snd_una)) {
 		acked = ack - pcb->snd_una;
@@ -476,9 +567,13 @@ u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	/* SACKs during recovery may show more holes (RFC 6675 5 (C)). */
 	if (sacked && (pcb->flags & (TIP_TCPF_IN_RECOVERY |
 				     TIP_TCPF_RTO_PROBING))) {
-		bool more = tip_tcp_rack_mark(pcb);
+		u64 wait;
+		bool more = tip_tcp_rack_mark(pcb, &wait, true);
 
-		if ((pcb->flags & TIP_TCPF_IN_RECOVERY) &&
+		tip_tcp_rack_arm(pcb, wait);
+
+		if ((pcb->flags & (TIP_TCPF_IN_RECOVERY | TIP_TCPF_REORDER)) ==
+		    TIP_TCPF_IN_RECOVERY &&
 		    tip_tcp_sack_mark_lost(&pcb->sndq, pcb->send_head,
 					   pcb->mss))
 			more = true;
@@ -487,12 +582,35 @@ u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 			pcb->flags |= TIP_TCPF_LOST_SCAN;
 		}
 	}
+	if (pcb->flags & TIP_TCPF_TLP_OUT)
+		tip_tcp_tlp_ack(pcb, ack, acked || sacked ||
+				!tip_tcp_bare_ack(pcb, skb), dsack);
 	if (acked && pcb->ops && pcb->ops->sent && bytes)
 		pcb->ops->sent(pcb, bytes);
 	tip_tcp_rearm(pcb);
 out:
 	pcb->flags &= ~TIP_TCPF_WND_CHANGED;
 	return acked;
+}
+
+void tip_tcp_rack_timeout(struct tip_tcp_pcb *pcb)
+{
+	u64 wait = 0;
+
+	lockdep_assert_held(&pcb->tn->lock);
+	if (pcb->snd_una != pcb->snd_max &&
+	    tip_tcp_rack_mark(pcb, &wait, false)) {
+		tip_tcp_sb_recount(pcb);
+		pcb->flags |= TIP_TCPF_LOST_SCAN;
+		if (!(pcb->flags & (TIP_TCPF_IN_RECOVERY |
+				    TIP_TCPF_RTO_PROBING)))
+			tip_tcp_enter_recovery(pcb);
+		tip_tcp_output(pcb);
+	} else {
+		tip_tcp_rearm(pcb);
+	}
+	if (pcb->state != TIP_TCP_CLOSE)
+		tip_tcp_rack_arm(pcb, wait);
 }
 
 void tip_tcp_enter_loss(struct tip_tcp_pcb *pcb)
@@ -531,7 +649,8 @@ void tip_tcp_enter_loss(struct tip_tcp_pcb *pcb)
 			cb->sacked = TIP_TCP_SACKED_LOST;
 	}
 	tip_tcp_sb_recount(pcb);
-	pcb->flags &= ~TIP_TCPF_IN_RECOVERY;
+	pcb->flags &= ~(TIP_TCPF_IN_RECOVERY | TIP_TCPF_TLP_OUT |
+			TIP_TCPF_TLP_RETRANS);
 	pcb->flags |= TIP_TCPF_RTO_PROBING | TIP_TCPF_LOST_SCAN;
 	pcb->recover = pcb->snd_max;
 	pcb->high_rxt = pcb->snd_una;

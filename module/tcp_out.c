@@ -521,8 +521,7 @@ int tip_tcp_retransmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 		TIP_TCP_INC(tn, TCP_FAST_RETRANS);
 	if (tip_seq_after(cb->end_seq, pcb->high_rxt))
 		pcb->high_rxt = cb->end_seq;
-	if (!(pcb->timers & BIT(TIP_TCP_T_RTO)))
-		tip_tcp_timer_set(pcb, TIP_TCP_T_RTO, tip_tcp_rto_jiffies(pcb));
+	tip_tcp_arm_rto(pcb, false);
 	return 0;
 }
 
@@ -645,37 +644,50 @@ static u32 tip_tcp_send_len(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	return 0;
 }
 
+int tip_tcp_send_head_skb(struct tip_tcp_pcb *pcb, u32 len)
+{
+	struct sk_buff *skb = pcb->send_head;
+	struct tip_tcp_skb_cb *cb;
+	int err;
+
+	if (!skb)
+		return -ENODATA;
+	if (len < skb->len) {
+		err = tip_tcp_fragment(pcb, skb, len);
+		if (err)
+			return err;
+	}
+	err = tip_tcp_xmit_skb(pcb, skb);
+	if (err == -ENOBUFS)
+		return err;
+	cb = TIP_TCP_CB(skb);
+	if (pcb->snd_una == pcb->snd_max) {
+		pcb->rto_start_us = cb->tx_us;
+		pcb->backoff = 0;
+	}
+	pcb->send_head = skb_queue_is_last(&pcb->sndq, skb) ? NULL : skb->next;
+	if (tip_seq_after(cb->end_seq, pcb->snd_max))
+		pcb->snd_max = cb->end_seq;
+	pcb->snd_nxt = pcb->snd_max;
+	return 0;
+}
+
 /* Sends from send_head on; @force for the persist timer's one segment. */
 static void tip_tcp_send_new(struct tip_tcp_pcb *pcb, bool force)
 {
-	struct sk_buff *skb;
+	bool sent = false;
 	u32 len;
 
-	while ((skb = pcb->send_head)) {
-		struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
-
-		len = tip_tcp_send_len(pcb, skb, force);
-		if (!len)
+	while (pcb->send_head) {
+		len = tip_tcp_send_len(pcb, pcb->send_head, force);
+		if (!len || tip_tcp_send_head_skb(pcb, len))
 			break;
-		if (len < skb->len && tip_tcp_fragment(pcb, skb, len))
-			break;
-		if (tip_tcp_xmit_skb(pcb, skb) == -ENOBUFS)
-			break;
-		if (pcb->snd_una == pcb->snd_max) {
-			pcb->rto_start_us = cb->tx_us;
-			pcb->backoff = 0;
-		}
-		pcb->send_head = skb_queue_is_last(&pcb->sndq, skb) ? NULL :
-				 skb->next;
-		if (tip_seq_after(cb->end_seq, pcb->snd_max))
-			pcb->snd_max = cb->end_seq;
-		pcb->snd_nxt = pcb->snd_max;
-		if (!(pcb->timers & BIT(TIP_TCP_T_RTO)))
-			tip_tcp_timer_set(pcb, TIP_TCP_T_RTO,
-					  tip_tcp_rto_jiffies(pcb));
+		sent = true;
 		if (force)
 			break;
 	}
+	if (sent)
+		tip_tcp_arm_rto(pcb, true);
 }
 
 /* Retransmissions first (RFC 6675 5 (C), also after an RTO). */

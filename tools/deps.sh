@@ -21,7 +21,7 @@ PKGS=(
 	# real peers and decoders of the end-to-end tests
 	socat tshark tcpdump traceroute iputils-ping python3-scapy
 	# unmodified programs carried over TCP by tinyip-run
-	iperf3 curl netcat-openbsd
+	iperf3 curl netcat-openbsd ethtool
 )
 
 missing=()

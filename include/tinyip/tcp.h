@@ -153,6 +153,16 @@ struct tip_tcp_lsn;
 #define TIP_TCPF_FIN_INQ	BIT(20)
 /* tcp_out.c: sndq may hold lost segments not yet retransmitted. */
 #define TIP_TCPF_LOST_SCAN	BIT(21)
+/* tcp_timer.c: the pending T_RTO event is a tail loss probe timeout
+ * (PTO) or RACK's reordering timeout (REO), not the RTO.
+ */
+#define TIP_TCPF_PTO		BIT(22)
+#define TIP_TCPF_REO		BIT(26)
+/* tcp_tlp.c: a loss probe is out (up to tlp_high_seq), and it resent data. */
+#define TIP_TCPF_TLP_OUT	BIT(23)
+#define TIP_TCPF_TLP_RETRANS	BIT(24)
+/* tcp_ack.c: the peer reordered our segments; RACK's window decides. */
+#define TIP_TCPF_REORDER	BIT(25)
 /*
  * tcp_pcb.c/tcp_in.c: before the handshake completes, TIP_TCPF_SACK_OK,
  * TIP_TCPF_TS_OK and TIP_TCPF_WS_OK say which options our SYN (or the
@@ -205,6 +215,8 @@ struct tip_tcp_pcb {
 	u32 max_window;			/* largest window the peer offered */
 	u32 recover;			/* RFC 6582/6675 recovery point */
 	u32 high_rxt;			/* RFC 6675 HighRxt */
+	u32 tlp_high_seq;		/* snd_max when the loss probe went */
+	u32 rack_rtt_us;		/* RACK.rtt: of the newest SACKed */
 
 	/* Receive sequence space. */
 	u32 irs;
@@ -284,6 +296,10 @@ struct tip_tcp_pcb {
 	 * RFC 9293 3.7.1), for tip_tcp_sync_mss().
 	 */
 	u16 peer_mss;
+	/* RFC 8985 6.2: RACK's reordering window in min_rtt/4 steps,
+	 * grown by D-SACKs.
+	 */
+	u8 reo_mult;
 };
 
 /* A compact TIME_WAIT entry (tcp_tw.c): the 4-tuple and what RFC 9293
@@ -464,6 +480,24 @@ void tip_tcp_update_window(struct tip_tcp_pcb *pcb, const struct tcphdr *th,
 			   u32 seq, u32 ack);
 /* After an RTO fired: ssthresh, cwnd to 1 SMSS, everything lost. */
 void tip_tcp_enter_loss(struct tip_tcp_pcb *pcb);
+/* RACK's reordering timeout fired: mark what is lost by now, resend. */
+void tip_tcp_rack_timeout(struct tip_tcp_pcb *pcb);
+
+/* ---- tcp_tlp.c: tail loss probes (RFC 8985 7) ---- */
+/*
+ * Makes sure a retransmission timer runs while data is in flight: a
+ * probe timeout (2 SRTT) when a probe may go, else the RTO, which is not
+ * restarted if already running (RFC 6298 5.1). @sent: new data just
+ * left, which pushes a pending probe timeout out.
+ */
+void tip_tcp_arm_rto(struct tip_tcp_pcb *pcb, bool sent);
+/* The probe timeout fired: one new segment, else the last one again. */
+void tip_tcp_tlp_fire(struct tip_tcp_pcb *pcb);
+/*
+ * An ACK while a probe is out: was a loss repaired (RFC 8985 7.4)?
+ * @news: it acked or SACKed something, or was more than a bare ACK.
+ */
+void tip_tcp_tlp_ack(struct tip_tcp_pcb *pcb, u32 ack, bool news, bool dsack);
 
 /* ---- tcp_data.c: the text of an acceptable segment ---- */
 /*
@@ -552,6 +586,9 @@ void tip_tcp_persist_send(struct tip_tcp_pcb *pcb);
 u32 tip_tcp_pipe(const struct tip_tcp_pcb *pcb);
 /* tcp_ack.c: recomputes sacked_bytes, lost_bytes, retrans_out by a walk. */
 void tip_tcp_sb_recount(struct tip_tcp_pcb *pcb);
+
+/* tcp_out.c: sends send_head's first @len bytes (TIP_TCP_CB updated). */
+int tip_tcp_send_head_skb(struct tip_tcp_pcb *pcb, u32 len);
 
 /* ---- tcp_timer.c ---- */
 void tip_tcp_timer_init(struct tip_tcp_pcb *pcb);

@@ -49,6 +49,9 @@ static const char * const tcp_names[] = {
 	[TINYIP_TCP_STAT_TCP_KEEP_ALIVE] = "TcpExtTCPKeepAlive",
 	[TINYIP_TCP_STAT_TCP_WIN_PROBE] = "TcpExtTCPWinProbe",
 	[TINYIP_TCP_STAT_TW_RECYCLED] = "TcpExtTWRecycled",
+	[TINYIP_TCP_STAT_TCP_LOSS_PROBES] = "TcpExtTCPLossProbes",
+	[TINYIP_TCP_STAT_TCP_LOSS_PROBE_RECOVERY] = "TcpExtTCPLossProbeRecovery",
+	[TINYIP_TCP_STAT_TCP_REORDER_SEEN] = "TcpExtTCPReorderSeen",
 };
 
 enum { STATS_SHOW, STATS_TCP, STATS_HELP };

@@ -253,6 +253,9 @@ enum tinyip_tcp_stat {
 	TINYIP_TCP_STAT_TCP_KEEP_ALIVE,	/* keepalive probes sent */
 	TINYIP_TCP_STAT_TCP_WIN_PROBE,	/* zero-window probes sent */
 	TINYIP_TCP_STAT_TW_RECYCLED,	/* TIME_WAIT reused by a new SYN */
+	TINYIP_TCP_STAT_TCP_LOSS_PROBES,	/* tail loss probes sent */
+	TINYIP_TCP_STAT_TCP_LOSS_PROBE_RECOVERY, /* losses a probe repaired */
+	TINYIP_TCP_STAT_TCP_REORDER_SEEN, /* reordering detected */
 
 	__TINYIP_TCP_STAT_MAX,
 	TINYIP_TCP_STAT_MAX = __TINYIP_TCP_STAT_MAX - 1

@@ -717,7 +717,8 @@ class Edge:
                     err = "recv returned %r" % d
                 except OSError as ex:
                     err = ex.errno
-        tx += c.quiet(0.2)
+        # The RST that goes with ETIMEDOUT is no transmission of the data.
+        tx += [x for x in c.quiet(0.2) if len(x.data) > 0]
         t = ["%.2f" % (x.t - t0) for x in tx]
         log("transmissions of the data at %s s; error %s after %.1f s" %
             (t, err, time.monotonic() - t0))
@@ -742,6 +743,60 @@ class Edge:
         c.reset()
         return "%d transmissions, gaps %s s, ETIMEDOUT%s" % (
             len(tx), ["%.2f" % v for v in iv], cnt)
+
+    def c_tlp(self):
+        """RFC 8985 7: the tail of a flight is lost. The tail loss probe
+        resends the last segment (an RTO would resend the first unacked
+        one); the peer's SACK of it starts fast recovery of the rest
+        (RACK's time rule, RFC 8985 6.2), so no RTO fires."""
+        m = 0xFFFFFFFF
+        mss = 1460
+        c, s = self.established(5410)
+        self.alive(c, s, "warm-up")     # RTT samples: a probe needs SRTT
+        st = self.stats()
+        data = pattern(4 * mss, 7)
+        first = c.rcv_nxt
+        check(s.send(data) == len(data), "short send")
+        got = 0
+        while got < len(data):
+            x = c.wait(lambda x: len(x.data) > 0, 5)
+            if x is None:
+                break
+            got += len(x.data)
+        check(got == len(data), "tinyip sent %d of %d bytes" % (got, len(data)))
+        hi = (first + len(data)) & m
+        half = (first + 2 * mss) & m
+        # The last two segments are lost: the peer acks the first two.
+        c.send("A", ack=half)
+        t0 = time.monotonic()
+        p = c.wait(lambda x: len(x.data) > 0, 5)
+        check(p is not None, "tinyip resent nothing within 5 s")
+        log("first resend %s after %.3f s" % (p, p.t - t0))
+        check(p.end() == hi and p.seq != half,
+              "first resend is seq %u len %d: want the last segment (ending "
+              "at %u) as a loss probe, not the first unacked (%u) as an RTO "
+              "would" % (p.seq, len(p.data), hi, half))
+        # The probe arrives: SACK it. The third segment is the lost one.
+        c.send("A", ack=half, opts=[("NOP", None), ("NOP", None),
+                                    ("SAck", (p.seq, hi))])
+        r = c.wait(lambda x: len(x.data) > 0, 5)
+        check(r is not None and r.seq == half,
+              "after the SACK of the probe tinyip sent %s, want a fast "
+              "retransmission of seq %u" % (r, half))
+        log("fast retransmission %s after %.3f s" % (r, r.t - t0))
+        c.rcv_nxt = hi
+        c.send("A")
+        cnt = self.expect_counter(st, "TcpExtTCPLossProbes", 1, "probe")
+        cnt += self.expect_counter(st, "TcpExtTCPSackRecovery", 1, "recovery")
+        d = self.delta(st, "TcpExtTCPTimeouts")
+        check(not d, "TcpExtTCPTimeouts +%s: an RTO fired, the probe should "
+              "have made it needless" % d)
+        # The ACK beyond the probe tells tinyip the probe repaired a loss.
+        self.alive(c, s, "tail loss")
+        cnt += self.expect_counter(st, "TcpExtTCPLossProbeRecovery", 1,
+                                   "probe recovery")
+        self.finish(c, s)
+        return "probe resent the last segment, SACK recovery the rest%s" % cnt
 
     def bad_syn(self, rawopts, what):
         """A SYN with broken options: dropped (counted as TcpInErrs) or
