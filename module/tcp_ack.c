@@ -140,15 +140,20 @@ static void tip_tcp_sack_split(struct tip_tcp_pcb *pcb,
  * window by min_rtt/4 each time, up to one SRTT; from then on RACK's
  * time rule alone starts recovery, not three duplicate ACKs.
  */
-static void tip_tcp_dsack_seen(struct tip_tcp_pcb *pcb)
+static void tip_tcp_dsack_seen_reorder(struct tip_tcp_pcb *pcb)
 {
-	TIP_TCP_INC(pcb->tn, TCP_DSACK_RECV);
 	if (!(pcb->flags & TIP_TCPF_REORDER)) {
 		TIP_TCP_INC(pcb->tn, TCP_REORDER_SEEN);
 		pcb->flags |= TIP_TCPF_REORDER;
 	}
 	if (pcb->reo_mult < U8_MAX)
 		pcb->reo_mult++;
+}
+
+static void tip_tcp_dsack_seen(struct tip_tcp_pcb *pcb)
+{
+	TIP_TCP_INC(pcb->tn, TCP_DSACK_RECV);
+	tip_tcp_dsack_seen_reorder(pcb);
 }
 
 /*
@@ -168,12 +173,13 @@ static u32 tip_tcp_reo_wnd(const struct tip_tcp_pcb *pcb)
 }
 
 /*
- * Send time of the newest segment the peer SACKed, or 0 (RACK.xmit_ts,
- * RFC 8985 6.2). A resent one counts only when SACKed at least min_rtt
- * after it went, as Linux's tcp_rack_advance: sooner, the SACK was for
- * the original.
+ * The newest segment the peer SACKed (RACK.xmit_ts, RFC 8985 6.2): its
+ * send time, 0 for none, and in *@end its end, which orders segments
+ * sent at the same time (one GSO skb). A resent one counts only when
+ * SACKed at least min_rtt after it went, as Linux's tcp_rack_advance:
+ * sooner, the SACK was for the original.
  */
-static u64 tip_tcp_rack_newest(const struct tip_tcp_pcb *pcb)
+static u64 tip_tcp_rack_newest(const struct tip_tcp_pcb *pcb, u32 *end)
 {
 	u64 now = tip_tcp_clock_us(), newest = 0;
 	struct sk_buff *skb;
@@ -183,11 +189,14 @@ static u64 tip_tcp_rack_newest(const struct tip_tcp_pcb *pcb)
 
 		if (skb == pcb->send_head)
 			break;
-		if (!(cb->sacked & TIP_TCP_SACKED_ACKED) || cb->tx_us <= newest)
+		if (!(cb->sacked & TIP_TCP_SACKED_ACKED) || cb->tx_us < newest)
 			continue;
 		if (cb->retrans && cb->tx_us + pcb->rtt.min_rtt_us > now)
 			continue;
+		if (cb->tx_us == newest && tip_seq_before(cb->end_seq, *end))
+			continue;
 		newest = cb->tx_us;
+		*end = cb->end_seq;
 	}
 	return newest;
 }
@@ -223,12 +232,13 @@ static u32 tip_tcp_sack_input(struct tip_tcp_pcb *pcb,
 static bool tip_tcp_rack_mark(struct tip_tcp_pcb *pcb, u64 *wait_us,
 			      bool on_ack)
 {
-	u64 newest = tip_tcp_rack_newest(pcb), now = tip_tcp_clock_us();
-	u32 reo = tip_tcp_reo_wnd(pcb);
+	u64 now = tip_tcp_clock_us(), newest;
+	u32 reo = tip_tcp_reo_wnd(pcb), nend = 0;
 	struct sk_buff *skb;
 	bool marked = false;
 
 	*wait_us = 0;
+	newest = tip_tcp_rack_newest(pcb, &nend);
 	if (!newest)
 		return false;
 	/* The ACK just delivered the newest: its round trip is RACK.rtt. */
@@ -240,8 +250,11 @@ static bool tip_tcp_rack_mark(struct tip_tcp_pcb *pcb, u64 *wait_us,
 
 		if (skb == pcb->send_head)
 			break;
-		/* Resent segments sit early in the queue: no early stop. */
-		if (cb->tx_us >= newest || (cb->sacked & TIP_TCP_SACKED_ACKED))
+		/* Only what went before the newest delivered; resent
+		 * segments sit early in the queue, so no early stop.
+		 */
+		if (cb->tx_us > newest || (cb->sacked & TIP_TCP_SACKED_ACKED) ||
+		    (cb->tx_us == newest && !tip_seq_before(cb->seq, nend)))
 			continue;
 		if ((cb->sacked & (TIP_TCP_SACKED_LOST |
 				   TIP_TCP_SACKED_RETRANS)) ==
@@ -377,6 +390,57 @@ static void tip_tcp_mark_head_lost(struct tip_tcp_pcb *pcb)
 	pcb->flags |= TIP_TCPF_LOST_SCAN;
 }
 
+/* A loss episode begins: remember the window, in case it was needless. */
+static void tip_tcp_undo_mark(struct tip_tcp_pcb *pcb)
+{
+	pcb->prior_cwnd = pcb->cc.cwnd;
+	pcb->prior_ssthresh = pcb->cc.ssthresh;
+	pcb->undo_tsval = 0;
+}
+
+/*
+ * The Eifel test (RFC 3522): an ACK of new data that echoes a TSval
+ * older than our first retransmission of the episode was sent for the
+ * original, so that retransmission was needless. A timestamp clock of
+ * 1 ms cannot tell on a faster path, where this never fires.
+ */
+static bool tip_tcp_undo_ok(const struct tip_tcp_pcb *pcb,
+			    const struct tip_tcp_opts *o)
+{
+	return (pcb->flags & TIP_TCPF_TS_OK) && pcb->undo_tsval && o &&
+	       (o->present & TIP_TCPOPT_TS) && o->tsecr &&
+	       (s32)(o->tsecr - pcb->undo_tsval) < 0;
+}
+
+/*
+ * RFC 4015 (Eifel response): back to the window before the episode;
+ * what was only marked lost is in flight after all. A peer that delays
+ * segments that much reorders them too: RACK's window widens.
+ */
+static void tip_tcp_undo(struct tip_tcp_pcb *pcb)
+{
+	struct sk_buff *skb;
+
+	if (pcb->flags & TIP_TCPF_RTO_PROBING)
+		TIP_TCP_INC(pcb->tn, TCP_SPURIOUS_RTOS);
+	else
+		TIP_TCP_INC(pcb->tn, TCP_FULL_UNDO);
+	pcb->cc.cwnd = max(pcb->cc.cwnd, pcb->prior_cwnd);
+	pcb->cc.ssthresh = max(pcb->cc.ssthresh, pcb->prior_ssthresh);
+	pcb->flags &= ~(TIP_TCPF_IN_RECOVERY | TIP_TCPF_RTO_PROBING |
+			TIP_TCPF_LOST_SCAN);
+	pcb->dupacks = 0;
+	pcb->undo_tsval = 0;
+	skb_queue_walk(&pcb->sndq, skb) {
+		if (skb == pcb->send_head)
+			break;
+		TIP_TCP_CB(skb)->sacked &= ~TIP_TCP_SACKED_LOST;
+	}
+	tip_tcp_sb_recount(pcb);
+	if (pcb->flags & TIP_TCPF_SACK_OK)
+		tip_tcp_dsack_seen_reorder(pcb);
+}
+
 /* RFC 6675 5 (4) / RFC 6582 3.2 (2): fast retransmit, then recovery. */
 static void tip_tcp_enter_recovery(struct tip_tcp_pcb *pcb)
 {
@@ -384,6 +448,7 @@ static void tip_tcp_enter_recovery(struct tip_tcp_pcb *pcb)
 	struct sk_buff *head;
 	u32 mss = pcb->mss;
 
+	tip_tcp_undo_mark(pcb);
 	pcb->cc.ssthresh = pcb->cc_ops->ssthresh(&pcb->cc,
 						 pcb->snd_max - pcb->snd_una);
 	pcb->recover = pcb->snd_max;
@@ -415,6 +480,7 @@ static void tip_tcp_exit_recovery(struct tip_tcp_pcb *pcb)
 	pcb->cc.cwnd = min(pcb->cc.ssthresh, max(flight, pcb->mss) + pcb->mss);
 	pcb->flags &= ~TIP_TCPF_IN_RECOVERY;
 	pcb->dupacks = 0;
+	pcb->undo_tsval = 0;
 }
 
 /* An ACK that moved snd_una during recovery. */
@@ -553,14 +619,20 @@ u32 tip_tcp_ack(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		       (pcb->sacked_bytes || pcb->lost_bytes)))
 		tip_tcp_sb_recount(pcb);
 
+	if (acked && (pcb->flags & (TIP_TCPF_IN_RECOVERY |
+				    TIP_TCPF_RTO_PROBING)) &&
+	    tip_tcp_undo_ok(pcb, o))
+		tip_tcp_undo(pcb);
 	if (acked) {
 		if (pcb->flags & TIP_TCPF_IN_RECOVERY)
 			tip_tcp_recovery_ack(pcb, acked);
 		else if (bytes && tip_tcp_cc_limited(&pcb->cc, inflight))
 			pcb->cc_ops->on_ack(&pcb->cc, bytes, rtt, now, inflight);
 		if ((pcb->flags & TIP_TCPF_RTO_PROBING) &&
-		    !tip_seq_before(pcb->snd_una, pcb->recover))
+		    !tip_seq_before(pcb->snd_una, pcb->recover)) {
 			pcb->flags &= ~TIP_TCPF_RTO_PROBING;
+			pcb->undo_tsval = 0;
+		}
 	} else if (tip_tcp_is_dupack(pcb, skb, ack, sacked)) {
 		tip_tcp_dupack(pcb);
 	}
@@ -620,10 +692,14 @@ void tip_tcp_enter_loss(struct tip_tcp_pcb *pcb)
 
 	lockdep_assert_held(&tn->lock);
 	/* RFC 5681 (4): halve once per loss episode, not per backoff. */
-	if (!(pcb->flags & TIP_TCPF_RTO_PROBING) || !pcb->backoff)
+	if (!(pcb->flags & TIP_TCPF_RTO_PROBING) || !pcb->backoff) {
+		/* Undo restores the window before recovery, if it was one. */
+		if (!(pcb->flags & TIP_TCPF_IN_RECOVERY))
+			tip_tcp_undo_mark(pcb);
 		pcb->cc.ssthresh =
 			pcb->cc_ops->ssthresh(&pcb->cc,
 					      pcb->snd_max - pcb->snd_una);
+	}
 	pcb->cc.cwnd = pcb->mss;
 	pcb->cc.bytes_acked = 0;
 	if (pcb->cc_ops->on_rto)

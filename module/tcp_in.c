@@ -109,7 +109,29 @@ static bool tip_tcp_seq_ok(const struct tip_tcp_pcb *pcb, u32 seq, u32 len,
 }
 
 /* RFC 7323 5.3 R1: an old timestamp marks an old duplicate. */
+/*
+ * A pure duplicate ACK overtaken by a later one carries an older TSval,
+ * yet its SACK blocks matter to recovery. Linux's tcp_disordered_ack()
+ * lets such an ACK through PAWS when it is within one RTO of ts_recent;
+ * tinyip does the same, or a jittery path starves fast recovery.
+ */
+static bool tip_tcp_disordered_ack(const struct tip_tcp_pcb *pcb,
+				   const struct tcphdr *th,
+				   const struct tip_tcp_skb_cb *cb,
+				   const struct tip_tcp_opts *o)
+{
+	u32 win = ntohs(th->window);
+
+	if (pcb->flags & TIP_TCPF_WS_OK)
+		win <<= pcb->snd_wscale;
+	return th->ack && cb->seq == cb->end_seq && cb->seq == pcb->rcv_nxt &&
+	       ntohl(th->ack_seq) == pcb->snd_una && win == pcb->snd_wnd &&
+	       pcb->ts_recent - o->tsval <= pcb->rtt.rto_us / USEC_PER_MSEC;
+}
+
 static bool tip_tcp_paws_reject(struct tip_tcp_pcb *pcb,
+				const struct tcphdr *th,
+				const struct tip_tcp_skb_cb *cb,
 				const struct tip_tcp_opts *o)
 {
 	if (!(pcb->flags & TIP_TCPF_TS_OK) || !(o->present & TIP_TCPOPT_TS))
@@ -122,7 +144,25 @@ static bool tip_tcp_paws_reject(struct tip_tcp_pcb *pcb,
 		pcb->ts_recent_stamp = tip_tcp_now_sec();
 		return false;
 	}
-	return true;
+	return !tip_tcp_disordered_ack(pcb, th, cb, o);
+}
+
+/*
+ * RFC 7323 5.3 R1 answers a rejected segment with an ACK. For bare ACKs
+ * that is one per 500 ms (Linux's tcp_invalid_ratelimit): a burst of
+ * them would draw as many ACKs back, and two stacks could loop.
+ */
+static void tip_tcp_oow_ack(struct tip_tcp_pcb *pcb,
+			    const struct tip_tcp_skb_cb *cb)
+{
+	u32 now = (u32)jiffies;
+
+	if (cb->seq == cb->end_seq) {
+		if (pcb->oow_stamp && now - pcb->oow_stamp < HZ / 2)
+			return;
+		pcb->oow_stamp = now ?: 1;
+	}
+	tip_tcp_send_ack(pcb);
 }
 
 /* Negotiated options and the first window, from the peer's SYN. */
@@ -333,9 +373,9 @@ static void tip_tcp_rcv_sync(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	u32 win = tip_tcp_rcv_window(pcb);
 	bool text = true;
 
-	if (!th->rst && tip_tcp_paws_reject(pcb, o)) {
+	if (!th->rst && tip_tcp_paws_reject(pcb, th, cb, o)) {
 		TIP_TCP_INC(tn, PAWS_ESTAB_REJECTED);
-		tip_tcp_send_ack(pcb);
+		tip_tcp_oow_ack(pcb, cb);
 		goto drop;
 	}
 	/*
@@ -426,7 +466,8 @@ void tip_tcp_rcv_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	lockdep_assert_held(&pcb->tn->lock);
 	/* Processing may close (and unhash) the PCB under our feet. */
 	tip_tcp_pcb_hold(pcb);
-	pcb->segs_in++;
+	/* Segments, as Linux's tcpi_segs_in: a GRO skb holds several. */
+	pcb->segs_in += max_t(u32, skb_shinfo(skb)->gso_segs, 1);
 	pcb->last_rcv_us = tip_tcp_clock_us();
 	switch (pcb->state) {
 	case TIP_TCP_SYN_SENT:

@@ -124,6 +124,9 @@ u32 tip_tcp_size_goal(const struct tip_tcp_pcb *pcb)
 {
 	u32 mss = pcb->mss ?: 536, goal = TIP_TCP_GSO_MAX;
 
+	if (pcb->flags & TIP_TCPF_NO_GSO)
+		return mss;
+
 	/* Half the peer's largest window, as Linux: keeps skbs small
 	 * enough that one loss does not resend a whole window.
 	 */
@@ -357,6 +360,12 @@ static int tip_tcp_xmit_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		return err;
 	}
 	saddr = pcb->laddr ?: res.src;
+	if (res.ifp && res.ifp->dev &&
+	    (!(READ_ONCE(res.ifp->dev->features) & (NETIF_F_GSO | NETIF_F_TSO)) ||
+	     READ_ONCE(res.ifp->dev->gso_max_segs) <= 1))
+		pcb->flags |= TIP_TCPF_NO_GSO;
+	else
+		pcb->flags &= ~TIP_TCPF_NO_GSO;
 	tip_tcp_push_hdr(skb, pcb->lport, pcb->rport, seq,
 			 (flags & TCPHDR_ACK) ? pcb->rcv_nxt : 0, flags, win, o);
 	tip_tcp_csum_set(skb, saddr, pcb->raddr, true);
@@ -515,6 +524,8 @@ int tip_tcp_retransmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 	}
 	if (cb->retrans < U8_MAX)
 		cb->retrans++;
+	if (!pcb->undo_tsval)
+		pcb->undo_tsval = tip_tcp_tsval(pcb) ?: 1;
 	pcb->total_retrans += segs;
 	TIP_TCP_ADD(tn, RETRANS_SEGS, segs);
 	if (pcb->flags & TIP_TCPF_IN_RECOVERY)
@@ -680,6 +691,8 @@ static void tip_tcp_send_new(struct tip_tcp_pcb *pcb, bool force)
 
 	while (pcb->send_head) {
 		len = tip_tcp_send_len(pcb, pcb->send_head, force);
+		if ((pcb->flags & TIP_TCPF_NO_GSO) && len > pcb->mss)
+			len = pcb->mss;
 		if (!len || tip_tcp_send_head_skb(pcb, len))
 			break;
 		sent = true;

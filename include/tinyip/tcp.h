@@ -158,6 +158,11 @@ struct tip_tcp_lsn;
  */
 #define TIP_TCPF_PTO		BIT(22)
 #define TIP_TCPF_REO		BIT(26)
+/* tcp_out.c: the route's device takes no GSO skbs (ethtool -K gso off
+ * tso off, or gso_max_segs 1), so segments are built one MSS each, as
+ * Linux's sk_can_gso() decides.
+ */
+#define TIP_TCPF_NO_GSO		BIT(27)
 /* tcp_tlp.c: a loss probe is out (up to tlp_high_seq), and it resent data. */
 #define TIP_TCPF_TLP_OUT	BIT(23)
 #define TIP_TCPF_TLP_RETRANS	BIT(24)
@@ -237,6 +242,7 @@ struct tip_tcp_pcb {
 	u32 ts_recent;
 	u32 ts_recent_stamp;		/* our clock (s) when it was taken */
 	u32 ts_offset;			/* random, per connection */
+	u32 oow_stamp;			/* jiffies of the last PAWS dupack */
 
 	/* Delayed ACK: segments received since the last ACK we sent. */
 	u8 delack_segs;
@@ -254,6 +260,12 @@ struct tip_tcp_pcb {
 
 	struct tip_tcp_cc cc;
 	const struct tip_tcp_cc_ops *cc_ops;
+	/* Undo of a needless recovery or RTO (RFC 3522, RFC 4015): the
+	 * window before it, and the TSval of its first retransmission.
+	 */
+	u32 prior_cwnd;
+	u32 prior_ssthresh;
+	u32 undo_tsval;			/* 0: nothing resent yet */
 
 	/* Queues: data we sent or will send, in sequence order (the first
 	 * unsent one is send_head), and segments above rcv_nxt.

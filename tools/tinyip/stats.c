@@ -52,6 +52,8 @@ static const char * const tcp_names[] = {
 	[TINYIP_TCP_STAT_TCP_LOSS_PROBES] = "TcpExtTCPLossProbes",
 	[TINYIP_TCP_STAT_TCP_LOSS_PROBE_RECOVERY] = "TcpExtTCPLossProbeRecovery",
 	[TINYIP_TCP_STAT_TCP_REORDER_SEEN] = "TcpExtTCPReorderSeen",
+	[TINYIP_TCP_STAT_TCP_FULL_UNDO] = "TcpExtTCPFullUndo",
+	[TINYIP_TCP_STAT_TCP_SPURIOUS_RTOS] = "TcpExtTCPSpuriousRTOs",
 };
 
 enum { STATS_SHOW, STATS_TCP, STATS_HELP };

@@ -1123,9 +1123,11 @@ static void test_stats(void)
 	      strstr(out, "\nTcpInCsumErrors                 0\n"
 			  "TcpExtTCPFastRetrans            1\n") &&
 	      strstr(out, "\nTcpExtPAWSEstab                 0\n") &&
-	      !strcmp(strstr(out, "\nTcpExtTCPWinProbe"),
-		      "\nTcpExtTCPWinProbe               0\n"
-		      "TcpExtTWRecycled                1099511627776\n"),
+	      strstr(out, "\nTcpExtTCPWinProbe               0\n"
+			  "TcpExtTWRecycled                1099511627776\n"
+			  "TcpExtTCPLossProbes             0\n") &&
+	      !strcmp(strstr(out, "\nTcpExtTCPSpuriousRTOs"),
+		      "\nTcpExtTCPSpuriousRTOs           0\n"),
 	      "stats: nstat names and columns, zeros too, u64 values");
 	check(count_lines(out) == TINYIP_TCP_STAT_MAX - 1,
 	      "stats: one line per counter, the newer one skipped");
@@ -1134,7 +1136,8 @@ static void test_stats(void)
 	check(rc == 0 &&
 	      !strncmp(out, "{\"TcpActiveOpens\":3,\"TcpPassiveOpens\":0,", 40) &&
 	      strstr(out, ",\"TcpExtTCPFastRetrans\":1,") &&
-	      strstr(out, ",\"TcpExtTWRecycled\":1099511627776}\n"),
+	      strstr(out, ",\"TcpExtTWRecycled\":1099511627776,") &&
+	      strstr(out, ",\"TcpExtTCPSpuriousRTOs\":0}\n"),
 	      "stats -j show tcp: one object, nstat names");
 	run(NULL, "stats");
 	expect("stats: an ACK without a reply", 1, "",

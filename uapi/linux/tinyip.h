@@ -256,6 +256,8 @@ enum tinyip_tcp_stat {
 	TINYIP_TCP_STAT_TCP_LOSS_PROBES,	/* tail loss probes sent */
 	TINYIP_TCP_STAT_TCP_LOSS_PROBE_RECOVERY, /* losses a probe repaired */
 	TINYIP_TCP_STAT_TCP_REORDER_SEEN, /* reordering detected */
+	TINYIP_TCP_STAT_TCP_FULL_UNDO,	/* needless fast recoveries undone */
+	TINYIP_TCP_STAT_TCP_SPURIOUS_RTOS, /* needless RTOs undone */
 
 	__TINYIP_TCP_STAT_MAX,
 	TINYIP_TCP_STAT_MAX = __TINYIP_TCP_STAT_MAX - 1

@@ -5,7 +5,8 @@
 # (RFC 9293 3.5), RST and SYN validation with challenge ACKs (RFC 5961),
 # SYN cookies under a SYN flood (RFC 4987), zero-window probing with
 # backoff (RFC 1122 4.2.2.17), RTO backoff ending in ETIMEDOUT (RFC 6298,
-# RFC 5482), a tail loss probe and RACK (RFC 8985), and malformed options (RFC 9293 3.1, RFC 2018, RFC 7323):
+# RFC 5482), a tail loss probe and RACK (RFC 8985), the undo of a needless
+# fast retransmission (RFC 3522, RFC 4015), and malformed options (RFC 9293 3.1, RFC 2018, RFC 7323):
 # each dropped or ignored, never a crash, and a native client is still
 # served at the end. The kernel log must stay clean.
 #
@@ -25,7 +26,7 @@ PEER_MAC=02:00:5e:00:e8:03
 FLOOD=2000
 
 CASES=(simopen rst-inwin rst-outwin rst-exact syn-estab zerowin noack
-       tlp opt-zero opt-past sack-outwin wscale-15 mss-0 synflood normal)
+       tlp undo opt-zero opt-past sack-outwin wscale-15 mss-0 synflood normal)
 [ $# -gt 0 ] && CASES=("$@")
 
 topo_setup

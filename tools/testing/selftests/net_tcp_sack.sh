@@ -97,9 +97,10 @@ in_sink ip link set lo up
 in_sink ip addr add $SINK_ADDR/24 dev v_sk
 in_sink ip link set v_sk up
 in_sink ip route add default via $RT_ADDR
-# One segment per skb from the native sender, so that netem loses
-# segments rather than whole GSO trains.
+# One segment per skb from either sender, so that netem loses segments
+# rather than whole GSO trains.
 in_sink ip link set dev v_sk gso_max_segs 1
+in_tip ip link set dev v_tip gso_max_segs 1
 tip route add 203.0.113.0/24 via $NAT_ADDR > /dev/null ||
 	fail "tinyip route add 203.0.113.0/24 via $NAT_ADDR"
 ping_ok $NS_SINK $TIP_ADDR || fail "sink cannot ping tinyip through nat"
@@ -174,7 +175,12 @@ rtx=$(decode "$T/tx.pcap" "ip.src == $TIP_ADDR && tcp.analysis.retransmission" \
 	frame.number | wc -l)
 echo "native ACKs with SACK blocks: $nsack; tinyip retransmissions (tshark): $rtx"
 out=$(python3 "$EDGE_PY" sack-sender --src $TIP_ADDR --port 5601 --pre "$T/tx.pcap" \
-	--post "$T/tx-post.pcap" 2>&1) || FAILED+=("tinyip's loss recovery")
+	--post "$T/tx-post.pcap" 2>&1) || {
+	FAILED+=("tinyip's loss recovery")
+	# A capture that dropped frames cannot be matched: say so.
+	echo "tcpdump: $(grep -h 'dropped\|received' "$T/tx.pcap.log" "$T/tx-post.pcap.log" |
+		tr '\n' ' ')"
+}
 echo "$out"
 echo "netem: $(in_nat tc -s qdisc show dev v_rt | grep -o 'dropped [0-9]*') on v_rt," \
 	"$(in_nat tc -s qdisc show dev v_nat | grep -o 'dropped [0-9]*') on v_nat"

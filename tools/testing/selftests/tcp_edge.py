@@ -798,6 +798,90 @@ class Edge:
         self.finish(c, s)
         return "probe resent the last segment, SACK recovery the rest%s" % cnt
 
+    def tcp_info(self, s):
+        """(snd_ssthresh, snd_cwnd) from tinyip's TCP_INFO."""
+        b = s.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
+        return struct.unpack_from("II", b, 76)
+
+    def c_undo(self):
+        """RFC 3522 and RFC 4015: a needless fast retransmission. The
+        peer SACKs the three segments after the first, so RACK (RFC 8985)
+        resends the first; then it acks all, echoing the TSval of the
+        first's original transmission: that one was only late. tinyip
+        must see it (the Eifel test) and restore its window."""
+        mss = 1448                      # 1460 less the timestamps
+        tsv = [5000]
+
+        def opts(echo, sack=None):
+            tsv[0] += 1
+            o = [("NOP", None), ("NOP", None), ("Timestamp", (tsv[0], echo))]
+            if sack:
+                o += [("NOP", None), ("NOP", None), ("SAck", sack)]
+            return o
+        self.listener(5420)
+        c = self.conn(5420)
+        c.send("S", opts=[("MSS", 1460), ("SAckOK", b""),
+                          ("Timestamp", (tsv[0], 0))])
+        sa = c.wait(lambda x: x.flags & (SYN | ACK) == SYN | ACK, 5)
+        check(sa is not None and "ts" in sa.opts,
+              "no SYN-ACK with timestamps: %s" % sa)
+        c.snd_nxt = c.iss + 1
+        c.rcv_nxt = (sa.seq + 1) & 0xFFFFFFFF
+        c.send("A", opts=opts(sa.opts["ts"][0]))
+        s = self.accept(5420)
+        # Two round trips of one segment each: SRTT, and no recovery yet.
+        for i in range(2):
+            s.send(b"w" * 100)
+            x = c.wait(lambda x: len(x.data) > 0, 5)
+            check(x is not None, "tinyip sent no warm-up data")
+            c.take(x)
+            c.send("A", opts=opts(x.opts["ts"][0]))
+        time.sleep(0.1)
+        before = self.tcp_info(s)
+        st = self.stats()
+        first = c.rcv_nxt
+        data = pattern(4 * mss, 9)
+        check(s.send(data) == len(data), "short send")
+        segs = []
+        while sum(len(x.data) for x in segs) < len(data):
+            x = c.wait(lambda x: len(x.data) > 0, 5)
+            if x is None:
+                break
+            segs.append(x)
+        check(sum(len(x.data) for x in segs) == len(data),
+              "tinyip sent %d of %d bytes" %
+              (sum(len(x.data) for x in segs), len(data)))
+        orig = segs[0].opts["ts"][0]
+        time.sleep(0.005)               # the resend's TSval is later
+        c.send("A", ack=first, opts=opts(orig, ((first + mss) & 0xFFFFFFFF,
+                                                (first + len(data)) &
+                                                0xFFFFFFFF)))
+        # A tail loss probe of the last segment may come first: let it.
+        r = c.wait(lambda x: len(x.data) > 0 and x.seq == first, 5)
+        check(r is not None and r.seq == first,
+              "after a SACK of three segments above the first, tinyip sent "
+              "%s, want a resend of seq %u" % (r, first))
+        check(r.opts["ts"][0] != orig, "the resend has the original's TSval")
+        mid = self.tcp_info(s)
+        # The original arrives late after all: ACK it, echoing its TSval.
+        c.rcv_nxt = (first + len(data)) & 0xFFFFFFFF
+        c.send("A", opts=opts(orig))
+        time.sleep(0.2)
+        after = self.tcp_info(s)
+        log("ssthresh/cwnd before %s, in recovery %s, after the late ACK %s" %
+            (before, mid, after))
+        cnt = self.expect_counter(st, "TcpExtTCPSackRecovery", 1, "recovery")
+        cnt += self.expect_counter(st, "TcpExtTCPFullUndo", 1, "undo")
+        check(mid[0] < before[0], "recovery did not lower ssthresh: %s -> %s"
+              % (before, mid))
+        check(after[0] >= before[0] and after[1] >= before[1],
+              "window not restored: ssthresh/cwnd %s before, %s after" %
+              (before, after))
+        s.close()
+        c.reset()
+        return "resent, then undone: ssthresh/cwnd %s -> %s -> %s%s" % (
+            before, mid, after, cnt)
+
     def bad_syn(self, rawopts, what):
         """A SYN with broken options: dropped (counted as TcpInErrs) or
         handled as if the option were absent; never a crash."""
@@ -1133,6 +1217,13 @@ def sack_sender(a):
             lost.append(False)
         else:
             lost.append(True)
+    if j < len(post):
+        y = post[j]
+        near = [str(x) for x in pre
+                if abs(((x.seq - y.seq + 0x80000000) & 0xFFFFFFFF) -
+                       0x80000000) <= 3 * mss]
+        log("first received frame not among the sent: %s; sent near it: %s"
+            % (y, near[:6]))
     check(j == len(post), "captures do not match: %d of %d received frames "
           "not found among the sent ones" % (len(post) - j, len(post)))
     hi = 0
