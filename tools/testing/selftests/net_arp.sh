@@ -37,7 +37,11 @@ ping_ok $NS_NAT $TIP_ADDR || fail "nat cannot ping tinyip"
 expect_eq "nat's ARP entry for tinyip" \
 	"$(ip -n $NS_NAT -j neigh show $TIP_ADDR | jq -r '.[0].lladdr')" "$tip_mac"
 
-# Flush empties the cache.
+# Flush empties the cache. A native ARP probe for tinyip (its entry going
+# from DELAY to PROBE) would teach tinyip nat's address again right after
+# the flush (RFC 826 merges a request's sender), so nat's entry is pinned.
+ip -n $NS_NAT neigh replace $TIP_ADDR lladdr "$tip_mac" dev v_nat nud permanent ||
+	fail "pinning nat's entry for tinyip"
 tip neigh flush dev v_tip || fail "neigh flush"
 expect_eq "entries after flush" "$(tip -j neigh show dev v_tip | jq length)" 0
 
