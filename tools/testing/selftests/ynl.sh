@@ -30,7 +30,21 @@ done
 # A listener subscribed through the spec's multicast group name. (One
 # process cannot both subscribe and do: 6.12's ynl trips over a
 # notification that arrives between the reply and the ack.)
-"${ynl[@]}" --subscribe config --sleep 15 > /tmp/ynl-ntf.out 2>&1 &
+# cli.py's --subscribe only reads after a fixed --sleep, which a slow
+# debug guest can outlast before the config-set runs; this listener, on
+# ynl's own library, waits up to 120 s for the notification instead.
+python3 -c '
+import json, sys, time
+sys.path.append(sys.argv[1] + "/tools/net/ynl")
+from lib import YnlFamily
+ynl = YnlFamily(sys.argv[2], "")
+ynl.ntf_subscribe("config")
+end = time.monotonic() + 120
+while not ynl.async_msg_queue and time.monotonic() < end:
+    ynl.check_ntf()
+    time.sleep(0.1)
+print(json.dumps(ynl.async_msg_queue, default=str))
+' "$SRC" "$REPO/uapi/tinyip.yaml" > /tmp/ynl-ntf.out 2>&1 &
 listener=$!
 wait_joined $listener
 reply=$("${ynl[@]}" --do config-set --json '{"mem-budget": 65536}') ||
