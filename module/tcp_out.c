@@ -58,8 +58,7 @@ static bool tip_tcp_synced(const struct tip_tcp_pcb *pcb)
 	return false;
 }
 
-/* States in which queued data (and our FIN) may leave. */
-static bool tip_tcp_can_send(const struct tip_tcp_pcb *pcb)
+bool tip_tcp_can_send(const struct tip_tcp_pcb *pcb)
 {
 	switch (pcb->state) {
 	case TIP_TCP_ESTABLISHED:

@@ -27,16 +27,7 @@ static bool tip_tcp_tlp_ok(const struct tip_tcp_pcb *pcb)
 			   TIP_TCPF_TLP_OUT)) ||
 	    pcb->sacked_bytes || !pcb->rtt.srtt_us || pcb->backoff)
 		return false;
-	switch (pcb->state) {
-	case TIP_TCP_ESTABLISHED:
-	case TIP_TCP_CLOSE_WAIT:
-	case TIP_TCP_FIN_WAIT1:
-	case TIP_TCP_CLOSING:
-	case TIP_TCP_LAST_ACK:
-		return true;
-	default:
-		return false;
-	}
+	return tip_tcp_can_send(pcb);
 }
 
 static unsigned long tip_tcp_pto_jiffies(const struct tip_tcp_pcb *pcb)

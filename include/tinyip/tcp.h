@@ -599,6 +599,8 @@ u32 tip_tcp_pipe(const struct tip_tcp_pcb *pcb);
 /* tcp_ack.c: recomputes sacked_bytes, lost_bytes, retrans_out by a walk. */
 void tip_tcp_sb_recount(struct tip_tcp_pcb *pcb);
 
+/* tcp_out.c: states in which queued data (and our FIN) may leave. */
+bool tip_tcp_can_send(const struct tip_tcp_pcb *pcb);
 /* tcp_out.c: sends send_head's first @len bytes (TIP_TCP_CB updated). */
 int tip_tcp_send_head_skb(struct tip_tcp_pcb *pcb, u32 len);
 

@@ -311,6 +311,17 @@ class Conn:
         self.rcv_nxt = (self.rcv_nxt + len(d)) & 0xFFFFFFFF
         return d
 
+    def data_segs(self, n, timeout=5.0):
+        """tinyip's data segments until n bytes came (or a quiet
+        timeout), unacked."""
+        segs = []
+        while sum(len(x.data) for x in segs) < n:
+            x = self.wait(lambda x: len(x.data) > 0, timeout)
+            if x is None:
+                break
+            segs.append(x)
+        return segs
+
     def recv_data(self, n, timeout=20.0, win=65535):
         """Receives n bytes from tinyip, acking each segment."""
         buf = bytearray()
@@ -757,12 +768,7 @@ class Edge:
         data = pattern(4 * mss, 7)
         first = c.rcv_nxt
         check(s.send(data) == len(data), "short send")
-        got = 0
-        while got < len(data):
-            x = c.wait(lambda x: len(x.data) > 0, 5)
-            if x is None:
-                break
-            got += len(x.data)
+        got = sum(len(x.data) for x in c.data_segs(len(data)))
         check(got == len(data), "tinyip sent %d of %d bytes" % (got, len(data)))
         hi = (first + len(data)) & m
         half = (first + 2 * mss) & m
@@ -842,12 +848,7 @@ class Edge:
         first = c.rcv_nxt
         data = pattern(4 * mss, 9)
         check(s.send(data) == len(data), "short send")
-        segs = []
-        while sum(len(x.data) for x in segs) < len(data):
-            x = c.wait(lambda x: len(x.data) > 0, 5)
-            if x is None:
-                break
-            segs.append(x)
+        segs = c.data_segs(len(data))
         check(sum(len(x.data) for x in segs) == len(data),
               "tinyip sent %d of %d bytes" %
               (sum(len(x.data) for x in segs), len(data)))
@@ -940,12 +941,7 @@ class Edge:
         c, s = self.established(5401)
         data = pattern(6000, 3)
         check(s.send(data) == len(data), "short send")
-        segs = []
-        while sum(len(x.data) for x in segs) < len(data):
-            x = c.wait(lambda x: len(x.data) > 0, 5)
-            if x is None:
-                break
-            segs.append(x)
+        segs = c.data_segs(len(data))
         check(segs, "tinyip sent none of its data")
         segs.sort(key=lambda x: (x.seq - c.rcv_nxt) & 0xFFFFFFFF)
         got = bytearray(c.take(segs[0]))
