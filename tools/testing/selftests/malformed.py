@@ -81,6 +81,10 @@ class Gen:
     def __init__(self, a):
         self.a = a
         self.sock = conf.L2socket(iface=a.iface)
+        # Raw frames go out on a plain packet socket: scapy's per-frame
+        # overhead made check-full's 8000-fragment flood outlast 600 s.
+        self.raw = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+        self.raw.bind((a.iface, 0))
         self.src_mac = open("/sys/class/net/%s/address" % a.iface).read().strip()
 
     def eth(self, payload, etype=ETH_P_IP, dst=None):
@@ -89,7 +93,10 @@ class Gen:
 
     def send(self, frames):
         for f in frames:
-            self.sock.send(Raw(f) if isinstance(f, bytes) else f)
+            if isinstance(f, bytes):
+                self.raw.send(f)
+            else:
+                self.sock.send(f)
         return len(frames)
 
     def ip(self, payload_fn, src=None, proto=IPPROTO_ICMP, **kw):
