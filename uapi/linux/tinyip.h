@@ -75,6 +75,23 @@ enum tinyip_neigh_state {
 	TINYIP_NEIGH_PROBE,		/* re-confirming by unicast request */
 	TINYIP_NEIGH_FAILED,		/* no answer; kept briefly to refuse */
 	TINYIP_NEIGH_PERMANENT,		/* never expires */
+	TINYIP_NEIGH_DELAY,		/* IPv6 NUD: waiting before a probe */
+};
+
+/* TINYIP_A_ADDR_FLAGS bits (IPv6 addresses; IPv4 ones carry none yet). */
+enum tinyip_addr_flag {
+	TINYIP_ADDR_F_TENTATIVE = 1 << 0,	/* duplicate detection running */
+	TINYIP_ADDR_F_DEPRECATED = 1 << 1,	/* preferred lifetime is over */
+	TINYIP_ADDR_F_DADFAILED = 1 << 2,	/* another node has it */
+	TINYIP_ADDR_F_AUTOCONF = 1 << 3,	/* made by SLAAC from an RA */
+	TINYIP_ADDR_F_PERMANENT = 1 << 4,	/* no lifetime */
+	TINYIP_ADDR_F_TEMPORARY = 1 << 5,	/* RFC 8981 temporary address */
+	TINYIP_ADDR_F_NODAD = 1 << 6,		/* added without DAD */
+};
+
+/* TINYIP_A_NEIGH_FLAGS bits. */
+enum tinyip_neigh_flag {
+	TINYIP_NEIGH_F_ROUTER = 1 << 0,	/* IPv6: the neighbour is a router */
 };
 
 /*
@@ -131,6 +148,11 @@ enum tinyip_attr {
 	TINYIP_A_SOCK_FLAGS,	/* u32: enum tinyip_sock_flag bits */
 	TINYIP_A_TCP_STATS,	/* nest: enum tinyip_tcp_stat, u64 each */
 	TINYIP_A_TCP_CC,	/* string: the netns default algorithm */
+	TINYIP_A_ADDR_FLAGS,	/* u32: enum tinyip_addr_flag bits */
+	TINYIP_A_VALID_LFT,	/* u32: seconds left; 0xffffffff is forever */
+	TINYIP_A_PREFERRED_LFT,	/* u32: seconds left; 0xffffffff is forever */
+	TINYIP_A_NEIGH_FLAGS,	/* u32: enum tinyip_neigh_flag bits */
+	TINYIP_A_FORWARDING6,	/* u8: 1 forwards IPv6 between links */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -145,7 +167,7 @@ enum tinyip_cmd {
 	TINYIP_CMD_LINK_ATTACH,	/* IFINDEX or IFNAME, [LINK_MODE] */
 	TINYIP_CMD_LINK_DETACH,	/* IFINDEX or IFNAME */
 	TINYIP_CMD_LINK_GET,	/* dump: one message per link */
-	TINYIP_CMD_ADDR_ADD,	/* IFINDEX|IFNAME, ADDR, PREFIXLEN */
+	TINYIP_CMD_ADDR_ADD,	/* IFINDEX|IFNAME, ADDR, PREFIXLEN, [ADDR_FLAGS], [*_LFT] */
 	TINYIP_CMD_ADDR_DEL,	/* IFINDEX|IFNAME, ADDR, [PREFIXLEN] */
 	TINYIP_CMD_ADDR_GET,	/* dump */
 	TINYIP_CMD_ROUTE_ADD,	/* ADDR (dst), PREFIXLEN, [GATEWAY], [IFINDEX|IFNAME], [METRIC] */
