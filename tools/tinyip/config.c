@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "config" object: shows and sets this network namespace's
- * settings (the memory budget, IPv4 forwarding, the default TCP
+ * settings (the memory budget, IPv4 and IPv6 forwarding, the default TCP
  * congestion control) and its memory usage.
  */
 #include <errno.h>
@@ -22,6 +22,7 @@ static const struct {
 	{ TINYIP_A_MEM_USED,	"mem-used",	"mem_used" },
 	{ TINYIP_A_MEM_FAILED,	"mem-failed",	"mem_failed" },
 	{ TINYIP_A_FORWARDING,	"forwarding",	"forwarding" },
+	{ TINYIP_A_FORWARDING6,	"forwarding6",	"forwarding6" },
 	{ TINYIP_A_TCP_CC,	"tcp-cc",	"tcp_cc" },
 };
 
@@ -33,11 +34,14 @@ static const char * const config_cmds[] = {
 	[CONFIG_HELP] = "help",
 };
 
-enum { SET_MEM_BUDGET, SET_FORWARDING, SET_TCP_CC, SET_HELP };
+enum {
+	SET_MEM_BUDGET, SET_FORWARDING, SET_FORWARDING6, SET_TCP_CC, SET_HELP
+};
 
 static const char * const set_keys[] = {
 	[SET_MEM_BUDGET] = "mem-budget",
 	[SET_FORWARDING] = "forwarding",
+	[SET_FORWARDING6] = "forwarding6",
 	[SET_TCP_CC] = "tcp-cc",
 	[SET_HELP] = "help",
 };
@@ -48,6 +52,8 @@ struct config_req {
 	bool has_budget;
 	bool forwarding;
 	bool has_forwarding;
+	bool forwarding6;
+	bool has_forwarding6;
 	const char *tcp_cc;	/* NULL: leave it */
 };
 
@@ -56,9 +62,15 @@ void config_usage(FILE *fp)
 	fprintf(fp,
 		"Usage: tinyip config [ show ]\n"
 		"       tinyip config set [ mem-budget SIZE ] [ forwarding { on | off } ]\n"
-		"                         [ tcp-cc NAME ]\n"
+		"                         [ forwarding6 { on | off } ] [ tcp-cc NAME ]\n"
 		"where  SIZE := { BYTES[K|M|G] | unlimited }\n"
 		"       NAME := { newreno | cubic | ... }\n");
+}
+
+/* The u8 settings that are on or off. */
+static bool is_switch(unsigned int attr)
+{
+	return attr == TINYIP_A_FORWARDING || attr == TINYIP_A_FORWARDING6;
 }
 
 int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
@@ -78,7 +90,7 @@ int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
 			snprintf(cfg->tcp_cc, sizeof(cfg->tcp_cc), "%s",
 				 mnl_attr_get_str(tb[attr]));
 		else
-			cfg->val[attr] = attr == TINYIP_A_FORWARDING ?
+			cfg->val[attr] = is_switch(attr) ?
 					 mnl_attr_get_u8(tb[attr]) :
 					 mnl_attr_get_u64(tb[attr]);
 		cfg->present |= 1ULL << attr;
@@ -116,7 +128,7 @@ void config_print(const struct tinyip_config *cfg,
 					config_fields[i].text, cfg->tcp_cc);
 			continue;
 		}
-		if (o->json && attr == TINYIP_A_FORWARDING) {
+		if (o->json && is_switch(attr)) {
 			json_bool_field(&jw, config_fields[i].json, val);
 			continue;
 		}
@@ -125,7 +137,7 @@ void config_print(const struct tinyip_config *cfg,
 			continue;
 		}
 		fprintf(o->fp, event ? " %s " : "%s ", config_fields[i].text);
-		if (attr == TINYIP_A_FORWARDING)
+		if (is_switch(attr))
 			fputs(val ? "on" : "off", o->fp);
 		else if (attr == TINYIP_A_MEM_BUDGET && !val)
 			fputs("unlimited", o->fp);
@@ -172,6 +184,9 @@ static int config_request(const struct config_req *rq,
 		if (rq->has_forwarding)
 			mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING,
 					rq->forwarding);
+		if (rq->has_forwarding6)
+			mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING6,
+					rq->forwarding6);
 		if (rq->tcp_cc)
 			mnl_attr_put_strz(nlh, TINYIP_A_TCP_CC, rq->tcp_cc);
 		ret = genl_talk(&gs, nlh, config_cb, &cfg);
@@ -224,20 +239,22 @@ static int config_set_budget(const char *arg, struct config_req *rq)
 	return 0;
 }
 
-static int config_set_forwarding(const char *arg, struct config_req *rq)
+/* "forwarding on", "forwarding6 off": a setting named key. */
+static int config_set_switch(const char *key, const char *arg, bool *on,
+			     bool *has)
 {
 	static const char * const on_off[] = { "off", "on" };
 	int val;
 
-	if (rq->has_forwarding)
-		return usage_err("config", "duplicate \"forwarding\".");
+	if (*has)
+		return usage_err("config", "duplicate \"%s\".", key);
 	if (!arg)
-		return usage_err("config", "forwarding needs on or off.");
+		return usage_err("config", "%s needs on or off.", key);
 	val = match_word(arg, on_off, ARRAY_SIZE(on_off));
 	if (val < 0)
-		return invarg("config", arg, "forwarding is on or off.");
-	rq->forwarding = val;
-	rq->has_forwarding = true;
+		return invarg("config", arg, "%s is on or off.", key);
+	*on = val;
+	*has = true;
 	return 0;
 }
 
@@ -267,7 +284,14 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 			err = config_set_budget(arg, &rq);
 			break;
 		case SET_FORWARDING:
-			err = config_set_forwarding(arg, &rq);
+			err = config_set_switch(set_keys[SET_FORWARDING], arg,
+						&rq.forwarding,
+						&rq.has_forwarding);
+			break;
+		case SET_FORWARDING6:
+			err = config_set_switch(set_keys[SET_FORWARDING6], arg,
+						&rq.forwarding6,
+						&rq.has_forwarding6);
 			break;
 		case SET_TCP_CC:
 			err = config_set_tcp_cc(arg, &rq);
@@ -282,7 +306,8 @@ static int config_set(int argc, char **argv, const struct tinyip_out *o)
 		if (err)
 			return err;
 	}
-	if (!rq.has_budget && !rq.has_forwarding && !rq.tcp_cc)
+	if (!rq.has_budget && !rq.has_forwarding && !rq.has_forwarding6 &&
+	    !rq.tcp_cc)
 		return usage_err("config", "nothing to set.");
 	return config_request(&rq, o);
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "neigh" object: lists the neighbour cache of this network
- * namespace's tinyip instance (ARP, RFC 826; states after RFC 4861) and
- * flushes it, for one link or all.
+ * namespace's tinyip instance (ARP, RFC 826; IPv6 neighbour discovery,
+ * RFC 4861 7.3.2 states and the IsRouter flag of 7.2.5) and flushes it,
+ * for one link or all.
  */
 #include <errno.h>
 #include <string.h>
@@ -19,6 +20,11 @@ static const char * const state_names[] = {
 	[TINYIP_NEIGH_PROBE] = "PROBE",
 	[TINYIP_NEIGH_FAILED] = "FAILED",
 	[TINYIP_NEIGH_PERMANENT] = "PERMANENT",
+	[TINYIP_NEIGH_DELAY] = "DELAY",
+};
+
+static const struct flag_name neigh_flag_names[] = {
+	{ TINYIP_NEIGH_F_ROUTER, "router" },
 };
 
 enum { NEIGH_SHOW, NEIGH_LIST, NEIGH_FLUSH, NEIGH_HELP };
@@ -40,7 +46,7 @@ static const char * const neigh_keys[] = {
 void neigh_usage(FILE *fp)
 {
 	fprintf(fp,
-		"Usage: tinyip neigh [ show [ dev DEV ] ]\n"
+		"Usage: tinyip [ -4 | -6 ] neigh [ show [ dev DEV ] ]\n"
 		"       tinyip neigh flush [ dev DEV ]\n");
 }
 
@@ -66,6 +72,8 @@ int neigh_parse(const struct nlmsghdr *nlh, struct tinyip_neigh *n)
 					      tb[TINYIP_A_HWADDR]);
 	if (tb[TINYIP_A_NEIGH_STATE])
 		n->state = mnl_attr_get_u8(tb[TINYIP_A_NEIGH_STATE]);
+	if (tb[TINYIP_A_NEIGH_FLAGS])
+		n->flags = mnl_attr_get_u32(tb[TINYIP_A_NEIGH_FLAGS]);
 	return 0;
 }
 
@@ -75,7 +83,8 @@ void neigh_print(const struct tinyip_neigh *n, struct show_ctx *ctx)
 	const char *state = NULL;
 	FILE *fp = ctx->o->fp;
 
-	if (!dev_matches(ctx->dev, n->ifname))
+	if (!dev_matches(ctx->dev, n->ifname) ||
+	    !family_matches(ctx->o->family, n->dst_len))
 		return;
 	ctx->shown++;
 	format_ip(dst, sizeof(dst), n->dst, n->dst_len);
@@ -90,6 +99,10 @@ void neigh_print(const struct tinyip_neigh *n, struct show_ctx *ctx)
 		json_str_field(ctx->jw, "dev", n->ifname);
 		if (n->lladdr_len)
 			json_str_field(ctx->jw, "lladdr", ll);
+		if (HAS(n, TINYIP_A_NEIGH_FLAGS))
+			print_flags(NULL, ctx->jw, "flags", n->flags,
+				    neigh_flag_names,
+				    ARRAY_SIZE(neigh_flag_names));
 		if (state)
 			json_str_field(ctx->jw, "state", state);
 		json_obj_close(ctx->jw);
@@ -98,6 +111,8 @@ void neigh_print(const struct tinyip_neigh *n, struct show_ctx *ctx)
 	fprintf(fp, "%s dev %s", dst, n->ifname);
 	if (n->lladdr_len)
 		fprintf(fp, " lladdr %s", ll);
+	print_flags(fp, NULL, NULL, n->flags, neigh_flag_names,
+		    ARRAY_SIZE(neigh_flag_names));
 	if (state)
 		fprintf(fp, " %s", state);
 	fputc('\n', fp);
@@ -169,6 +184,11 @@ int do_neigh(int argc, char **argv, const struct tinyip_out *o)
 	ret = neigh_args(argc, argv, &dev);
 	if (ret)
 		return ret < 0 ? TINYIP_EXIT_OK : ret;
+	/* The kernel flushes both families; do not pretend otherwise. */
+	if (cmd == NEIGH_FLUSH && o->family != AF_UNSPEC)
+		return usage_err("neigh",
+				 "\"neigh flush\" empties IPv4 and IPv6 entries alike; drop -%c.",
+				 o->family == AF_INET ? '4' : '6');
 	if (cmd == NEIGH_FLUSH)
 		return neigh_flush(dev);
 	return tinyip_show(TINYIP_CMD_NEIGH_GET, dev, neigh_show_cb, o);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The "route" object: adds and removes IPv4 routes of this network
- * namespace's tinyip instance and lists its table, longest prefix first
- * as the kernel keeps it (RFC 1812 5.2.4, RFC 4632 prefixes).
+ * The "route" object: adds and removes IPv4 and IPv6 routes of this
+ * network namespace's tinyip instance and lists its table, longest
+ * prefix first as the kernel keeps it (RFC 1812 5.2.4, RFC 4632
+ * prefixes, RFC 4291 2.3; a link-local next hop names its link, RFC 4007
+ * 6).
  */
 #include <errno.h>
 #include <string.h>
@@ -35,8 +37,10 @@ void route_usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: tinyip route { add | del } PREFIX [ via GW ] [ dev DEV ] [ metric N ]\n"
-		"       tinyip route [ show ]\n"
-		"where  PREFIX := { ADDR/PLEN | default }, GW := an IPv4 address\n");
+		"       tinyip [ -4 | -6 ] route [ show ]\n"
+		"where  PREFIX := { ADDR/PLEN | default }, GW := an IPv4 or IPv6 address\n"
+		"       default is ::/0 with -6 or an IPv6 GW, else 0.0.0.0/0;\n"
+		"       a link-local GW (fe80::/10) needs dev DEV\n");
 }
 
 int route_parse(const struct nlmsghdr *nlh, struct tinyip_route *r)
@@ -76,7 +80,8 @@ void route_print(const struct tinyip_route *r, struct show_ctx *ctx)
 	FILE *fp = ctx->o->fp;
 	size_t len;
 
-	if (!dev_matches(ctx->dev, r->ifname))
+	if (!dev_matches(ctx->dev, r->ifname) ||
+	    !family_matches(ctx->o->family, r->dst_len))
 		return;
 	ctx->shown++;
 	if (!r->prefixlen) {
@@ -125,16 +130,17 @@ static int route_show_cb(const struct nlmsghdr *nlh, struct show_ctx *ctx)
 
 struct route_req {
 	const char *dev;
-	struct in_addr dst;
-	struct in_addr gw;
+	struct inet_prefix dst;
+	struct inet_prefix gw;
 	__u32 metric;
-	__u8 plen;
+	int family;		/* -4, -6 or AF_UNSPEC */
 	bool has_dst, has_gw, has_metric;
+	bool dst_default;	/* "default": its family is not known yet */
 };
 
 static int route_key(int key, const char *arg, struct route_req *rq)
 {
-	__u8 plen;
+	int err;
 
 	switch (key) {
 	case KEY_VIA:
@@ -142,10 +148,10 @@ static int route_key(int key, const char *arg, struct route_req *rq)
 			return usage_err("route", "duplicate \"via\".");
 		if (!arg)
 			return usage_err("route", "\"via\" needs an address.");
-		if (parse_prefix(arg, false, &rq->gw, &plen) || plen != 32 ||
-		    strchr(arg, '/'))
-			return invarg("route", arg,
-				      "the gateway is an IPv4 address.");
+		err = parse_addr(arg, rq->family, &rq->gw);
+		if (err)
+			return addr_invarg("route", arg, err, rq->family,
+					   &rq->gw, "gateway address");
 		rq->has_gw = true;
 		return 0;
 	case KEY_DEV:
@@ -169,23 +175,44 @@ static int route_prefix(const char *arg, struct route_req *rq)
 
 	if (rq->has_dst)
 		return invarg("route", arg, "one prefix at a time.");
-	err = parse_prefix(arg, true, &rq->dst, &rq->plen);
-	if (err == -ERANGE)
-		return invarg("route", arg, "the prefix length is 0 to 32.");
+	err = parse_prefix(arg, rq->family, true, &rq->dst);
 	if (err)
-		return invarg("route", arg,
-			      "not an IPv4 prefix (ADDR/PLEN or default).");
-	if (rq->plen < 32 &&
-	    (ntohl(rq->dst.s_addr) & (0xffffffffu >> rq->plen)))
+		return addr_invarg("route", arg, err, rq->family, &rq->dst,
+				   "prefix (ADDR/PLEN or default)");
+	if (prefix_host_bits(&rq->dst))
 		return invarg("route", arg,
 			      "host bits are set; the prefix would be ambiguous.");
 	rq->has_dst = true;
+	rq->dst_default = !strcmp(arg, "default");
 	return 0;
 }
 
-static int route_change(int cmd, int argc, char **argv)
+/* The whole request once every word is read: families and next hop. */
+static int route_check(int cmd, struct route_req *rq)
 {
-	struct route_req rq = {};
+	if (!rq->has_dst)
+		return usage_err("route", "which prefix? PREFIX is missing.");
+	if (cmd == ROUTE_ADD && !rq->has_gw && !rq->dev)
+		return usage_err("route", "a route needs \"via GW\" or \"dev DEV\".");
+	if (!rq->has_gw)
+		return 0;
+	/* As ip does, "default via fe80::1" is an IPv6 default route. */
+	if (rq->dst_default && rq->family == AF_UNSPEC)
+		rq->dst.len = rq->gw.len;
+	if (rq->gw.len != rq->dst.len)
+		return usage_err("route",
+				 "the gateway and the prefix are of different families.");
+	if (rq->gw.len == 16 && ip6_scope(rq->gw.addr) == SCOPE_LINK &&
+	    !rq->dev)
+		return usage_err("route",
+				 "a link-local gateway needs \"dev DEV\": it is on one link.");
+	return 0;
+}
+
+static int route_change(int cmd, int argc, char **argv,
+			const struct tinyip_out *o)
+{
+	struct route_req rq = { .family = o->family };
 	struct genl_sock gs;
 	struct nlmsghdr *nlh;
 	int key, ret;
@@ -205,19 +232,18 @@ static int route_change(int cmd, int argc, char **argv)
 		argc -= key >= 0 ? 2 : 1;
 		argv += key >= 0 ? 2 : 1;
 	}
-	if (!rq.has_dst)
-		return usage_err("route", "which prefix? PREFIX is missing.");
-	if (cmd == ROUTE_ADD && !rq.has_gw && !rq.dev)
-		return usage_err("route", "a route needs \"via GW\" or \"dev DEV\".");
+	ret = route_check(cmd, &rq);
+	if (ret)
+		return ret;
 	ret = tinyip_open(&gs, NULL);
 	if (ret)
 		return ret;
 	nlh = tinyip_msg(&gs, cmd == ROUTE_ADD ? TINYIP_CMD_ROUTE_ADD :
 						 TINYIP_CMD_ROUTE_DEL);
-	mnl_attr_put(nlh, TINYIP_A_ADDR, sizeof(rq.dst), &rq.dst);
-	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, rq.plen);
+	mnl_attr_put(nlh, TINYIP_A_ADDR, rq.dst.len, rq.dst.addr);
+	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, rq.dst.plen);
 	if (rq.has_gw)
-		mnl_attr_put(nlh, TINYIP_A_GATEWAY, sizeof(rq.gw), &rq.gw);
+		mnl_attr_put(nlh, TINYIP_A_GATEWAY, rq.gw.len, rq.gw.addr);
 	if (rq.dev)
 		mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, rq.dev);
 	if (rq.has_metric)
@@ -239,7 +265,7 @@ int do_route(int argc, char **argv, const struct tinyip_out *o)
 	switch (cmd) {
 	case ROUTE_ADD:
 	case ROUTE_DEL:
-		return route_change(cmd, argc, argv);
+		return route_change(cmd, argc, argv, o);
 	case ROUTE_SHOW:
 	case ROUTE_LIST:
 		if (argc > 0 && is_help(argv[0])) {

@@ -36,7 +36,12 @@ expect "config help"		0 'config set \[ mem-budget SIZE \]' -- config help
 expect "link help"		0 'tinyip link attach dev DEV' -- link help
 expect "help link"		0 'tinyip link detach dev DEV' -- help link
 expect "addr help"		0 'tinyip addr \{ add \| del \} ADDR/PLEN dev DEV' -- addr help
-expect "a help (abbreviated)"	0 'tinyip addr \[ show \[ dev DEV \] \]' -- a help
+expect "a help (abbreviated)"	0 'tinyip \[ -4 \| -6 \] addr \[ show \[ dev DEV \] \]' -- a help
+expect "addr help: IPv6 options" 0 'OPTS := \[ nodad \] \[ valid_lft LFT \] \[ preferred_lft LFT \]' -- addr help
+expect "route help: IPv6 default" 0 'default is ::/0 with -6 or an IPv6 GW' -- route help
+expect "neigh help: -4 | -6"	0 'tinyip \[ -4 \| -6 \] neigh \[ show' -- neigh help
+expect "help config: forwarding6" 0 '\[ forwarding6 \{ on \| off \} \]' -- help config
+expect "--help lists -4 and -6"	0 'OPTIONS := \{ -4 \| -6 \| -j\[son\]' -- --help
 expect "route help"		0 'tinyip route \{ add \| del \} PREFIX' -- route help
 expect "route add help"		0 'PREFIX := \{ ADDR/PLEN \| default \}' -- route add help
 expect "neigh help"		0 'tinyip neigh flush \[ dev DEV \]' -- neigh help
@@ -77,6 +82,15 @@ expect "route bad prefix"	2 'argument "192.0.2.256/24" is wrong' -- route add 19
 expect "neigh bad keyword"	2 'argument "nud" is wrong' -- neigh flush nud
 expect "link bad mode"		2 'mode is shared or exclusive' -- link attach dev x mode all
 expect "-s accepted"		2 'argument "bogus" is wrong' -- -s link show bogus
+expect "-4 accepted"		2 'takes no arguments' -- -4 route show bogus
+expect "-6 accepted"		2 'argument "bogus" is wrong' -- -6 neigh show bogus
+expect "nodad on IPv4"		2 'are for IPv6 addresses' -- addr add 192.0.2.2/24 dev x nodad
+expect "preferred over valid"	2 'preferred_lft \(2\) is greater than valid_lft \(1\)' -- addr add 2001:db8::1/64 dev x valid_lft 1 preferred_lft 2
+expect "IPv6 /129"		2 'prefix length is 0 to 128' -- addr add 2001:db8::1/129 dev x
+expect "-6 with IPv4"		2 'not an IPv6 address, as -6 asks' -- -6 addr add 192.0.2.2/24 dev x
+expect "link-local gateway"	2 'link-local gateway needs "dev DEV"' -- -6 route add default via fe80::1
+expect "bad forwarding6"	2 'forwarding6 is on or off' -- config set forwarding6 yes
+expect "-6 neigh flush"		2 'drop -6' -- -6 neigh flush
 
 if "$TINYIP" info >/dev/null 2>&1; then
 	n=$((n + 1))

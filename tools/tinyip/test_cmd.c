@@ -127,13 +127,21 @@ static void put_u64(struct nlmsghdr *nlh, __u16 type, __u16 pad, __u64 v)
 	mnl_attr_put_u64(nlh, type, v);
 }
 
+/* The bytes of an IPv4 or IPv6 address; their number. */
+static size_t ip_bytes(const char *ip, __u8 *buf)
+{
+	if (inet_pton(AF_INET, ip, buf) == 1)
+		return 4;
+	if (inet_pton(AF_INET6, ip, buf) == 1)
+		return 16;
+	abort();
+}
+
 static void put_ip(struct nlmsghdr *nlh, __u16 type, const char *ip)
 {
-	struct in_addr in;
+	__u8 addr[16];
 
-	if (inet_pton(AF_INET, ip, &in) != 1)
-		abort();
-	mnl_attr_put(nlh, type, sizeof(in), &in);
+	mnl_attr_put(nlh, type, ip_bytes(ip, addr), addr);
 }
 
 static void ctrl_reply(const struct nlmsghdr *rq)
@@ -428,14 +436,15 @@ static bool rq_u64(__u16 type, __u64 want)
 	       mnl_attr_get_u64(a) == want;
 }
 
+/* A 4-byte attribute for an IPv4 address, 16 for an IPv6 one. */
 static bool rq_ip(__u16 type, const char *want)
 {
 	const struct nlattr *a = rq_attr(type);
-	struct in_addr in;
+	__u8 addr[16];
+	size_t len = ip_bytes(want, addr);
 
-	return a && inet_pton(AF_INET, want, &in) == 1 &&
-	       mnl_attr_get_payload_len(a) == 4 &&
-	       !memcmp(mnl_attr_get_payload(a), &in, 4);
+	return a && mnl_attr_get_payload_len(a) == len &&
+	       !memcmp(mnl_attr_get_payload(a), addr, len);
 }
 
 static bool rq_is(__u8 cmd, __u16 flags, unsigned int nattrs)
@@ -595,11 +604,89 @@ static void neighs_reply(const struct nlmsghdr *rq)
 	put_done(rq, 0, NULL);
 }
 
+/* What addr-get sends for an address, with IPv6's extras when flags >= 0. */
+static void put_addr(const struct nlmsghdr *rq, const char *dev,
+		     const char *ip, __u8 plen, long long flags, __u32 valid,
+		     __u32 preferred)
+{
+	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_ADDR_GET);
+
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, dev);
+	put_ip(nlh, TINYIP_A_ADDR, ip);
+	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, plen);
+	if (flags < 0)
+		return;
+	mnl_attr_put_u32(nlh, TINYIP_A_ADDR_FLAGS, flags);
+	mnl_attr_put_u32(nlh, TINYIP_A_VALID_LFT, valid);
+	mnl_attr_put_u32(nlh, TINYIP_A_PREFERRED_LFT, preferred);
+}
+
+#define FOREVER	0xffffffffU
+
+/*
+ * Both families: a SLAAC address still in DAD, a permanent link-local
+ * one, a deprecated temporary one with a flag newer than the tool, one
+ * whose DAD failed, and lo's ::1.
+ */
+static void addrs6_reply(const struct nlmsghdr *rq)
+{
+	struct nlmsghdr *nlh;
+
+	nlh = put_msg(rq, TINYIP_CMD_ADDR_GET);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "veth0");
+	put_ip(nlh, TINYIP_A_ADDR, "192.0.2.2");
+	mnl_attr_put_u8(nlh, TINYIP_A_PREFIXLEN, 24);
+	put_ip(nlh, TINYIP_A_BROADCAST, "192.0.2.255");
+	put_addr(rq, "veth0", "2001:db8::5054:ff:fe12:3456", 64,
+		 TINYIP_ADDR_F_TENTATIVE | TINYIP_ADDR_F_AUTOCONF, 600, 300);
+	dgram_new();
+	put_addr(rq, "veth0", "fe80::1", 64, TINYIP_ADDR_F_PERMANENT, FOREVER,
+		 FOREVER);
+	put_addr(rq, "veth0", "2001:db8::a1b2", 64,
+		 TINYIP_ADDR_F_TEMPORARY | TINYIP_ADDR_F_DEPRECATED |
+		 TINYIP_ADDR_F_AUTOCONF | 1 << 20, 100, 0);
+	put_addr(rq, "veth1", "2001:db8:1::1", 64,
+		 TINYIP_ADDR_F_DADFAILED | TINYIP_ADDR_F_TENTATIVE |
+		 TINYIP_ADDR_F_PERMANENT, FOREVER, 0);
+	put_addr(rq, "lo", "::1", 128, TINYIP_ADDR_F_PERMANENT, FOREVER,
+		 FOREVER);
+	put_done(rq, 0, NULL);
+}
+
+/* Connected routes of both families and an IPv6 default route. */
+static void routes6_reply(const struct nlmsghdr *rq)
+{
+	put_route(rq, "192.0.2.0", 24, NULL, "veth0", 0,
+		  TINYIP_ROUTE_F_CONNECTED);
+	put_route(rq, "2001:db8::", 64, NULL, "veth0", 256,
+		  TINYIP_ROUTE_F_CONNECTED);
+	dgram_new();
+	put_route(rq, "fe80::", 64, NULL, "veth0", 256,
+		  TINYIP_ROUTE_F_CONNECTED);
+	put_route(rq, "::", 0, "fe80::1", "veth0", 1024, 0);
+	put_route(rq, "0.0.0.0", 0, "192.0.2.1", "veth0", 0, 0);
+	put_done(rq, 0, NULL);
+}
+
+/* ARP and neighbour discovery entries: a router, DELAY, no flags. */
+static void neighs6_reply(const struct nlmsghdr *rq)
+{
+	put_neigh(rq, "192.0.2.1", "veth0", true, TINYIP_NEIGH_REACHABLE);
+	put_neigh(rq, "fe80::1", "veth0", true, TINYIP_NEIGH_REACHABLE);
+	mnl_attr_put_u32(cur, TINYIP_A_NEIGH_FLAGS, TINYIP_NEIGH_F_ROUTER);
+	dgram_new();
+	put_neigh(rq, "2001:db8::2", "veth0", true, TINYIP_NEIGH_DELAY);
+	mnl_attr_put_u32(cur, TINYIP_A_NEIGH_FLAGS, 0);
+	put_neigh(rq, "2001:db8::3", "veth1", false, TINYIP_NEIGH_INCOMPLETE);
+	put_done(rq, 0, NULL);
+}
+
 static void config_reply(const struct nlmsghdr *rq)
 {
 	struct nlmsghdr *nlh = put_hdr(rq, FAKE_FAMILY, 0);
 	struct genlmsghdr *genl;
 	const struct nlattr *fwd = rq_attr(TINYIP_A_FORWARDING);
+	const struct nlattr *fwd6 = rq_attr(TINYIP_A_FORWARDING6);
 	const struct nlattr *cc = rq_attr(TINYIP_A_TCP_CC);
 
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
@@ -611,6 +698,8 @@ static void config_reply(const struct nlmsghdr *rq)
 			fwd ? mnl_attr_get_u8(fwd) : 1);
 	mnl_attr_put_strz(nlh, TINYIP_A_TCP_CC,
 			  cc ? mnl_attr_get_str(cc) : "newreno");
+	mnl_attr_put_u8(nlh, TINYIP_A_FORWARDING6,
+			fwd6 ? mnl_attr_get_u8(fwd6) : 0);
 	put_err(rq, 0, NULL);
 }
 
@@ -889,7 +978,7 @@ static void test_addr(void)
 	expect_usage("addr add: no dev", "addr add 192.0.2.2/24",
 		     "\"dev DEV\" is missing");
 	expect_usage("addr add: bad address", "addr add 192.0.2.300/24 dev x",
-		     "not an IPv4 address");
+		     "not an IPv4 or IPv6 address.");
 	expect_usage("addr add: prefix too long", "addr add 192.0.2.2/33 dev x",
 		     "prefix length is 0 to 32");
 	expect_usage("addr add: prefix garbage", "addr add 192.0.2.2/2x dev x",
@@ -951,7 +1040,8 @@ static void test_route(void)
 	expect_usage("route add: no prefix", "route add via 192.0.2.1",
 		     "PREFIX is missing");
 	expect_usage("route add: gateway with length",
-		     "route add default via 192.0.2.1/24", "gateway is an IPv4");
+		     "route add default via 192.0.2.1/24",
+		     "not an IPv4 or IPv6 gateway address.");
 	expect_usage("route add: via without address", "route add default via",
 		     "needs an address");
 	expect_usage("route add: metric garbage",
@@ -959,7 +1049,7 @@ static void test_route(void)
 	expect_usage("route add: metric too large",
 		     "route add default dev x metric 4294967296", "metric is a number");
 	expect_usage("route add: bad prefix", "route add 10.1/8 dev x",
-		     "not an IPv4 prefix");
+		     "not an IPv4 or IPv6 prefix (ADDR/PLEN or default).");
 	expect_usage("route show: arguments", "route show dev x",
 		     "takes no arguments");
 }
@@ -1000,7 +1090,7 @@ static void test_config(void)
 {
 	run(config_reply, "config set forwarding on");
 	expect("config set forwarding on", 0,
-	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\ntcp-cc newreno\n",
+	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\nforwarding6 off\ntcp-cc newreno\n",
 	       "");
 	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 1) &&
 	      rq_u8(TINYIP_A_FORWARDING, 1), "config set: FORWARDING u8 1");
@@ -1012,7 +1102,7 @@ static void test_config(void)
 	      "config set: mem-budget and forwarding off together");
 	run(config_reply, "-j config show");
 	expect("config show: json forwarding", 0,
-	       "{\"mem_budget\":0,\"mem_used\":4096,\"mem_failed\":0,\"forwarding\":true,\"tcp_cc\":\"newreno\"}\n",
+	       "{\"mem_budget\":0,\"mem_used\":4096,\"mem_failed\":0,\"forwarding\":true,\"forwarding6\":false,\"tcp_cc\":\"newreno\"}\n",
 	       "");
 	check(rq_is(TINYIP_CMD_CONFIG_GET, DO_FLAGS, 0), "config show: CONFIG_GET");
 	expect_usage("config set: forwarding maybe", "config set forwarding maybe",
@@ -1022,9 +1112,34 @@ static void test_config(void)
 	expect_usage("config set: forwarding without value",
 		     "config set forwarding", "needs on or off");
 
+	run(config_reply, "config set forwarding6 on");
+	expect("config set forwarding6 on: round trip", 0,
+	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\nforwarding6 on\ntcp-cc newreno\n",
+	       "");
+	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 1) &&
+	      rq_u8(TINYIP_A_FORWARDING6, 1), "config set: FORWARDING6 u8 1");
+	run(config_reply, "-j config set forwarding off forwarding6 on");
+	expect("config set forwarding off forwarding6 on: json", 0,
+	       "{\"mem_budget\":0,\"mem_used\":4096,\"mem_failed\":0,\"forwarding\":false,\"forwarding6\":true,\"tcp_cc\":\"newreno\"}\n",
+	       "");
+	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 2) &&
+	      rq_u8(TINYIP_A_FORWARDING, 0) && rq_u8(TINYIP_A_FORWARDING6, 1),
+	      "config set: FORWARDING and FORWARDING6 apart");
+	run(config_reply, "config set forwarding6 of");
+	check(rc == 0 && rq_u8(TINYIP_A_FORWARDING6, 0) &&
+	      strstr(out, "\nforwarding6 off\n"),
+	      "config set forwarding6 off (abbreviated)");
+	expect_usage("config set: forwarding6 maybe", "config set forwarding6 maybe",
+		     "argument \"maybe\" is wrong: forwarding6 is on or off.");
+	expect_usage("config set: forwarding6 twice",
+		     "config set forwarding6 on forwarding6 off",
+		     "duplicate \"forwarding6\".");
+	expect_usage("config set: forwarding6 without value",
+		     "config set forwarding6", "forwarding6 needs on or off.");
+
 	run(config_reply, "config set tcp-cc cubic");
 	expect("config set tcp-cc cubic", 0,
-	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\ntcp-cc cubic\n",
+	       "mem-budget unlimited\nmem-used 4096\nmem-failed 0\nforwarding on\nforwarding6 off\ntcp-cc cubic\n",
 	       "");
 	check(rq_is(TINYIP_CMD_CONFIG_SET, DO_FLAGS, 1) &&
 	      rq_str(TINYIP_A_TCP_CC, "cubic"), "config set: TCP_CC string");
@@ -1034,6 +1149,233 @@ static void test_config(void)
 	run(enoent_cc, "config set tcp-cc vegas");
 	expect("config set tcp-cc: unknown algorithm", 1, "",
 	       "Error: unknown congestion control\n");
+}
+
+static void test_addr6(void)
+{
+	run(NULL, "addr add 2001:db8::1/64 dev veth0 nodad valid_lft 600 preferred_lft 300");
+	expect("addr add IPv6: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_ADDR_ADD, DO_FLAGS, 6) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") &&
+	      rq_ip(TINYIP_A_ADDR, "2001:db8::1") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 64) &&
+	      rq_u32(TINYIP_A_ADDR_FLAGS, TINYIP_ADDR_F_NODAD) &&
+	      rq_u32(TINYIP_A_VALID_LFT, 600) &&
+	      rq_u32(TINYIP_A_PREFERRED_LFT, 300),
+	      "addr add IPv6: 16-byte ADDR, NODAD, both lifetimes");
+	run(NULL, "a a dev veth0 2001:db8::2 n");
+	check(rc == 0 && rq_is(TINYIP_CMD_ADDR_ADD, DO_FLAGS, 4) &&
+	      rq_ip(TINYIP_A_ADDR, "2001:db8::2") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 128) &&
+	      rq_u32(TINYIP_A_ADDR_FLAGS, TINYIP_ADDR_F_NODAD),
+	      "addr add IPv6: /128 by default, nodad abbreviated");
+	run(NULL, "addr add 2001:db8::2/64 dev veth0");
+	check(rc == 0 && rq_is(TINYIP_CMD_ADDR_ADD, DO_FLAGS, 3),
+	      "addr add IPv6: no flags or lifetimes unless asked");
+	run(NULL, "addr add 2001:db8::1/64 dev veth0 valid_lft 600");
+	check(rc == 0 && rq_is(TINYIP_CMD_ADDR_ADD, DO_FLAGS, 5) &&
+	      rq_u32(TINYIP_A_VALID_LFT, 600) &&
+	      rq_u32(TINYIP_A_PREFERRED_LFT, 600),
+	      "addr add: valid_lft alone, preferred as long");
+	run(NULL, "addr add 2001:db8::1/64 dev veth0 preferred_lft 300");
+	check(rc == 0 && rq_u32(TINYIP_A_VALID_LFT, 0xffffffffU) &&
+	      rq_u32(TINYIP_A_PREFERRED_LFT, 300),
+	      "addr add: preferred_lft alone, valid forever");
+	run(NULL, "addr add 2001:db8::1/64 dev veth0 preferred_lft forever valid_lft forever");
+	check(rc == 0 && rq_u32(TINYIP_A_VALID_LFT, 0xffffffffU) &&
+	      rq_u32(TINYIP_A_PREFERRED_LFT, 0xffffffffU),
+	      "addr add: forever is 0xffffffff");
+	run(NULL, "addr add 2001:db8::1/64 dev veth0 valid_lft 300 preferred_lft 300");
+	check(rc == 0 && rq_u32(TINYIP_A_PREFERRED_LFT, 300),
+	      "addr add: preferred_lft equal to valid_lft");
+	run(NULL, "-6 addr add ::ffff:192.0.2.1/128 dev veth0");
+	check(rc == 0 && rq_ip(TINYIP_A_ADDR, "::ffff:192.0.2.1") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 128),
+	      "addr add: a v4-mapped address stays 16 bytes");
+	run(NULL, "addr del 2001:db8::1/64 dev veth0");
+	check(rc == 0 && rq_is(TINYIP_CMD_ADDR_DEL, DO_FLAGS, 3) &&
+	      rq_ip(TINYIP_A_ADDR, "2001:db8::1") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 64), "addr del IPv6");
+
+	expect_usage("addr add: nodad for IPv4", "addr add 192.0.2.2/24 dev x nodad",
+		     "nodad, valid_lft and preferred_lft are for IPv6 addresses.");
+	expect_usage("addr add: lifetime for IPv4",
+		     "addr add 192.0.2.2/24 dev x valid_lft 600",
+		     "are for IPv6 addresses.");
+	expect_usage("addr add: preferred_lft for IPv4",
+		     "addr add 192.0.2.2/24 dev x preferred_lft forever",
+		     "are for IPv6 addresses.");
+	expect_usage("addr add: preferred > valid",
+		     "addr add 2001:db8::1/64 dev x preferred_lft 600 valid_lft 300",
+		     "preferred_lft (600) is greater than valid_lft (300).");
+	expect_usage("addr add: preferred forever, valid finite",
+		     "addr add 2001:db8::1/64 dev x valid_lft 300 preferred_lft forever",
+		     "preferred_lft (4294967295) is greater than valid_lft (300).");
+	expect_usage("addr add: valid_lft 0", "addr add 2001:db8::1/64 dev x valid_lft 0",
+		     "valid_lft is 0");
+	expect_usage("addr add: lifetime garbage",
+		     "addr add 2001:db8::1/64 dev x valid_lft 10m",
+		     "argument \"10m\" is wrong: valid_lft is a number of seconds or forever.");
+	expect_usage("addr add: lifetime too large",
+		     "addr add 2001:db8::1/64 dev x preferred_lft 4294967296",
+		     "preferred_lft is a number of seconds or forever.");
+	expect_usage("addr add: lifetime missing",
+		     "addr add 2001:db8::1/64 dev x valid_lft",
+		     "valid_lft needs SECONDS or forever.");
+	expect_usage("addr add: lifetime twice",
+		     "addr add 2001:db8::1/64 dev x valid_lft 1 valid_lft 2",
+		     "duplicate \"valid_lft\".");
+	expect_usage("addr add: nodad twice",
+		     "addr add 2001:db8::1/64 dev x nodad nodad",
+		     "duplicate \"nodad\".");
+	expect_usage("addr del: no nodad", "addr del 2001:db8::1/64 dev x nodad",
+		     "argument \"nodad\" is wrong: only \"addr add\" takes it.");
+	expect_usage("addr show: no lifetimes", "addr show valid_lft 1",
+		     "only \"addr add\" takes it.");
+	expect_usage("addr add: /129", "addr add 2001:db8::1/129 dev x",
+		     "the prefix length is 0 to 128.");
+	expect_usage("addr add: IPv6 garbage", "addr add 2001:db8::g/64 dev x",
+		     "argument \"2001:db8::g/64\" is wrong: not an IPv4 or IPv6 address.");
+	expect_usage("addr add: -4 with IPv6", "-4 addr add 2001:db8::1/64 dev x",
+		     "not an IPv4 address, as -4 asks.");
+	expect_usage("addr add: -6 with IPv4", "-6 addr add 192.0.2.1/24 dev x",
+		     "not an IPv6 address, as -6 asks.");
+	expect_usage("addr add: -4 with a v4-mapped address",
+		     "-4 addr add ::ffff:192.0.2.1 dev x", "as -4 asks");
+
+	run(addrs6_reply, "addr show");
+	expect("addr show: IPv6 scope, flags, lifetimes as ip shows them", 0,
+	       "veth0 inet 192.0.2.2/24 brd 192.0.2.255\n"
+	       "veth0 inet6 2001:db8::5054:ff:fe12:3456/64 scope global tentative dynamic autoconf\n"
+	       "    valid_lft 600sec preferred_lft 300sec\n"
+	       "veth0 inet6 fe80::1/64 scope link\n"
+	       "    valid_lft forever preferred_lft forever\n"
+	       "veth0 inet6 2001:db8::a1b2/64 scope global temporary deprecated dynamic autoconf 0x100000\n"
+	       "    valid_lft 100sec preferred_lft 0sec\n"
+	       "veth1 inet6 2001:db8:1::1/64 scope global dadfailed tentative\n"
+	       "    valid_lft forever preferred_lft 0sec\n"
+	       "lo inet6 ::1/128 scope host\n"
+	       "    valid_lft forever preferred_lft forever\n", "");
+	check(rq_is(TINYIP_CMD_ADDR_GET, DUMP_FLAGS, 0),
+	      "addr show -6: the kernel sends both families");
+	run(addrs6_reply, "-4 addr show");
+	expect("addr show -4: IPv4 only", 0,
+	       "veth0 inet 192.0.2.2/24 brd 192.0.2.255\n", "");
+	run(addrs6_reply, "-6 addr show dev lo");
+	expect("addr show -6 dev lo", 0,
+	       "lo inet6 ::1/128 scope host\n"
+	       "    valid_lft forever preferred_lft forever\n", "");
+	run(addrs6_reply, "-j -6 addr show dev veth0");
+	expect("addr show -j -6: scope, flags array, lifetimes", 0,
+	       "[{\"ifname\":\"veth0\",\"family\":\"inet6\",\"local\":\"2001:db8::5054:ff:fe12:3456\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[\"tentative\",\"dynamic\",\"autoconf\"],\"valid_life_time\":600,\"preferred_life_time\":300},{\"ifname\":\"veth0\",\"family\":\"inet6\",\"local\":\"fe80::1\",\"prefixlen\":64,\"scope\":\"link\",\"flags\":[],\"valid_life_time\":4294967295,\"preferred_life_time\":4294967295},{\"ifname\":\"veth0\",\"family\":\"inet6\",\"local\":\"2001:db8::a1b2\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[\"temporary\",\"deprecated\",\"dynamic\",\"autoconf\",\"0x100000\"],\"valid_life_time\":100,\"preferred_life_time\":0}]\n",
+	       "");
+	expect_jq("addr show -j -6: valid JSON");
+	run(addrs6_reply, "-j -4 addr");
+	expect("addr show -j -4: no IPv6 fields on IPv4", 0,
+	       "[{\"ifname\":\"veth0\",\"family\":\"inet\",\"local\":\"192.0.2.2\",\"prefixlen\":24,\"broadcast\":\"192.0.2.255\"}]\n",
+	       "");
+}
+
+static void test_route6(void)
+{
+	run(NULL, "-6 route add default via fe80::1 dev veth0 metric 1024");
+	expect("route add -6 default: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_ROUTE_ADD, DO_FLAGS, 5) &&
+	      rq_ip(TINYIP_A_ADDR, "::") && rq_u8(TINYIP_A_PREFIXLEN, 0) &&
+	      rq_ip(TINYIP_A_GATEWAY, "fe80::1") &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") &&
+	      rq_u32(TINYIP_A_METRIC, 1024),
+	      "route add -6 default: ::/0 via a link-local gateway, dev");
+	run(NULL, "route add default via fe80::1 dev veth0");
+	check(rc == 0 && rq_ip(TINYIP_A_ADDR, "::") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 0) && rq_ip(TINYIP_A_GATEWAY, "fe80::1"),
+	      "route add default via IPv6: ::/0, as ip takes it");
+	run(NULL, "route add via 192.0.2.1 default");
+	check(rc == 0 && rq_ip(TINYIP_A_ADDR, "0.0.0.0") &&
+	      rq_ip(TINYIP_A_GATEWAY, "192.0.2.1"),
+	      "route add default via IPv4, via first: 0.0.0.0/0");
+	run(NULL, "-6 route del default");
+	check(rc == 0 && rq_is(TINYIP_CMD_ROUTE_DEL, DO_FLAGS, 2) &&
+	      rq_ip(TINYIP_A_ADDR, "::") && rq_u8(TINYIP_A_PREFIXLEN, 0),
+	      "route del -6 default: ::/0");
+	run(NULL, "route del default");
+	check(rc == 0 && rq_ip(TINYIP_A_ADDR, "0.0.0.0"),
+	      "route del default without -6: 0.0.0.0/0");
+	run(NULL, "route add 2001:db8:1::/48 via 2001:db8::1");
+	check(rc == 0 && rq_is(TINYIP_CMD_ROUTE_ADD, DO_FLAGS, 3) &&
+	      rq_ip(TINYIP_A_ADDR, "2001:db8:1::") &&
+	      rq_u8(TINYIP_A_PREFIXLEN, 48) &&
+	      rq_ip(TINYIP_A_GATEWAY, "2001:db8::1"),
+	      "route add IPv6: a global gateway needs no dev");
+	run(NULL, "route add ::/0 dev veth0");
+	check(rc == 0 && rq_is(TINYIP_CMD_ROUTE_ADD, DO_FLAGS, 3) &&
+	      rq_ip(TINYIP_A_ADDR, "::") && rq_u8(TINYIP_A_PREFIXLEN, 0),
+	      "route add ::/0 dev");
+
+	expect_usage("route add: link-local gateway without dev",
+		     "-6 route add default via fe80::1",
+		     "a link-local gateway needs \"dev DEV\"");
+	expect_usage("route add: link-local gateway, no -6, no dev",
+		     "route add 2001:db8:1::/48 via fe80::1:2",
+		     "a link-local gateway needs \"dev DEV\"");
+	expect_usage("route add: families mixed",
+		     "route add 2001:db8:1::/48 via 192.0.2.1",
+		     "the gateway and the prefix are of different families.");
+	expect_usage("route add: -6 with an IPv4 gateway",
+		     "-6 route add default via 192.0.2.1",
+		     "not an IPv6 gateway address, as -6 asks.");
+	expect_usage("route add: -4 with an IPv6 prefix", "-4 route add ::/0 dev x",
+		     "not an IPv4 prefix (ADDR/PLEN or default), as -4 asks.");
+	expect_usage("route add: IPv6 host bits", "route add 2001:db8::1/64 dev x",
+		     "host bits are set");
+	expect_usage("route add: /129", "route add 2001:db8::/129 dev x",
+		     "the prefix length is 0 to 128.");
+
+	run(routes6_reply, "route show");
+	expect("route show: both families, IPv6 default via link-local", 0,
+	       "192.0.2.0/24 dev veth0 proto kernel metric 0\n"
+	       "2001:db8::/64 dev veth0 proto kernel metric 256\n"
+	       "fe80::/64 dev veth0 proto kernel metric 256\n"
+	       "default via fe80::1 dev veth0 metric 1024\n"
+	       "default via 192.0.2.1 dev veth0 metric 0\n", "");
+	run(routes6_reply, "-6 route");
+	expect("route show -6", 0,
+	       "2001:db8::/64 dev veth0 proto kernel metric 256\n"
+	       "fe80::/64 dev veth0 proto kernel metric 256\n"
+	       "default via fe80::1 dev veth0 metric 1024\n", "");
+	run(routes6_reply, "-4 route show");
+	expect("route show -4", 0,
+	       "192.0.2.0/24 dev veth0 proto kernel metric 0\n"
+	       "default via 192.0.2.1 dev veth0 metric 0\n", "");
+	run(routes6_reply, "-6 -j route");
+	expect("route show -6 -j", 0,
+	       "[{\"dst\":\"2001:db8::/64\",\"dev\":\"veth0\",\"metric\":256,\"protocol\":\"kernel\"},{\"dst\":\"fe80::/64\",\"dev\":\"veth0\",\"metric\":256,\"protocol\":\"kernel\"},{\"dst\":\"default\",\"gateway\":\"fe80::1\",\"dev\":\"veth0\",\"metric\":1024,\"protocol\":\"static\"}]\n",
+	       "");
+	expect_jq("route show -6 -j: valid JSON");
+}
+
+static void test_neigh6(void)
+{
+	run(neighs6_reply, "neigh show");
+	expect("neigh show: IPv6, router after lladdr, DELAY", 0,
+	       "192.0.2.1 dev veth0 lladdr 02:00:5e:00:53:01 REACHABLE\n"
+	       "fe80::1 dev veth0 lladdr 02:00:5e:00:53:01 router REACHABLE\n"
+	       "2001:db8::2 dev veth0 lladdr 02:00:5e:00:53:01 DELAY\n"
+	       "2001:db8::3 dev veth1 INCOMPLETE\n", "");
+	run(neighs6_reply, "-6 neigh show dev veth0");
+	expect("neigh show -6 dev", 0,
+	       "fe80::1 dev veth0 lladdr 02:00:5e:00:53:01 router REACHABLE\n"
+	       "2001:db8::2 dev veth0 lladdr 02:00:5e:00:53:01 DELAY\n", "");
+	run(neighs6_reply, "-4 neigh");
+	expect("neigh show -4", 0,
+	       "192.0.2.1 dev veth0 lladdr 02:00:5e:00:53:01 REACHABLE\n", "");
+	run(neighs6_reply, "-j -6 neigh");
+	expect("neigh show -j -6: flags array", 0,
+	       "[{\"dst\":\"fe80::1\",\"dev\":\"veth0\",\"lladdr\":\"02:00:5e:00:53:01\",\"flags\":[\"router\"],\"state\":\"REACHABLE\"},{\"dst\":\"2001:db8::2\",\"dev\":\"veth0\",\"lladdr\":\"02:00:5e:00:53:01\",\"flags\":[],\"state\":\"DELAY\"},{\"dst\":\"2001:db8::3\",\"dev\":\"veth1\",\"state\":\"INCOMPLETE\"}]\n",
+	       "");
+	expect_jq("neigh show -j -6: valid JSON");
+	expect_usage("neigh flush -6: refused, it would flush IPv4 too",
+		     "-6 neigh flush", "drop -6");
 }
 
 static void test_sock(void)
@@ -1165,8 +1507,11 @@ int main(void)
 {
 	test_link();
 	test_addr();
+	test_addr6();
 	test_route();
+	test_route6();
 	test_neigh();
+	test_neigh6();
 	test_config();
 	test_sock();
 	test_stats();

@@ -253,51 +253,181 @@ static void test_size(void)
 	check(!bad, "parse_size: bytes, K/M/G, unlimited, garbage, overflow");
 }
 
+/* The bytes of an IPv4 or IPv6 address; their number, 0 for neither. */
+static size_t ip_bytes(const char *ip, __u8 *buf)
+{
+	if (inet_pton(AF_INET, ip, buf) == 1)
+		return 4;
+	return inet_pton(AF_INET6, ip, buf) == 1 ? 16 : 0;
+}
+
 static void test_prefix(void)
 {
 	static const struct {
 		const char *arg;
+		int family;
 		bool allow_default;
 		int err;
-		const char *addr;
+		const char *addr;	/* expected, in either family */
 		unsigned int plen;
 	} cases[] = {
-		{ "192.0.2.2/24", false, 0, "192.0.2.2", 24 },
-		{ "192.0.2.2", false, 0, "192.0.2.2", 32 },
-		{ "0.0.0.0/0", false, 0, "0.0.0.0", 0 },
-		{ "default", true, 0, "0.0.0.0", 0 },
-		{ "default", false, -EINVAL, NULL, 0 },
-		{ "192.0.2.2/32", false, 0, "192.0.2.2", 32 },
-		{ "192.0.2.2/33", false, -ERANGE, NULL, 0 },
-		{ "192.0.2.2/", false, -ERANGE, NULL, 0 },
-		{ "192.0.2.2/-1", false, -ERANGE, NULL, 0 },
-		{ "192.0.2.2/024", false, -ERANGE, NULL, 0 },
-		{ "192.0.2.2/2 ", false, -ERANGE, NULL, 0 },
-		{ "192.0.2/24", false, -EINVAL, NULL, 0 },
-		{ "192.0.2.256", false, -EINVAL, NULL, 0 },
-		{ "2001:db8::1/64", false, -EINVAL, NULL, 0 },
-		{ "", false, -EINVAL, NULL, 0 },
-		{ "/24", false, -EINVAL, NULL, 0 },
+		{ "192.0.2.2/24", AF_UNSPEC, false, 0, "192.0.2.2", 24 },
+		{ "192.0.2.2", AF_UNSPEC, false, 0, "192.0.2.2", 32 },
+		{ "0.0.0.0/0", AF_UNSPEC, false, 0, "0.0.0.0", 0 },
+		{ "default", AF_UNSPEC, true, 0, "0.0.0.0", 0 },
+		{ "default", AF_INET, true, 0, "0.0.0.0", 0 },
+		{ "default", AF_INET6, true, 0, "::", 0 },
+		{ "default", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "192.0.2.2/32", AF_UNSPEC, false, 0, "192.0.2.2", 32 },
+		{ "192.0.2.2/33", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/-1", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/024", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "192.0.2.2/2 ", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "192.0.2/24", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "192.0.2.256", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "/24", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "2001:db8::1/64", AF_UNSPEC, false, 0, "2001:db8::1", 64 },
+		{ "2001:db8::1", AF_UNSPEC, false, 0, "2001:db8::1", 128 },
+		{ "2001:db8::/128", AF_INET6, false, 0, "2001:db8::", 128 },
+		{ "2001:db8::1/129", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "2001:db8::1/0128", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "2001:db8::1/64/1", AF_UNSPEC, false, -ERANGE, NULL, 0 },
+		{ "::", AF_UNSPEC, false, 0, "::", 128 },
+		{ "::/0", AF_UNSPEC, true, 0, "::", 0 },
+		{ "::ffff:192.0.2.1", AF_UNSPEC, false, 0, "::ffff:c000:201", 128 },
+		{ "::ffff:192.0.2.1/96", AF_INET6, false, 0, "::ffff:c000:201", 96 },
+		{ "::ffff:192.0.2.1", AF_INET, false, -EAFNOSUPPORT, NULL, 0 },
+		{ "2001:db8::1/64", AF_INET, false, -EAFNOSUPPORT, NULL, 0 },
+		{ "192.0.2.2/24", AF_INET6, false, -EAFNOSUPPORT, NULL, 0 },
+		{ "2001:db8::g/64", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "2001:db8:::1", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "1:2:3:4:5:6:7:8:9", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "fe80::1%veth0", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ " ::1", AF_UNSPEC, false, -EINVAL, NULL, 0 },
+		{ "0000:0000:0000:0000:0000:ffff:192.000.002.001", AF_UNSPEC,
+		  false, -EINVAL, NULL, 0 },
 	};
 	unsigned int i, bad = 0;
-	struct in_addr in, want;
-	__u8 plen;
+	struct inet_prefix p;
+	__u8 want[16];
+	size_t len;
 	int err;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		plen = 99;
-		err = parse_prefix(cases[i].arg, cases[i].allow_default, &in,
-				   &plen);
+		memset(&p, 0xaa, sizeof(p));
+		err = parse_prefix(cases[i].arg, cases[i].family,
+				   cases[i].allow_default, &p);
+		len = 0;
+		if (cases[i].addr)
+			len = ip_bytes(cases[i].addr, want);
 		if (err != cases[i].err ||
-		    (!err && (inet_pton(AF_INET, cases[i].addr, &want) != 1 ||
-			      in.s_addr != want.s_addr ||
-			      plen != cases[i].plen))) {
-			printf("# parse_prefix(\"%s\") = %d, /%u\n",
-			       cases[i].arg, err, plen);
+		    (!err && (!len || p.len != len ||
+			      memcmp(p.addr, want, len) ||
+			      p.plen != cases[i].plen))) {
+			printf("# parse_prefix(\"%s\") = %d, %u bytes /%u\n",
+			       cases[i].arg, err, p.len, p.plen);
 			bad++;
 		}
 	}
-	check(!bad, "parse_prefix: /PLEN, /32 default, default, range, garbage");
+	check(!bad, "parse_prefix: IPv4 and IPv6, /PLEN, default, range, -4/-6, garbage");
+
+	check(parse_prefix("2001:db8::1/129", AF_UNSPEC, false, &p) ==
+	      -ERANGE && p.len == 16 &&
+	      parse_prefix("192.0.2.1/33", AF_UNSPEC, false, &p) == -ERANGE &&
+	      p.len == 4,
+	      "parse_prefix: a bad length still tells the family");
+	check(!parse_addr("fe80::1", AF_UNSPEC, &p) && p.len == 16 &&
+	      p.plen == 128 && !parse_addr("192.0.2.1", AF_INET, &p) &&
+	      p.len == 4 && p.plen == 32 &&
+	      parse_addr("192.0.2.1/32", AF_UNSPEC, &p) == -EINVAL &&
+	      parse_addr("2001:db8::1/64", AF_UNSPEC, &p) == -EINVAL &&
+	      parse_addr("fe80::1", AF_INET, &p) == -EAFNOSUPPORT,
+	      "parse_addr: one address, no /PLEN, family");
+}
+
+static bool host_bits(const char *arg)
+{
+	struct inet_prefix p;
+
+	if (parse_prefix(arg, AF_UNSPEC, false, &p))
+		abort();
+	return prefix_host_bits(&p);
+}
+
+static void test_host_bits_and_scope(void)
+{
+	struct inet_prefix p;
+
+	check(!host_bits("0.0.0.0/0") && !host_bits("192.0.2.1/32") &&
+	      host_bits("192.0.2.1/31") && !host_bits("192.0.2.0/24") &&
+	      host_bits("192.0.2.128/24") && !host_bits("::/0") &&
+	      !host_bits("2001:db8::/32") && host_bits("2001:db8::1/64") &&
+	      !host_bits("2001:db8:8000::/33") &&
+	      host_bits("2001:db8:4000::/33") && host_bits("::1/127") &&
+	      !host_bits("::1/128"),
+	      "prefix_host_bits: byte and bit boundaries, both families");
+
+#define SCOPE_OF(a) (parse_addr(a, AF_INET6, &p) ? -1 : (int)ip6_scope(p.addr))
+	check(SCOPE_OF("::1") == SCOPE_HOST && SCOPE_OF("fe80::1") == SCOPE_LINK &&
+	      SCOPE_OF("febf:ffff::1") == SCOPE_LINK &&
+	      SCOPE_OF("fec0::1") == SCOPE_SITE &&
+	      SCOPE_OF("fe7f::1") == SCOPE_GLOBAL &&
+	      SCOPE_OF("2001:db8::1") == SCOPE_GLOBAL &&
+	      SCOPE_OF("::ffff:127.0.0.1") == SCOPE_GLOBAL &&
+	      SCOPE_OF("::2") == SCOPE_GLOBAL,
+	      "ip6_scope: loopback, fe80::/10, fec0::/10, the rest global");
+#undef SCOPE_OF
+	check(family_matches(AF_UNSPEC, 4) && family_matches(AF_UNSPEC, 16) &&
+	      family_matches(AF_INET, 4) && !family_matches(AF_INET, 16) &&
+	      family_matches(AF_INET6, 16) && !family_matches(AF_INET6, 4) &&
+	      !family_matches(AF_INET6, 0),
+	      "family_matches: -4 and -6 filters");
+}
+
+static void test_lifetime(void)
+{
+	__u32 v = 0;
+
+	check(!parse_lifetime("forever", &v) && v == 0xffffffffU &&
+	      !parse_lifetime("600", &v) && v == 600 &&
+	      !parse_lifetime("0", &v) && v == 0 &&
+	      !parse_lifetime("4294967295", &v) && v == 0xffffffffU &&
+	      parse_lifetime("4294967296", &v) == -EINVAL &&
+	      parse_lifetime("-1", &v) == -EINVAL &&
+	      parse_lifetime("600s", &v) == -EINVAL &&
+	      parse_lifetime("forev", &v) == -EINVAL &&
+	      parse_lifetime("", &v) == -EINVAL,
+	      "parse_lifetime: seconds, forever, garbage");
+}
+
+static void test_flags(void)
+{
+	static const struct flag_name names[] = {
+		{ 1 << 2, "two" },
+		{ 1 << 0, "zero" },
+	};
+	struct json_writer jw;
+	size_t len;
+	char *s;
+	FILE *fp = open_memstream(&s, &len);
+
+	if (!fp)
+		abort();
+	print_flags(fp, NULL, NULL, 0x85, names, ARRAY_SIZE(names));
+	print_flags(fp, NULL, NULL, 0, names, ARRAY_SIZE(names));
+	fputc('|', fp);
+	json_init(&jw, fp, false);
+	json_obj_open(&jw);
+	print_flags(NULL, &jw, "flags", 0x85, names, ARRAY_SIZE(names));
+	print_flags(NULL, &jw, "none", 0, names, ARRAY_SIZE(names));
+	json_obj_close(&jw);
+	json_end(&jw);
+	fclose(fp);
+	check_str(s, " two zero 0x80|{\"flags\":[\"two\",\"zero\",\"0x80\"],\"none\":[]}\n",
+		  "print_flags: words in table order, the rest in hex, text and JSON");
+	free(s);
 }
 
 static void test_u32_and_hwaddr(void)
@@ -430,6 +560,9 @@ int main(void)
 	test_extack();
 	test_size();
 	test_prefix();
+	test_host_bits_and_scope();
+	test_lifetime();
+	test_flags();
 	test_u32_and_hwaddr();
 	test_done();
 	test_words();

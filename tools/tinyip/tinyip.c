@@ -50,7 +50,8 @@ static void usage(FILE *fp)
 		"       tinyip help [ OBJECT ]\n"
 		"where  OBJECT := { info | config | link | addr | route | neigh | sock |\n"
 		"                  stats | monitor }\n"
-		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n"
+		"       OPTIONS := { -4 | -6 | -j[son] | -p[retty] | -s[tatistics] | -V[ersion] |\n"
+		"                    -h[elp] }\n"
 		"\n");
 	for (i = 0; i < ARRAY_SIZE(object_usage); i++)
 		object_usage[i](fp);
@@ -122,9 +123,15 @@ int tinyip_main(int argc, char **argv)
 	/* 0 starts getopt afresh, for a second call in the same process. */
 	optind = 0;
 	/* "+": options end at the object; "-json" works as in iproute2. */
-	while (ret < 0 && (c = getopt_long_only(argc, argv, "+jpsVh", options,
-						NULL)) != -1) {
+	while (ret < 0 && (c = getopt_long_only(argc, argv, "+46jpsVh",
+						options, NULL)) != -1) {
 		switch (c) {
+		case '4':
+			o.family = AF_INET;
+			break;
+		case '6':
+			o.family = AF_INET6;
+			break;
 		case 'j':
 			o.json = true;
 			break;

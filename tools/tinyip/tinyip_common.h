@@ -34,6 +34,7 @@ struct tinyip_out {
 	bool json;
 	bool pretty;
 	bool stats;	/* -s: link counters and drop reasons, TCP internals */
+	int family;	/* -4 AF_INET, -6 AF_INET6, or AF_UNSPEC for both */
 };
 
 #define TINYIP_IFNAMSIZ	16	/* IFNAMSIZ, with the NUL */
@@ -44,16 +45,47 @@ struct tinyip_out {
 int match_word(const char *arg, const char * const *words, size_t n);
 bool is_help(const char *arg);
 int bad_command(const char *object, const char *arg, int match);
-int usage_err(const char *object, const char *msg);
-int invarg(const char *object, const char *arg, const char *why);
+/* Their messages are printf formats: a literal % is written %%. */
+int usage_err(const char *object, const char *fmt, ...);
+int invarg(const char *object, const char *arg, const char *fmt, ...);
 int parse_size(const char *arg, __u64 *val);
 int parse_dev(const char *object, const char *arg, const char **dev);
 int parse_u32(const char *arg, __u32 *val);
-int parse_prefix(const char *arg, bool allow_default, struct in_addr *addr,
-		 __u8 *plen);
+
+#define TINYIP_LFT_FOREVER	0xffffffffU	/* TINYIP_A_*_LFT: no end */
+int parse_lifetime(const char *arg, __u32 *val);
+
+/* An IPv4 or IPv6 address or prefix, as TINYIP_A_ADDR carries it. */
+struct inet_prefix {
+	__u8 addr[16];
+	unsigned int len;	/* bytes: 4 for IPv4, 16 for IPv6 */
+	__u8 plen;		/* prefix length in bits */
+};
+
+int parse_addr(const char *arg, int family, struct inet_prefix *p);
+int parse_prefix(const char *arg, int family, bool allow_default,
+		 struct inet_prefix *p);
+bool prefix_host_bits(const struct inet_prefix *p);
+int addr_invarg(const char *object, const char *arg, int err, int family,
+		const struct inet_prefix *p, const char *what);
+bool family_matches(int family, unsigned int len);
+
+enum ip_scope { SCOPE_GLOBAL, SCOPE_SITE, SCOPE_LINK, SCOPE_HOST };
+enum ip_scope ip6_scope(const __u8 *addr);
+
 void format_hwaddr(char *buf, size_t size, const void *data, size_t len);
 bool format_ip(char *buf, size_t size, const void *data, size_t len);
 bool dev_matches(const char *filter, const char *ifname);
+
+/* A bit of a flags attribute and the word that names it. */
+struct flag_name {
+	__u32 bit;
+	const char *name;
+};
+
+struct json_writer;
+void print_flags(FILE *fp, struct json_writer *jw, const char *field,
+		 __u32 flags, const struct flag_name *names, size_t n);
 
 /* attr.c: validated attributes of a tinyip message */
 int tinyip_parse_attrs(const struct nlmsghdr *nlh,
@@ -122,6 +154,9 @@ struct tinyip_addr {
 	unsigned int addr_len;
 	unsigned int brd_len;
 	__u8 prefixlen;
+	__u32 flags;		/* enum tinyip_addr_flag */
+	__u32 valid_lft;	/* seconds, or TINYIP_LFT_FOREVER */
+	__u32 preferred_lft;
 	__u64 present;
 };
 
@@ -146,11 +181,11 @@ struct tinyip_neigh {
 	__u8 lladdr[HWADDR_MAX];
 	unsigned int lladdr_len;
 	__u8 state;
+	__u32 flags;		/* enum tinyip_neigh_flag */
 	__u64 present;
 };
 
 /* One printer per dump: text lines, or the elements of a JSON array. */
-struct json_writer;
 struct show_ctx {
 	const struct tinyip_out *o;
 	struct json_writer *jw;	/* NULL for text */
