@@ -186,8 +186,8 @@ void tip_ip6_eui64(u8 *iid, const u8 *mac);
  * A stable, semantically opaque IID (RFC 7217 5): F(prefix, net_iface,
  * dad_counter, secret key) with siphash over the 64-bit prefix, the
  * net_iface bytes (e.g. the MAC) and the counter. An IID that RFC 5453
- * reserves (all zero, 0200:5EFF:FE00:0000-5212, FDFF:FFFF:FFFF:FF80-FFFF)
- * is replaced by the next counter's. Writes 8 bytes to @iid.
+ * reserves (tip_ip6_iid_reserved()) is replaced by the next counter's.
+ * Writes 8 bytes to @iid.
  */
 void tip_ip6_stable_iid(u8 *iid, const struct in6_addr *prefix,
 			const u8 *net_iface, unsigned int net_iface_len,
