@@ -209,6 +209,50 @@ static void neigh_test_age_and_probe(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f.state, TINYIP_NEIGH_REACHABLE);
 }
 
+/*
+ * Neighbor Discovery's NUD (RFC 4861 7.3.3): a STALE entry that is used
+ * sends at once and waits DELAY_FIRST_PROBE_TIME before probing, so an
+ * answer in between spares the probe; without one, unicast probes follow
+ * and the entry fails after MAX_UNICAST_SOLICIT of them.
+ */
+static void neigh_test_nud_delay(struct kunit *test)
+{
+	struct tip_nfsm_params p = fsm_params;
+	struct tip_nfsm f;
+	unsigned long t = T0;
+
+	p.delay = 500;
+	tip_nfsm_start(&f, t, &p);
+	tip_nfsm_learn(&f, t, &p, true, true);
+	t += 3000;
+	tip_nfsm_timer(&f, t, &p);
+	KUNIT_EXPECT_EQ(test, f.state, TINYIP_NEIGH_STALE);
+	t += 10;
+	KUNIT_EXPECT_EQ(test, tip_nfsm_use(&f, t, &p), TIP_NF_SEND);
+	KUNIT_EXPECT_EQ(test, f.state, TINYIP_NEIGH_DELAY);
+	KUNIT_EXPECT_EQ(test, tip_nfsm_use(&f, t + 1, &p), TIP_NF_SEND);
+	KUNIT_EXPECT_EQ(test, tip_nfsm_timer(&f, t + 499, &p), 0);
+	/* A confirmation during DELAY: REACHABLE, no probe. */
+	KUNIT_EXPECT_EQ(test, tip_nfsm_learn(&f, t + 100, &p, true, false), 0);
+	KUNIT_EXPECT_EQ(test, f.state, TINYIP_NEIGH_REACHABLE);
+
+	/* Again, with no confirmation: DELAY, then PROBE, then FAILED. */
+	t += 3100;
+	tip_nfsm_timer(&f, t, &p);
+	t += 10;
+	tip_nfsm_use(&f, t, &p);
+	t += 500;
+	KUNIT_EXPECT_EQ(test, tip_nfsm_timer(&f, t, &p), TIP_NF_REQ_UCAST);
+	KUNIT_EXPECT_EQ(test, f.state, TINYIP_NEIGH_PROBE);
+	t += 100;
+	KUNIT_EXPECT_EQ(test, tip_nfsm_timer(&f, t, &p), TIP_NF_REQ_UCAST);
+	t += 100;
+	KUNIT_EXPECT_EQ(test, tip_nfsm_timer(&f, t, &p), TIP_NF_REQ_UCAST);
+	t += 100;
+	KUNIT_EXPECT_EQ(test, tip_nfsm_timer(&f, t, &p), TIP_NF_FAIL);
+	KUNIT_EXPECT_EQ(test, f.state, TINYIP_NEIGH_FAILED);
+}
+
 static void neigh_test_probe_fails(struct kunit *test)
 {
 	struct tip_nfsm f;
@@ -269,6 +313,7 @@ static struct kunit_case tip_arp_test_cases[] = {
 	KUNIT_CASE(neigh_test_resolve),
 	KUNIT_CASE(neigh_test_fail),
 	KUNIT_CASE(neigh_test_age_and_probe),
+	KUNIT_CASE(neigh_test_nud_delay),
 	KUNIT_CASE(neigh_test_probe_fails),
 	KUNIT_CASE(neigh_test_gc),
 	KUNIT_CASE(neigh_test_permanent),

@@ -111,7 +111,7 @@ static void tip_nl_test_policy(struct kunit *test)
 	struct netlink_ext_ack extack = {};
 	u64 budget = 1 << 20;
 	u32 short_budget = 1 << 20;
-	u8 bad_plen = 33, loop_mode = TINYIP_LINK_MODE_LOOPBACK;
+	u8 bad_plen = 129, loop_mode = TINYIP_LINK_MODE_LOOPBACK;
 	u32 zero = 0;
 
 	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_MEM_BUDGET,
@@ -136,6 +136,13 @@ static void tip_nl_test_policy(struct kunit *test)
 	KUNIT_EXPECT_LT(test, tip_test_validate(test, TINYIP_A_ADDR, "abc", 3,
 						&extack), 0);
 	KUNIT_EXPECT_NOT_NULL(test, extack._msg);
+	memset(&extack, 0, sizeof(extack));
+	KUNIT_EXPECT_LT(test, tip_test_validate(test, TINYIP_A_ADDR,
+						"0123456789", 10, &extack), 0);
+	KUNIT_EXPECT_NOT_NULL(test, extack._msg);
+	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_ADDR,
+						"0123456789abcdef", 16,
+						&extack), 0);
 	KUNIT_EXPECT_EQ(test, tip_test_validate(test, TINYIP_A_PREFIXLEN,
 						&bad_plen, 1, &extack),
 			-ERANGE);

@@ -34,6 +34,10 @@ static int __init tip_mod_init(void)
 	if (ret)
 		goto err_ip4;
 
+	ret = tip_ip6_init();
+	if (ret)
+		goto err_ip6;
+
 	ret = tip_udp_init();
 	if (ret)
 		goto err_udp;
@@ -67,6 +71,8 @@ err_tcp:
 err_raw:
 	tip_udp_exit();
 err_udp:
+	tip_ip6_exit();
+err_ip6:
 	tip_ip4_exit();
 err_ip4:
 	tip_netdev_exit();
@@ -83,6 +89,7 @@ static void __exit tip_mod_exit(void)
 	tip_tcp_exit();
 	tip_raw_exit();
 	tip_udp_exit();
+	tip_ip6_exit();
 	tip_ip4_exit();
 	tip_netdev_exit();
 	tip_pernet_exit();

@@ -94,6 +94,7 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 
 	if (!info->attrs[TINYIP_A_MEM_BUDGET] &&
 	    !info->attrs[TINYIP_A_FORWARDING] &&
+	    !info->attrs[TINYIP_A_FORWARDING6] &&
 	    !info->attrs[TINYIP_A_TCP_CC]) {
 		NL_SET_ERR_MSG(info->extack, "no setting to change was given");
 		return -EINVAL;
@@ -114,6 +115,9 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	if (info->attrs[TINYIP_A_FORWARDING])
 		WRITE_ONCE(tn->ip4.forwarding,
 			   nla_get_u8(info->attrs[TINYIP_A_FORWARDING]));
+	if (info->attrs[TINYIP_A_FORWARDING6])
+		WRITE_ONCE(tn->ip6.forwarding,
+			   nla_get_u8(info->attrs[TINYIP_A_FORWARDING6]));
 	if (cc) {
 		/* New connections pick it up; existing ones keep theirs. */
 		spin_lock_bh(&tn->lock);

@@ -14,15 +14,32 @@
 #include <tinyip/tinyip.h>
 #include <tinyip/version.h>
 
+/* ADDR and GATEWAY: an IPv4 (4 bytes) or an IPv6 (16 bytes) address. */
+static int tip_nl_validate_ip(const struct nlattr *attr,
+			      struct netlink_ext_ack *extack)
+{
+	if (nla_len(attr) == 4 || nla_len(attr) == 16)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(extack, attr,
+			    "an address is 4 (IPv4) or 16 (IPv6) bytes");
+	return -EINVAL;
+}
+
 const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
 	[TINYIP_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[TINYIP_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[TINYIP_A_LINK_MODE] = NLA_POLICY_MAX(NLA_U8,
 					      TINYIP_LINK_MODE_EXCLUSIVE),
-	[TINYIP_A_ADDR] = NLA_POLICY_EXACT_LEN(4),
-	[TINYIP_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 32),
-	[TINYIP_A_GATEWAY] = NLA_POLICY_EXACT_LEN(4),
+	[TINYIP_A_ADDR] = NLA_POLICY_VALIDATE_FN(NLA_BINARY,
+						 tip_nl_validate_ip, 16),
+	[TINYIP_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[TINYIP_A_GATEWAY] = NLA_POLICY_VALIDATE_FN(NLA_BINARY,
+						    tip_nl_validate_ip, 16),
+	[TINYIP_A_ADDR_FLAGS] = { .type = NLA_U32 },
+	[TINYIP_A_VALID_LFT] = { .type = NLA_U32 },
+	[TINYIP_A_PREFERRED_LFT] = { .type = NLA_U32 },
+	[TINYIP_A_FORWARDING6] = NLA_POLICY_MAX(NLA_U8, 1),
 	[TINYIP_A_METRIC] = { .type = NLA_U32 },
 	[TINYIP_A_FORWARDING] = NLA_POLICY_MAX(NLA_U8, 1),
 	[TINYIP_A_SOCK_PROTO] = { .type = NLA_U8 },
@@ -33,7 +50,7 @@ const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 u64 tip_features(void)
 {
 	return TINYIP_FEATURE_MEM_BUDGET | TINYIP_FEATURE_IPV4 |
-	       TINYIP_FEATURE_UDP | TINYIP_FEATURE_UDPLITE |
+	       TINYIP_FEATURE_IPV6 | TINYIP_FEATURE_UDP | TINYIP_FEATURE_UDPLITE |
 	       TINYIP_FEATURE_RAW | TINYIP_FEATURE_TCP;
 }
 
@@ -61,7 +78,8 @@ int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
 	    nla_put_u8(skb, TINYIP_A_FORWARDING,
 		       READ_ONCE(tn->ip4.forwarding)) ||
 	    /* No default chosen: the stack falls back on NewReno. */
-	    nla_put_string(skb, TINYIP_A_TCP_CC, cc ? cc->name : "newreno"))
+	    nla_put_string(skb, TINYIP_A_TCP_CC, cc ? cc->name : "newreno") ||
+	    nla_put_u8(skb, TINYIP_A_FORWARDING6, READ_ONCE(tn->ip6.forwarding)))
 		return -EMSGSIZE;
 	return 0;
 }

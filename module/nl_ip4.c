@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Netlink commands of the IPv4 control plane: addresses and routes (add,
- * delete, dump), in the shape iproute2 users expect. Links are looked up
+ * Netlink commands of the IP control plane: addresses and routes (add,
+ * delete, dump), in the shape iproute2 users expect; 16-byte addresses
+ * go on to nl_ip6.c. Links are looked up
  * and used under RTNL, which attach and detach also take, so a link
  * cannot go away between the lookup and the change.
  */
@@ -19,18 +20,42 @@ static struct tip_net *tip_nl_tn(struct genl_info *info)
 	return tip_net(genl_info_net(info));
 }
 
-/* ADDR and PREFIXLEN, which every command here needs (not del addr). */
+/*
+ * ADDR and PREFIXLEN, which every command here needs (not del addr).
+ * Returns 6 when ADDR is an IPv6 address, for nl_ip6.c; 0 for IPv4.
+ */
 static int tip_nl_require(struct genl_info *info, bool plen)
 {
-	if (!info->attrs[TINYIP_A_ADDR]) {
+	struct nlattr *addr = info->attrs[TINYIP_A_ADDR];
+	struct nlattr *gw = info->attrs[TINYIP_A_GATEWAY];
+	struct nlattr *pl = info->attrs[TINYIP_A_PREFIXLEN];
+	int alen;
+
+	if (!addr) {
 		NL_SET_ERR_MSG(info->extack, "ADDR is required");
 		return -EINVAL;
 	}
-	if (plen && !info->attrs[TINYIP_A_PREFIXLEN]) {
+	if (plen && !pl) {
 		NL_SET_ERR_MSG(info->extack, "PREFIXLEN is required");
 		return -EINVAL;
 	}
-	return 0;
+	alen = nla_len(addr);
+	if (alen != 4 && alen != 16) {
+		NL_SET_ERR_MSG_ATTR(info->extack, addr,
+				    "ADDR is 4 (IPv4) or 16 (IPv6) bytes");
+		return -EINVAL;
+	}
+	if (gw && nla_len(gw) != alen) {
+		NL_SET_ERR_MSG_ATTR(info->extack, gw,
+				    "GATEWAY is not of ADDR's family");
+		return -EINVAL;
+	}
+	if (pl && nla_get_u8(pl) > alen * 8) {
+		NL_SET_ERR_MSG_ATTR(info->extack, pl,
+				    "PREFIXLEN is longer than the address");
+		return -EINVAL;
+	}
+	return alen == 16 ? 6 : 0;
 }
 
 static int tip_nl_addr_change(struct genl_info *info, bool add)
@@ -41,6 +66,8 @@ static int tip_nl_addr_change(struct genl_info *info, bool add)
 	int ret;
 
 	ret = tip_nl_require(info, add);
+	if (ret == 6)
+		return tip_nl_addr6_change(info, add);
 	if (ret)
 		return ret;
 	addr = nla_get_in_addr(info->attrs[TINYIP_A_ADDR]);
@@ -69,8 +96,8 @@ int tip_nl_addr_del(struct sk_buff *skb, struct genl_info *info)
 	return tip_nl_addr_change(info, false);
 }
 
-static int tip_nl_put_if(struct sk_buff *skb, struct tip_net *tn,
-			 const struct tip_if *ifp)
+int tip_nl_put_if(struct sk_buff *skb, struct tip_net *tn,
+		  const struct tip_if *ifp)
 {
 	/* The loopback link has no device, hence no ifindex. */
 	if (ifp != tn->lo && nla_put_u32(skb, TINYIP_A_IFINDEX, ifp->ifindex))
@@ -90,10 +117,14 @@ static int tip_nl_fill_addr(struct sk_buff *skb, struct tip_net *tn,
 	return 0;
 }
 
-/* cb->args[0]: the link being sent; cb->args[1]: its addresses sent. */
+/*
+ * cb->args[0]: the link being sent; cb->args[1]: its addresses sent,
+ * IPv4 ones first, then IPv6 ones.
+ */
 int tip_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct tip_net *tn = tip_net(sock_net(skb->sk));
+	struct tip_ifaddr6 *a6;
 	struct tip_ifaddr4 *a;
 	struct tip_if *ifp;
 	long idx;
@@ -118,6 +149,19 @@ int tip_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			genlmsg_end(skb, hdr);
 			cb->args[1] = idx;
 		}
+		list_for_each_entry(a6, &ifp->addr6, list) {
+			if (idx++ < cb->args[1])
+				continue;
+			hdr = tip_nl_dump_put(skb, cb, TINYIP_CMD_ADDR_GET);
+			if (!hdr)
+				goto full;
+			if (tip_nl_fill_addr6(skb, tn, ifp, a6)) {
+				genlmsg_cancel(skb, hdr);
+				goto full;
+			}
+			genlmsg_end(skb, hdr);
+			cb->args[1] = idx;
+		}
 	}
 full:
 	spin_unlock_bh(&tn->lock);
@@ -135,6 +179,8 @@ static int tip_nl_route_change(struct genl_info *info, bool add)
 	int ret;
 
 	ret = tip_nl_require(info, true);
+	if (ret == 6)
+		return tip_nl_route6_change(info, add);
 	if (ret)
 		return ret;
 	dst = nla_get_in_addr(attrs[TINYIP_A_ADDR]);
@@ -186,10 +232,11 @@ static int tip_nl_fill_route(struct sk_buff *skb, struct tip_net *tn,
 	return 0;
 }
 
-/* cb->args[0]: routes sent. */
+/* cb->args[0]: routes sent, IPv4 ones first. */
 int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct tip_net *tn = tip_net(sock_net(skb->sk));
+	struct tip_rt6 *rt6;
 	struct tip_rt4 *rt;
 	long idx = 0;
 	void *hdr;
@@ -200,14 +247,28 @@ int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			continue;
 		hdr = tip_nl_dump_put(skb, cb, TINYIP_CMD_ROUTE_GET);
 		if (!hdr)
-			break;
+			goto full;
 		if (tip_nl_fill_route(skb, tn, rt)) {
 			genlmsg_cancel(skb, hdr);
-			break;
+			goto full;
 		}
 		genlmsg_end(skb, hdr);
 		cb->args[0] = idx;
 	}
+	list_for_each_entry(rt6, &tn->ip6.routes, list) {
+		if (idx++ < cb->args[0])
+			continue;
+		hdr = tip_nl_dump_put(skb, cb, TINYIP_CMD_ROUTE_GET);
+		if (!hdr)
+			goto full;
+		if (tip_nl_fill_route6(skb, tn, rt6)) {
+			genlmsg_cancel(skb, hdr);
+			goto full;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0] = idx;
+	}
+full:
 	spin_unlock_bh(&tn->lock);
 	return skb->len;
 }

@@ -11,6 +11,7 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include <linux/tinyip.h>
@@ -225,12 +226,16 @@ int tip_nl_link_dump(struct sk_buff *skb, struct netlink_callback *cb)
 static int tip_nl_fill_neigh(struct sk_buff *skb, const struct tip_if *ifp,
 			     const struct tip_neigh *n)
 {
+	bool v4 = ipv6_addr_v4mapped(&n->addr);
 	u8 state = n->fsm.state;
 
 	if (nla_put_u32(skb, TINYIP_A_IFINDEX, ifp->ifindex) ||
 	    nla_put_string(skb, TINYIP_A_IFNAME, ifp->name) ||
-	    nla_put_in_addr(skb, TINYIP_A_ADDR, n->ip) ||
-	    nla_put_u8(skb, TINYIP_A_NEIGH_STATE, state))
+	    (v4 && nla_put_in_addr(skb, TINYIP_A_ADDR, n->addr.s6_addr32[3])) ||
+	    (!v4 && nla_put_in6_addr(skb, TINYIP_A_ADDR, &n->addr)) ||
+	    nla_put_u8(skb, TINYIP_A_NEIGH_STATE, state) ||
+	    (n->router && nla_put_u32(skb, TINYIP_A_NEIGH_FLAGS,
+				      TINYIP_NEIGH_F_ROUTER)))
 		return -EMSGSIZE;
 	if (state != TINYIP_NEIGH_INCOMPLETE && state != TINYIP_NEIGH_FAILED &&
 	    nla_put(skb, TINYIP_A_HWADDR, ETH_ALEN, n->mac))

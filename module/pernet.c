@@ -33,6 +33,9 @@ static int __net_init tip_net_init(struct net *net)
 	ret = tip_ip4_net_init(tn);
 	if (ret)
 		goto err_ip4;
+	ret = tip_ip6_net_init(tn);
+	if (ret)
+		goto err_ip6;
 	ret = tip_udp_net_init(tn);
 	if (ret)
 		goto err_udp;
@@ -49,6 +52,8 @@ err_tcp:
 err_raw:
 	tip_udp_net_exit(tn);
 err_udp:
+	tip_ip6_net_exit(tn);
+err_ip6:
 	tip_ip4_net_exit(tn);
 err_ip4:
 	tip_netif_net_exit(tn);
@@ -70,6 +75,7 @@ static void __net_exit tip_net_exit(struct net *net)
 	tip_tcp_net_exit(tn);
 	tip_raw_net_exit(tn);
 	tip_udp_net_exit(tn);
+	tip_ip6_net_exit(tn);
 	tip_ip4_net_exit(tn);
 	tip_mem_uncharge(&tn->mem, sizeof(*tn));
 	/* Anything still charged now was leaked by a protocol. */

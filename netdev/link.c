@@ -68,9 +68,15 @@ static const struct tip_link_upper *tip_upper_get(void)
 	return READ_ONCE(tip_upper);
 }
 
+static const struct tip_link_upper6 *tip_upper6_get(void)
+{
+	return READ_ONCE(tip_upper6);
+}
+
 /* RTNL held. Tells the IPv4 layer; the neighbours do not survive a down. */
 void tip_if_set_up(struct tip_if *ifp, bool up)
 {
+	const struct tip_link_upper6 *upper6 = tip_upper6_get();
 	const struct tip_link_upper *upper = tip_upper_get();
 	struct tip_net *tn = ifp->tn;
 
@@ -85,12 +91,18 @@ void tip_if_set_up(struct tip_if *ifp, bool up)
 		tip_neigh_tbl_flush(ifp);
 	spin_unlock_bh(&tn->lock);
 
-	if (!upper)
-		return;
-	if (up)
-		upper->if_up(tn, ifp);
-	else
-		upper->if_down(tn, ifp, false);
+	if (upper) {
+		if (up)
+			upper->if_up(tn, ifp);
+		else
+			upper->if_down(tn, ifp, false);
+	}
+	if (upper6) {
+		if (up)
+			upper6->if_up(tn, ifp);
+		else
+			upper6->if_down(tn, ifp, false);
+	}
 }
 
 static int tip_if_hook(struct tip_if *ifp, struct netlink_ext_ack *extack)
@@ -112,12 +124,16 @@ static int tip_if_hook(struct tip_if *ifp, struct netlink_ext_ack *extack)
 		return ret;
 	}
 	l->pt_ip.type = htons(ETH_P_IP);
+	l->pt_ip6.type = htons(ETH_P_IPV6);
 	l->pt_arp.type = htons(ETH_P_ARP);
 	l->pt_ip.dev = dev;
+	l->pt_ip6.dev = dev;
 	l->pt_arp.dev = dev;
 	l->pt_ip.func = tip_pt_rcv;
+	l->pt_ip6.func = tip_pt_rcv;
 	l->pt_arp.func = tip_pt_rcv;
 	l->pt_ip.af_packet_priv = ifp;
+	l->pt_ip6.af_packet_priv = ifp;
 	l->pt_arp.af_packet_priv = ifp;
 	l->pt_tap.type = htons(ETH_P_ALL);
 	l->pt_tap.dev = dev;
@@ -125,6 +141,7 @@ static int tip_if_hook(struct tip_if *ifp, struct netlink_ext_ack *extack)
 	l->pt_tap.ignore_outgoing = true;
 	dev_add_pack(&l->pt_tap);
 	dev_add_pack(&l->pt_ip);
+	dev_add_pack(&l->pt_ip6);
 	dev_add_pack(&l->pt_arp);
 	return 0;
 }
@@ -139,6 +156,7 @@ static void tip_if_unhook(struct tip_if *ifp)
 		return;
 	}
 	__dev_remove_pack(&l->pt_ip);
+	__dev_remove_pack(&l->pt_ip6);
 	__dev_remove_pack(&l->pt_arp);
 	__dev_remove_pack(&l->pt_tap);
 	synchronize_net();
@@ -148,6 +166,7 @@ static void tip_if_unhook(struct tip_if *ifp)
 int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 		  enum tinyip_link_mode mode, struct netlink_ext_ack *extack)
 {
+	const struct tip_link_upper6 *upper6;
 	struct tip_link *l;
 	struct tip_if *ifp;
 	int ret;
@@ -196,6 +215,8 @@ int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 	ifp->up = netif_running(dev) && netif_carrier_ok(dev);
 	INIT_LIST_HEAD(&ifp->addr4);
 	INIT_LIST_HEAD(&ifp->mc4);
+	INIT_LIST_HEAD(&ifp->addr6);
+	INIT_LIST_HEAD(&ifp->mc6);
 	if (mode == TINYIP_LINK_MODE_SHARED)
 		eth_random_addr(ifp->hwaddr);
 	else
@@ -213,6 +234,15 @@ int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 	ret = tip_if_hook(ifp, extack);
 	if (ret)
 		goto err_unlist;
+	upper6 = tip_upper6_get();
+	if (upper6) {
+		ret = upper6->if_attach(tn, ifp);
+		if (ret) {
+			NL_SET_ERR_MSG(extack, "no memory for the link's IPv6 state");
+			tip_if_unhook(ifp);
+			goto err_unlist;
+		}
+	}
 	return 0;
 
 err_unlist:
@@ -238,6 +268,7 @@ err_uncharge:
  */
 int tip_if_detach(struct tip_net *tn, struct tip_if *ifp)
 {
+	const struct tip_link_upper6 *upper6 = tip_upper6_get();
 	const struct tip_link_upper *upper = tip_upper_get();
 	struct tip_link *l = tip_link(ifp);
 	struct net_device *dev = ifp->dev;
@@ -254,6 +285,8 @@ int tip_if_detach(struct tip_net *tn, struct tip_if *ifp)
 
 	if (upper)
 		upper->if_down(tn, ifp, true);
+	if (upper6)
+		upper6->if_down(tn, ifp, true);
 	tip_neigh_tbl_destroy(ifp);
 
 	spin_lock_bh(&tn->lock);
@@ -305,6 +338,8 @@ int tip_netif_net_init(struct tip_net *tn)
 	ifp->up = true;
 	INIT_LIST_HEAD(&ifp->addr4);
 	INIT_LIST_HEAD(&ifp->mc4);
+	INIT_LIST_HEAD(&ifp->addr6);
+	INIT_LIST_HEAD(&ifp->mc6);
 	skb_queue_head_init(&l->lo_queue);
 	INIT_WORK(&l->lo_work, tip_lo_work);
 
@@ -317,6 +352,7 @@ int tip_netif_net_init(struct tip_net *tn)
 
 void tip_netif_net_exit(struct tip_net *tn)
 {
+	const struct tip_link_upper6 *upper6 = tip_upper6_get();
 	const struct tip_link_upper *upper = tip_upper_get();
 	struct tip_if *lo = tn->lo;
 	struct tip_link *l;
@@ -330,6 +366,8 @@ void tip_netif_net_exit(struct tip_net *tn)
 		spin_unlock_bh(&tn->lock);
 		if (upper)
 			upper->if_down(tn, lo, true);
+		if (upper6)
+			upper6->if_down(tn, lo, true);
 	}
 	rtnl_unlock();
 	if (!lo)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The neighbour cache of an Ethernet link: IPv4 address to MAC, with the
+ * The neighbour cache of an Ethernet link: IPv4 (ARP, RFC 826) and IPv6
+ * (Neighbor Discovery, RFC 4861 7.3) address to MAC, with the
  * packets that wait for an answer (RFC 1122 2.3.2.2: at least one per
  * destination; we keep a few). Entries and queued packets are charged to
  * the instance's memory budget. One timer per table, armed for the
@@ -10,6 +11,7 @@
 #include <linux/etherdevice.h>
 #include <linux/hash.h>
 #include <linux/random.h>
+#include <net/ipv6.h>
 
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
@@ -20,20 +22,39 @@
 #define NEIGH_REACHABLE		(30 * HZ)	/* RFC 4861 REACHABLE_TIME */
 #define NEIGH_GC		(60 * HZ)
 #define NEIGH_FAILED_HOLD	HZ
+#define NEIGH_DELAY		(5 * HZ)	/* RFC 4861 DELAY_FIRST_PROBE_TIME */
 
-static struct hlist_head *neigh_bucket(struct tip_neigh_tbl *tbl, __be32 ip)
+static struct hlist_head *neigh_bucket(struct tip_neigh_tbl *tbl,
+				       const struct in6_addr *addr)
 {
-	return &tbl->hash[hash_32((__force u32)ip, TIP_NEIGH_HASH_BITS)];
+	return &tbl->hash[hash_32(ipv6_addr_hash(addr), TIP_NEIGH_HASH_BITS)];
 }
 
-static struct tip_neigh *neigh_lookup(struct tip_neigh_tbl *tbl, __be32 ip)
+static struct tip_neigh *tip_neigh_find(struct tip_neigh_tbl *tbl,
+					const struct in6_addr *addr)
 {
 	struct tip_neigh *n;
 
-	hlist_for_each_entry(n, neigh_bucket(tbl, ip), node)
-		if (n->ip == ip)
+	hlist_for_each_entry(n, neigh_bucket(tbl, addr), node)
+		if (ipv6_addr_equal(&n->addr, addr))
 			return n;
 	return NULL;
+}
+
+static bool neigh_is4(const struct tip_neigh *n)
+{
+	return ipv6_addr_v4mapped(&n->addr);
+}
+
+static __be16 neigh_proto(const struct tip_neigh *n)
+{
+	return neigh_is4(n) ? htons(ETH_P_IP) : htons(ETH_P_IPV6);
+}
+
+static const struct tip_nfsm_params *neigh_params(struct tip_neigh_tbl *tbl,
+						  const struct tip_neigh *n)
+{
+	return neigh_is4(n) ? &tbl->params : &tbl->params6;
 }
 
 /* RFC 4861 6.3.2: uniformly between 0.5 and 1.5 times the base. */
@@ -67,7 +88,7 @@ static void neigh_flush_queue(struct tip_if *ifp, struct tip_neigh *n)
 
 	while ((skb = __skb_dequeue(&n->queue))) {
 		tip_mem_uncharge(&ifp->tn->mem, skb->truesize);
-		tip_eth_xmit(ifp, skb, n->mac, htons(ETH_P_IP));
+		tip_eth_xmit(ifp, skb, n->mac, neigh_proto(n));
 	}
 }
 
@@ -81,10 +102,20 @@ static void neigh_free(struct tip_if *ifp, struct tip_neigh *n)
 
 static void neigh_request(struct tip_if *ifp, struct tip_neigh *n, bool ucast)
 {
-	__be32 sip = tip_ip4_src_for(ifp, n->ip);
+	const struct tip_link_upper6 *upper6;
+	__be32 ip, sip;
 
+	if (!neigh_is4(n)) {
+		upper6 = READ_ONCE(tip_upper6);
+		if (upper6)
+			upper6->nd_solicit(ifp, &n->addr,
+					   ucast ? n->mac : NULL);
+		return;
+	}
+	ip = n->addr.s6_addr32[3];
+	sip = tip_ip4_src_for(ifp, ip);
 	tip_arp_send(ifp, TIP_ARP_OP_REQUEST, ucast ? n->mac : NULL, sip,
-		     NULL, n->ip);
+		     NULL, ip);
 }
 
 /* Carries out what a state machine step asked for; false if @n is gone. */
@@ -130,7 +161,8 @@ static bool neigh_evict(struct tip_if *ifp)
 	return true;
 }
 
-static struct tip_neigh *neigh_create(struct tip_if *ifp, __be32 ip)
+static struct tip_neigh *tip_neigh_new(struct tip_if *ifp,
+				       const struct in6_addr *addr)
 {
 	struct tip_neigh_tbl *tbl = ifp->neigh;
 	struct tip_neigh *n;
@@ -140,15 +172,16 @@ static struct tip_neigh *neigh_create(struct tip_if *ifp, __be32 ip)
 	n = tip_mem_zalloc(&ifp->tn->mem, sizeof(*n), GFP_ATOMIC);
 	if (!n)
 		return NULL;
-	n->ip = ip;
+	n->addr = *addr;
 	__skb_queue_head_init(&n->queue);
-	hlist_add_head(&n->node, neigh_bucket(tbl, ip));
+	hlist_add_head(&n->node, neigh_bucket(tbl, addr));
 	tbl->count++;
 	return n;
 }
 
 /* Sends @skb (data at the IP header) to @nexthop, resolving it first. */
-int tip_neigh_output(struct tip_if *ifp, struct sk_buff *skb, __be32 nexthop)
+static int tip_neigh_out(struct tip_if *ifp, struct sk_buff *skb,
+			 const struct in6_addr *nexthop)
 {
 	struct tip_neigh_tbl *tbl = ifp->neigh;
 	struct tip_neigh *n;
@@ -156,16 +189,16 @@ int tip_neigh_output(struct tip_if *ifp, struct sk_buff *skb, __be32 nexthop)
 	int ret;
 
 	lockdep_assert_held(&ifp->tn->lock);
-	n = neigh_lookup(tbl, nexthop);
+	n = tip_neigh_find(tbl, nexthop);
 	if (n) {
-		act = tip_nfsm_use(&n->fsm, jiffies, &tbl->params);
+		act = tip_nfsm_use(&n->fsm, jiffies, neigh_params(tbl, n));
 	} else {
-		n = neigh_create(ifp, nexthop);
+		n = tip_neigh_new(ifp, nexthop);
 		if (!n) {
 			tip_if_tx_drop(ifp, skb, TINYIP_DROP_NOMEM);
 			return -ENOBUFS;
 		}
-		act = tip_nfsm_start(&n->fsm, jiffies, &tbl->params);
+		act = tip_nfsm_start(&n->fsm, jiffies, neigh_params(tbl, n));
 	}
 
 	if (act & TIP_NF_DROP) {
@@ -190,9 +223,23 @@ int tip_neigh_output(struct tip_if *ifp, struct sk_buff *skb, __be32 nexthop)
 		return skb ? 0 : -ENOBUFS;
 	}
 	/* Send before probing: the packet is the more urgent of the two. */
-	ret = tip_eth_xmit(ifp, skb, n->mac, htons(ETH_P_IP));
+	ret = tip_eth_xmit(ifp, skb, n->mac, neigh_proto(n));
 	neigh_act(ifp, n, act & ~TIP_NF_SEND);
 	return ret;
+}
+
+int tip_neigh_output(struct tip_if *ifp, struct sk_buff *skb, __be32 nexthop)
+{
+	struct in6_addr key;
+
+	ipv6_addr_set_v4mapped(nexthop, &key);
+	return tip_neigh_out(ifp, skb, &key);
+}
+
+int tip_neigh_output6(struct tip_if *ifp, struct sk_buff *skb,
+		      const struct in6_addr *nexthop)
+{
+	return tip_neigh_out(ifp, skb, nexthop);
 }
 
 /*
@@ -203,16 +250,18 @@ void tip_neigh_arp_input(struct tip_if *ifp, __be32 ip, const u8 *mac,
 			 bool create, bool confirmed)
 {
 	struct tip_neigh_tbl *tbl = ifp->neigh;
+	struct in6_addr key;
 	struct tip_neigh *n;
 	bool changed;
 	u32 act;
 
 	lockdep_assert_held(&ifp->tn->lock);
-	n = neigh_lookup(tbl, ip);
+	ipv6_addr_set_v4mapped(ip, &key);
+	n = tip_neigh_find(tbl, &key);
 	if (!n) {
 		if (!create)
 			return;
-		n = neigh_create(ifp, ip);
+		n = tip_neigh_new(ifp, &key);
 		if (!n)
 			return;
 		n->fsm.state = TINYIP_NEIGH_INCOMPLETE;
@@ -225,6 +274,75 @@ void tip_neigh_arp_input(struct tip_if *ifp, __be32 ip, const u8 *mac,
 	act = tip_nfsm_learn(&n->fsm, jiffies, &tbl->params, confirmed,
 			     changed);
 	neigh_act(ifp, n, act);
+}
+
+/*
+ * RFC 4861 7.2.5 (NA) and 7.2.3/6.2.6/8.1 (NS, RS, RA, redirect with a
+ * link-layer address): NS and friends create or refresh a STALE entry;
+ * an NA confirms only when solicited, and changes a known address only
+ * with the Override flag.
+ */
+void tip_neigh_nd_input(struct tip_if *ifp, const struct in6_addr *addr,
+			const u8 *lladdr, u32 flags)
+{
+	struct tip_neigh_tbl *tbl = ifp->neigh;
+	bool changed, is_na = flags & TIP_ND_IS_NA;
+	struct tip_neigh *n;
+	u32 act;
+
+	lockdep_assert_held(&ifp->tn->lock);
+	if (!tbl)
+		return;
+	n = tip_neigh_find(tbl, addr);
+	if (!n) {
+		/* 7.2.5: an NA for which there is no entry is dropped. */
+		if (is_na || !lladdr || !(flags & TIP_ND_CREATE))
+			return;
+		n = tip_neigh_new(ifp, addr);
+		if (!n)
+			return;
+		n->fsm.state = TINYIP_NEIGH_INCOMPLETE;
+		n->fsm.used = jiffies;
+	}
+	if (n->fsm.state == TINYIP_NEIGH_PERMANENT)
+		return;
+	/* An NA says either way; an RA (ROUTER without IS_NA) says yes. */
+	if (is_na || (flags & TIP_ND_ROUTER))
+		n->router = flags & TIP_ND_ROUTER;
+	if (n->fsm.state == TINYIP_NEIGH_INCOMPLETE) {
+		if (!lladdr)
+			return;
+		ether_addr_copy(n->mac, lladdr);
+		act = tip_nfsm_learn(&n->fsm, jiffies, &tbl->params6,
+				     is_na && (flags & TIP_ND_SOLICITED), true);
+		neigh_act(ifp, n, act);
+		return;
+	}
+	changed = lladdr && !ether_addr_equal(n->mac, lladdr);
+	if (is_na && changed && !(flags & TIP_ND_OVERRIDE)) {
+		/* Keep the old address; a REACHABLE entry becomes STALE. */
+		if (n->fsm.state == TINYIP_NEIGH_REACHABLE) {
+			act = tip_nfsm_learn(&n->fsm, jiffies, &tbl->params6,
+					     false, true);
+			neigh_act(ifp, n, act);
+		}
+		return;
+	}
+	if (changed)
+		ether_addr_copy(n->mac, lladdr);
+	act = tip_nfsm_learn(&n->fsm, jiffies, &tbl->params6,
+			     is_na && (flags & TIP_ND_SOLICITED), changed);
+	neigh_act(ifp, n, act);
+}
+
+int tip_neigh_is_router(struct tip_if *ifp, const struct in6_addr *addr)
+{
+	struct tip_neigh *n;
+
+	if (!ifp->neigh)
+		return -1;
+	n = tip_neigh_find(ifp->neigh, addr);
+	return n ? n->router : -1;
 }
 
 static void neigh_timer(struct timer_list *t)
@@ -242,8 +360,9 @@ static void neigh_timer(struct timer_list *t)
 		goto out;
 	for (i = 0; i < ARRAY_SIZE(tbl->hash); i++)
 		hlist_for_each_entry_safe(n, tmp, &tbl->hash[i], node)
-			neigh_act(ifp, n, tip_nfsm_timer(&n->fsm, jiffies,
-							 &tbl->params));
+			neigh_act(ifp, n,
+				  tip_nfsm_timer(&n->fsm, jiffies,
+						 neigh_params(tbl, n)));
 out:
 	spin_unlock(&tn->lock);
 }
@@ -294,6 +413,9 @@ int tip_neigh_tbl_create(struct tip_if *ifp)
 	tbl->params.gc = NEIGH_GC;
 	tbl->params.failed_hold = NEIGH_FAILED_HOLD;
 	tbl->params.max_probes = NEIGH_MAX_PROBES;
+	/* RFC 4861 10: the same constants, plus DELAY_FIRST_PROBE_TIME. */
+	tbl->params6 = tbl->params;
+	tbl->params6.delay = NEIGH_DELAY;
 	timer_setup(&tbl->timer, neigh_timer, 0);
 	ifp->neigh = tbl;
 	return 0;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The state machine of one neighbour cache entry, after RFC 4861 7.3.2
- * applied to ARP (RFC 826, RFC 1122 2.3.2.1): INCOMPLETE retries a
- * broadcast request, REACHABLE ages into STALE, a STALE entry that is used
- * is re-confirmed by unicast requests (PROBE), no answer makes it FAILED.
+ * for Neighbor Discovery and applied to ARP too (RFC 826, RFC 1122
+ * 2.3.2.1): INCOMPLETE retries a multicast request, REACHABLE ages into
+ * STALE, a STALE entry that is used is re-confirmed by unicast requests
+ * (PROBE; after DELAY for ND), no answer makes it FAILED.
  * Pure functions of the entry, a clock and the parameters: they return
  * what the caller must do (TIP_NF_*), which the cache in neigh.c does and
  * KUnit checks with a fake clock.
@@ -61,9 +62,16 @@ u32 tip_nfsm_use(struct tip_nfsm *f, unsigned long now,
 	case TINYIP_NEIGH_FAILED:
 		return TIP_NF_DROP;
 	case TINYIP_NEIGH_STALE:
-		/* RFC 4861 7.3.3 sends at once and probes a little later;
-		 * ARP peers answer quickly, so probe right away.
+		/*
+		 * RFC 4861 7.3.3 sends at once and probes a little later,
+		 * giving upper layers a chance to confirm reachability; ARP
+		 * peers answer quickly, so ARP (no delay) probes right away.
 		 */
+		if (p->delay) {
+			f->state = TINYIP_NEIGH_DELAY;
+			f->deadline = now + p->delay;
+			return TIP_NF_SEND;
+		}
 		f->state = TINYIP_NEIGH_PROBE;
 		f->probes = 1;
 		f->deadline = now + p->retrans;
@@ -92,6 +100,11 @@ u32 tip_nfsm_timer(struct tip_nfsm *f, unsigned long now,
 		f->state = TINYIP_NEIGH_FAILED;
 		f->deadline = now + p->failed_hold;
 		return TIP_NF_FAIL;
+	case TINYIP_NEIGH_DELAY:
+		f->state = TINYIP_NEIGH_PROBE;
+		f->probes = 1;
+		f->deadline = now + p->retrans;
+		return TIP_NF_REQ_UCAST;
 	case TINYIP_NEIGH_REACHABLE:
 		f->state = TINYIP_NEIGH_STALE;
 		f->deadline = now + p->gc;

@@ -4,8 +4,8 @@
  * (exclusive mode, every frame) or through packet_type handlers bound to
  * the device (shared mode, IPv4 and ARP only, next to the native stack).
  * Ethernet demultiplexing (RFC 894) happens here: VLAN-tagged frames and
- * frames for other hosts are dropped, IPv4 goes up without the instance
- * lock, ARP is handled under it.
+ * frames for other hosts are dropped, IPv4 and IPv6 (RFC 2464) go up
+ * without the instance lock, ARP is handled under it.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -17,6 +17,7 @@
 #include <tinyip/tinyip.h>
 
 const struct tip_link_upper *tip_upper;
+const struct tip_link_upper6 *tip_upper6;
 
 /*
  * The core clears the VLAN tag of a frame no VLAN device claims before it
@@ -39,6 +40,25 @@ int tip_pt_tap(struct sk_buff *skb, struct net_device *dev,
 void tip_link_register_upper(const struct tip_link_upper *upper)
 {
 	WRITE_ONCE(tip_upper, upper);
+}
+
+void tip_link_register_upper6(const struct tip_link_upper6 *upper)
+{
+	WRITE_ONCE(tip_upper6, upper);
+}
+
+/* Counts the frame and fills the control block for an IP layer. */
+static void tip_eth_rx_ip(struct tip_if *ifp, struct sk_buff *skb, u8 flags)
+{
+	struct tip_net *tn = ifp->tn;
+
+	spin_lock(&tn->lock);
+	ifp->stats.rx_packets++;
+	ifp->stats.rx_bytes += skb->len + ETH_HLEN;
+	spin_unlock(&tn->lock);
+	memset(skb->cb, 0, sizeof(skb->cb));
+	TIP_CB(skb)->iif = ifp;
+	TIP_CB(skb)->flags = flags;
 }
 
 static void tip_rx_drop(struct tip_if *ifp, struct sk_buff *skb,
@@ -76,6 +96,7 @@ static int tip_rx_classify(struct tip_if *ifp, const struct sk_buff *skb,
 
 static void tip_eth_rcv(struct tip_if *ifp, struct sk_buff *skb, u8 flags)
 {
+	const struct tip_link_upper6 *upper6;
 	const struct tip_link_upper *upper;
 	struct tip_net *tn = ifp->tn;
 	enum tinyip_drop_reason why;
@@ -96,14 +117,17 @@ static void tip_eth_rcv(struct tip_if *ifp, struct sk_buff *skb, u8 flags)
 			why = TINYIP_DROP_ETHERTYPE;
 			goto drop;
 		}
-		spin_lock(&tn->lock);
-		ifp->stats.rx_packets++;
-		ifp->stats.rx_bytes += skb->len + ETH_HLEN;
-		spin_unlock(&tn->lock);
-		memset(TIP_CB(skb), 0, sizeof(struct tip_skb_cb));
-		TIP_CB(skb)->iif = ifp;
-		TIP_CB(skb)->flags = flags;
+		tip_eth_rx_ip(ifp, skb, flags);
 		upper->ip4_input(skb);
+		return;
+	case htons(ETH_P_IPV6):
+		upper6 = READ_ONCE(tip_upper6);
+		if (!upper6) {
+			why = TINYIP_DROP_ETHERTYPE;
+			goto drop;
+		}
+		tip_eth_rx_ip(ifp, skb, flags);
+		upper6->ip6_input(skb);
 		return;
 	case htons(ETH_P_ARP):
 		spin_lock(&tn->lock);

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Transmit: IPv4 packets leave a link here. Ethernet links map the next
- * hop to a MAC (RFC 1112 6.4 for multicast, all-ones for broadcasts,
- * ARP for the rest) and hand the frame to the device; the loopback link
- * queues the packet for a work item so that output never recurses into
- * input (RFC 1122 3.3.6 loopback without touching a device).
+ * Transmit: IPv4 and IPv6 packets leave a link here. Ethernet links map
+ * the next hop to a MAC (RFC 1112 6.4 and RFC 2464 7 for multicast,
+ * all-ones for broadcasts, ARP or Neighbor Discovery for the rest) and
+ * hand the frame to the device; the loopback link queues the packet for a
+ * work item so that output never recurses into input (RFC 1122 3.3.6
+ * loopback without touching a device).
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <net/ip.h>
+#include <net/if_inet6.h>
+#include <net/ipv6.h>
 
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
@@ -86,6 +89,7 @@ static int tip_lo_xmit(struct tip_if *ifp, struct sk_buff *skb)
 void tip_lo_work(struct work_struct *work)
 {
 	struct tip_link *l = container_of(work, struct tip_link, lo_work);
+	const struct tip_link_upper6 *upper6 = READ_ONCE(tip_upper6);
 	const struct tip_link_upper *upper = READ_ONCE(tip_upper);
 	struct tip_if *ifp = &l->ifp;
 	struct tip_net *tn = ifp->tn;
@@ -95,31 +99,39 @@ void tip_lo_work(struct work_struct *work)
 	while (budget-- && (skb = skb_dequeue(&l->lo_queue))) {
 		struct tip_skb_cb *cb = TIP_CB(skb);
 		const struct iphdr *iph;
+		bool v6 = false;
 
 		tip_mem_uncharge(&tn->mem, skb->truesize);
-		memset(cb, 0, sizeof(*cb));
+		memset(skb->cb, 0, sizeof(skb->cb));
 		cb->iif = ifp;
 		cb->flags = TIP_CB_F_LOOP;
 		skb_reset_network_header(skb);
 		skb->pkt_type = PACKET_HOST;
 		if (pskb_may_pull(skb, sizeof(*iph))) {
 			iph = ip_hdr(skb);
-			if (ipv4_is_multicast(iph->daddr))
+			v6 = iph->version == 6;
+			if (v6) {
+				if (ipv6_addr_is_multicast(&ipv6_hdr(skb)->daddr))
+					cb->flags |= TIP_CB_F_MCAST;
+			} else if (ipv4_is_multicast(iph->daddr)) {
 				cb->flags |= TIP_CB_F_MCAST;
-			else if (ipv4_is_lbcast(iph->daddr))
+			} else if (ipv4_is_lbcast(iph->daddr)) {
 				cb->flags |= TIP_CB_F_BCAST;
+			}
 		}
 
 		local_bh_disable();
 		spin_lock(&tn->lock);
 		ifp->stats.rx_packets++;
 		ifp->stats.rx_bytes += skb->len;
-		if (!upper || ifp->dying) {
+		if ((v6 ? !upper6 : !upper) || ifp->dying) {
 			tip_if_rx_drop(ifp, skb, TINYIP_DROP_LINK_DOWN);
 			skb = NULL;
 		}
 		spin_unlock(&tn->lock);
-		if (skb)
+		if (skb && v6)
+			upper6->ip6_input(skb);
+		else if (skb)
 			upper->ip4_input(skb);
 		local_bh_enable();
 	}
@@ -160,4 +172,23 @@ int tip_link_output4(struct tip_if *ifp, struct sk_buff *skb,
 		return tip_eth_xmit(ifp, skb, ifp->dev->broadcast,
 				    htons(ETH_P_IP));
 	return tip_neigh_output(ifp, skb, nexthop);
+}
+
+int tip_link_output6(struct tip_if *ifp, struct sk_buff *skb,
+		     const struct in6_addr *nexthop)
+{
+	u8 mac[ETH_ALEN];
+
+	lockdep_assert_held(&ifp->tn->lock);
+	if (ifp->mode == TINYIP_LINK_MODE_LOOPBACK)
+		return tip_lo_xmit(ifp, skb);
+	if (ifp->dying || !ifp->up) {
+		tip_if_tx_drop(ifp, skb, TINYIP_DROP_LINK_DOWN);
+		return -ENETDOWN;
+	}
+	if (ipv6_addr_is_multicast(nexthop)) {
+		ipv6_eth_mc_map(nexthop, (char *)mac);
+		return tip_eth_xmit(ifp, skb, mac, htons(ETH_P_IPV6));
+	}
+	return tip_neigh_output6(ifp, skb, nexthop);
 }

@@ -20,6 +20,8 @@ PKGS=(
 	groff-base
 	# real peers and decoders of the end-to-end tests
 	socat tshark tcpdump traceroute iputils-ping python3-scapy
+	# IPv6 peers: a router advertisement daemon, ND probes
+	radvd ndisc6
 	# unmodified programs carried over TCP by tinyip-run
 	iperf3 curl netcat-openbsd ethtool
 )

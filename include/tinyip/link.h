@@ -24,6 +24,7 @@ struct tip_link {
 	 * a tap that sees frames before the core strips their VLAN tag.
 	 */
 	struct packet_type pt_ip;
+	struct packet_type pt_ip6;
 	struct packet_type pt_arp;
 	struct packet_type pt_tap;
 	/* Loopback link: packets wait here for the work item. */
@@ -38,6 +39,7 @@ static inline struct tip_link *tip_link(struct tip_if *ifp)
 
 /* Set once by the IPv4 layer at module init; read with READ_ONCE(). */
 extern const struct tip_link_upper *tip_upper;
+extern const struct tip_link_upper6 *tip_upper6;
 
 /* rx.c */
 rx_handler_result_t tip_rx_handler(struct sk_buff **pskb);

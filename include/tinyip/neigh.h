@@ -11,6 +11,7 @@
 #define _TINYIP_NEIGH_H
 
 #include <linux/if_ether.h>
+#include <linux/in6.h>
 #include <linux/skbuff.h>
 #include <linux/timer.h>
 #include <linux/types.h>
@@ -44,6 +45,7 @@ struct tip_nfsm_params {
 	unsigned long reachable;	/* REACHABLE lifetime, randomised */
 	unsigned long gc;		/* unused STALE entries go after this */
 	unsigned long failed_hold;	/* FAILED refuses packets this long */
+	unsigned long delay;		/* DELAY before a probe; 0: none (ARP) */
 	u8 max_probes;			/* requests before FAILED */
 };
 
@@ -81,10 +83,16 @@ bool tip_nfsm_timed(const struct tip_nfsm *f);
 #define TIP_NEIGH_MAX		256	/* entries per link */
 #define TIP_NEIGH_QLEN		3	/* packets held per unresolved entry */
 
+/*
+ * One table serves ARP and Neighbor Discovery: IPv4 neighbours are keyed
+ * by their IPv4-mapped address (::ffff:a.b.c.d), so one lookup, one timer
+ * and one bound cover both families.
+ */
 struct tip_neigh {
 	struct hlist_node node;
-	__be32 ip;
+	struct in6_addr addr;
 	u8 mac[ETH_ALEN];
+	bool router;			/* IPv6: RFC 4861 IsRouter */
 	struct tip_nfsm fsm;
 	struct sk_buff_head queue;	/* under tn->lock, __skb_* only */
 };
@@ -93,7 +101,8 @@ struct tip_neigh_tbl {
 	struct tip_if *ifp;
 	struct hlist_head hash[1 << TIP_NEIGH_HASH_BITS];
 	unsigned int count;
-	struct tip_nfsm_params params;
+	struct tip_nfsm_params params;	/* ARP */
+	struct tip_nfsm_params params6;	/* ND (RFC 4861 10) */
 	struct timer_list timer;	/* armed only while an entry is timed */
 	unsigned long timer_at;
 	bool timer_armed;
@@ -104,6 +113,8 @@ int tip_neigh_tbl_create(struct tip_if *ifp);	/* process context */
 void tip_neigh_tbl_destroy(struct tip_if *ifp);	/* no tn->lock, sleeps */
 void tip_neigh_tbl_flush(struct tip_if *ifp);
 int tip_neigh_output(struct tip_if *ifp, struct sk_buff *skb, __be32 nexthop);
+int tip_neigh_output6(struct tip_if *ifp, struct sk_buff *skb,
+		      const struct in6_addr *nexthop);
 void tip_neigh_arp_input(struct tip_if *ifp, __be32 ip, const u8 *mac,
 			 bool create, bool confirmed);
 

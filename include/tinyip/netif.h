@@ -23,6 +23,8 @@
 
 struct tip_net;
 struct tip_neigh_tbl;
+struct tip_if6;
+struct in6_addr;
 
 /* Per-link counters; written under tn->lock, read locklessly for dumps. */
 struct tip_if_stats {
@@ -67,7 +69,10 @@ struct tip_if {
 
 	struct list_head addr4;		/* struct tip_ifaddr4 */
 	struct list_head mc4;		/* struct tip_mc4 */
-	struct tip_neigh_tbl *neigh;	/* ARP cache; NULL on loopback */
+	struct list_head addr6;		/* struct tip_ifaddr6 */
+	struct list_head mc6;		/* struct tip_mc6 */
+	struct tip_if6 *in6;		/* IPv6 layer's state; NULL on loopback */
+	struct tip_neigh_tbl *neigh;	/* ARP and ND cache; NULL on loopback */
 
 	struct tip_if_stats stats;
 	struct rcu_head rcu;
@@ -124,6 +129,29 @@ int tip_link_output4(struct tip_if *ifp, struct sk_buff *skb,
 		     __be32 nexthop);
 
 /*
+ * The same for IPv6 (RFC 2464): multicast maps to 33:33:xx, the rest is
+ * resolved by Neighbor Discovery, which the IPv6 layer drives through
+ * tip_link_upper6.nd_solicit. Consumes @skb; under tn->lock.
+ */
+int tip_link_output6(struct tip_if *ifp, struct sk_buff *skb,
+		     const struct in6_addr *nexthop);
+
+/*
+ * Neighbor Discovery's view of the cache (RFC 4861 7.2.5, 7.3): @lladdr
+ * may be NULL (an NA without a target link-layer address option).
+ * Returns false when the message was ignored.
+ */
+#define TIP_ND_SOLICITED	BIT(0)
+#define TIP_ND_OVERRIDE		BIT(1)
+#define TIP_ND_ROUTER		BIT(2)
+#define TIP_ND_IS_NA		BIT(3)
+#define TIP_ND_CREATE		BIT(4)	/* NS/RS/RA/redirect with lladdr */
+void tip_neigh_nd_input(struct tip_if *ifp, const struct in6_addr *addr,
+			const u8 *lladdr, u32 flags);
+/* The IPv6 neighbour @addr is a router (RFC 4861 6.3.4), or -1. */
+int tip_neigh_is_router(struct tip_if *ifp, const struct in6_addr *addr);
+
+/*
  * Link-layer multicast filter of the device, for joined groups (any
  * context: dev_mc_add() is atomic-safe). No-op on the loopback link.
  */
@@ -174,6 +202,24 @@ struct tip_link_upper {
 };
 
 void tip_link_register_upper(const struct tip_link_upper *upper);
+
+/*
+ * The IPv6 layer's upward calls, in the same contexts as above.
+ * @if_attach: a device was attached (RTNL): allocate the link's state,
+ *	and start autoconfiguration if it is up.
+ * @nd_solicit: the neighbour cache wants @target resolved (multicast NS)
+ *	or re-confirmed (unicast to @mac); under tn->lock.
+ */
+struct tip_link_upper6 {
+	void (*ip6_input)(struct sk_buff *skb);
+	int (*if_attach)(struct tip_net *tn, struct tip_if *ifp);
+	void (*if_up)(struct tip_net *tn, struct tip_if *ifp);
+	void (*if_down)(struct tip_net *tn, struct tip_if *ifp, bool gone);
+	void (*nd_solicit)(struct tip_if *ifp, const struct in6_addr *target,
+			   const u8 *mac);
+};
+
+void tip_link_register_upper6(const struct tip_link_upper6 *upper);
 
 int tip_netif_net_init(struct tip_net *tn);
 void tip_netif_net_exit(struct tip_net *tn);

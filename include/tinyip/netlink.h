@@ -51,6 +51,18 @@ void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
  * The name "lo" is the instance's loopback link.
  */
 struct tip_if *tip_nl_get_if(struct tip_net *tn, struct genl_info *info);
+int tip_nl_put_if(struct sk_buff *skb, struct tip_net *tn,
+		  const struct tip_if *ifp);
+
+/* module/nl_ip6.c: what nl_ip4.c hands over for 16-byte addresses. */
+struct tip_ifaddr6;
+struct tip_rt6;
+int tip_nl_addr6_change(struct genl_info *info, bool add);
+int tip_nl_fill_addr6(struct sk_buff *skb, struct tip_net *tn,
+		      const struct tip_if *ifp, const struct tip_ifaddr6 *a);
+int tip_nl_route6_change(struct genl_info *info, bool add);
+int tip_nl_fill_route6(struct sk_buff *skb, struct tip_net *tn,
+		       const struct tip_rt6 *rt);
 
 int tip_netlink_init(void);
 void tip_netlink_exit(void);

@@ -14,6 +14,7 @@
 #include <net/netns/generic.h>
 
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/mem.h>
 #include <tinyip/raw.h>
 #include <tinyip/tcp.h>
@@ -36,6 +37,7 @@ struct tip_net {
 	struct tip_if *lo;	/* the instance's loopback link */
 
 	struct tip_ip4_net ip4;
+	struct tip_ip6_net ip6;
 	struct tip_udp_net udp;
 	struct tip_raw_net raw;
 	struct tip_tcp_net tcp;

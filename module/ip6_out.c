@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv6 output (RFC 8200): route the destination (our own addresses go
+ * round the loopback link, link-local and multicast destinations need an
+ * outgoing link, RFC 4007), choose a source (RFC 6724 5, in part), build
+ * the fixed header and hand the packet to the link. Neighbor Discovery
+ * and MLD send on a given link with tip_ip6_output_link(), MLD with a
+ * Router Alert hop-by-hop option (RFC 3810 5, RFC 2711).
+ */
+#include <linux/skbuff.h>
+#include <net/ipv6.h>
+
+#include <tinyip/ip6.h>
+#include <tinyip/tinyip.h>
+
+#define TIP_IP6_HOPS_DEFAULT	64
+
+static u32 tip_ip6_link_mtu(const struct tip_if *ifp)
+{
+	u32 mtu = ifp->in6 ? ifp->in6->mtu : ifp->mtu;
+
+	return max_t(u32, min(mtu, ifp->mtu), IPV6_MIN_MTU);
+}
+
+static u8 tip_ip6_link_hops(const struct tip_if *ifp)
+{
+	return ifp->in6 ? ifp->in6->hop_limit : TIP_IP6_HOPS_DEFAULT;
+}
+
+/*
+ * Fills @res for @dst; @oif (may be NULL) is the link the caller wants,
+ * which scoped destinations need. Under tn->lock.
+ */
+int tip_ip6_route(struct tip_net *tn, const struct in6_addr *dst,
+		  struct tip_if *oif, struct tip_rt6_res *res)
+{
+	int type = ipv6_addr_type(dst);
+	struct tip_rt6 *rt;
+
+	memset(res, 0, sizeof(*res));
+	res->nexthop = *dst;
+	if (type & (IPV6_ADDR_MULTICAST | IPV6_ADDR_LINKLOCAL)) {
+		if (!oif || oif->dying)
+			return -ENETUNREACH;
+		res->ifp = oif;
+		res->mcast = type & IPV6_ADDR_MULTICAST;
+	} else if ((type & IPV6_ADDR_LOOPBACK) ||
+		   tip_ip6_addr_owner(tn, dst)) {
+		res->ifp = tn->lo;
+		res->local = true;
+	} else {
+		rt = tip_ip6_route_lookup(tn, dst, oif);
+		if (!rt)
+			return -ENETUNREACH;
+		res->ifp = rt->ifp;
+		if (!ipv6_addr_any(&rt->gw))
+			res->nexthop = rt->gw;
+	}
+	if (!res->ifp)
+		return -ENETUNREACH;
+	res->mtu = tip_ip6_link_mtu(res->ifp);
+	if (res->local) {
+		res->src = *dst;
+		return 0;
+	}
+	if (!tip_ip6_src_pick(res->ifp, dst, &res->src))
+		return -EADDRNOTAVAIL;
+	return 0;
+}
+
+static int tip_ip6_push(struct sk_buff *skb, u8 proto,
+			const struct in6_addr *saddr,
+			const struct in6_addr *daddr, u8 hops, u8 tclass)
+{
+	struct ipv6hdr *ip6;
+	unsigned int plen = skb->len;
+
+	if (plen > IPV6_MAXPLEN)
+		return -EMSGSIZE;
+	if (skb_cow_head(skb, sizeof(*ip6) + LL_MAX_HEADER))
+		return -ENOMEM;
+	ip6 = skb_push(skb, sizeof(*ip6));
+	skb_reset_network_header(skb);
+	ip6_flow_hdr(ip6, tclass, 0);
+	ip6->payload_len = htons(plen);
+	ip6->nexthdr = proto;
+	ip6->hop_limit = hops;
+	ip6->saddr = *saddr;
+	ip6->daddr = *daddr;
+	skb->protocol = htons(ETH_P_IPV6);
+	return 0;
+}
+
+/*
+ * Sends @skb (data at the upper-layer header, checksum done) from
+ * @saddr (NULL: chosen here) to @daddr. Consumes @skb. Under tn->lock.
+ */
+int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
+		   const struct in6_addr *saddr, const struct in6_addr *daddr,
+		   struct tip_if *oif, const struct tip_ip6_tx *tx)
+{
+	struct tip_rt6_res res;
+	u8 hops;
+	int ret;
+
+	lockdep_assert_held(&tn->lock);
+	ret = tip_ip6_route(tn, daddr, oif, &res);
+	if (ret)
+		goto drop;
+	if (!saddr)
+		saddr = &res.src;
+	if (tx && tx->hop_limit)
+		hops = tx->hop_limit;
+	else
+		hops = res.mcast ? 1 : tip_ip6_link_hops(res.ifp);
+	if (skb->len + sizeof(struct ipv6hdr) > res.mtu) {
+		/* Fragmentation on output is not there yet. */
+		ret = -EMSGSIZE;
+		goto drop;
+	}
+	ret = tip_ip6_push(skb, proto, saddr, daddr, hops,
+			   tx ? tx->tclass : 0);
+	if (ret)
+		goto drop;
+	return tip_link_output6(res.ifp, skb, &res.nexthop);
+drop:
+	kfree_skb(skb);
+	return ret;
+}
+
+/* RFC 2711 Router Alert, value 0 (MLD), in a hop-by-hop header. */
+static const u8 tip_ip6_hbh_ra[8] = {
+	IPPROTO_ICMPV6, 0, IPV6_TLV_ROUTERALERT, 2, 0, 0, IPV6_TLV_PADN, 0,
+};
+
+/*
+ * ND and MLD: straight onto @ifp, no routing; @daddr is on-link or a
+ * group. @ra adds the Router Alert option MLD needs. Consumes @skb.
+ */
+int tip_ip6_output_link(struct tip_if *ifp, struct sk_buff *skb, u8 proto,
+			const struct in6_addr *saddr,
+			const struct in6_addr *daddr, u8 hop_limit, bool ra)
+{
+	int ret;
+
+	lockdep_assert_held(&ifp->tn->lock);
+	if (ra) {
+		if (skb_cow_head(skb, sizeof(tip_ip6_hbh_ra))) {
+			ret = -ENOMEM;
+			goto drop;
+		}
+		memcpy(skb_push(skb, sizeof(tip_ip6_hbh_ra)), tip_ip6_hbh_ra,
+		       sizeof(tip_ip6_hbh_ra));
+		skb->data[0] = proto;
+		proto = NEXTHDR_HOP;
+	}
+	ret = tip_ip6_push(skb, proto, saddr, daddr, hop_limit, 0);
+	if (ret)
+		goto drop;
+	return tip_link_output6(ifp, skb, daddr);
+drop:
+	kfree_skb(skb);
+	return ret;
+}
