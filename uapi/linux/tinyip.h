@@ -33,6 +33,7 @@ enum tinyip_link_mode {
 /* TINYIP_A_LINK_FLAGS bits. */
 enum tinyip_link_flag {
 	TINYIP_LINK_F_UP = 1 << 0,	/* the device is up and has carrier */
+	TINYIP_LINK_F_RA = 1 << 1,	/* sends IPv6 router advertisements */
 };
 
 /*
@@ -153,6 +154,9 @@ enum tinyip_attr {
 	TINYIP_A_PREFERRED_LFT,	/* u32: seconds left; 0xffffffff is forever */
 	TINYIP_A_NEIGH_FLAGS,	/* u32: enum tinyip_neigh_flag bits */
 	TINYIP_A_FORWARDING6,	/* u8: 1 forwards IPv6 between links */
+	TINYIP_A_RA_SEND,	/* u8: 1 sends router advertisements on the link */
+	TINYIP_A_RA_INTERVAL,	/* u32: seconds, MaxRtrAdvInterval (4..1800) */
+	TINYIP_A_RA_LIFETIME,	/* u32: seconds, AdvDefaultLifetime (0..9000) */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -177,6 +181,7 @@ enum tinyip_cmd {
 	TINYIP_CMD_NEIGH_FLUSH,	/* [IFINDEX|IFNAME] */
 	TINYIP_CMD_SOCK_GET,	/* dump: TCP, UDP, raw; [SOCK_PROTO] */
 	TINYIP_CMD_STATS_GET,	/* per-netns protocol counters */
+	TINYIP_CMD_RA_SET,	/* IFINDEX|IFNAME, RA_SEND, [RA_INTERVAL], [RA_LIFETIME] */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
