@@ -77,7 +77,9 @@ void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
 			iif->stats.tx_drops[TINYIP_DROP_RATELIMIT]++;
 		return;
 	}
-	if (tip_ip6_route(tn, &ip6->saddr, iif, &res))
+	/* Scoped sources are answered on their link, others as routed. */
+	if (tip_ip6_route(tn, &ip6->saddr, st & IPV6_ADDR_LINKLOCAL ? iif : NULL,
+			  &res))
 		return;
 
 	/* RFC 4443 2.4(c): as much as fits in the minimum MTU. */
@@ -102,8 +104,8 @@ void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
 	ih->icmp6_cksum = csum_ipv6_magic(&res.src, &ip6->saddr, skb->len,
 					  IPPROTO_ICMPV6,
 					  csum_partial(skb->data, skb->len, 0));
-	tip_ip6_output(tn, skb, IPPROTO_ICMPV6, &res.src, &ip6->saddr, iif,
-		       NULL);
+	tip_ip6_output(tn, skb, IPPROTO_ICMPV6, &res.src, &ip6->saddr,
+		       res.ifp, NULL);
 }
 
 /* RFC 4443 4.2: the reply carries the request's identifier and data. */
@@ -135,7 +137,9 @@ static void tip_icmp6_echo(struct tip_net *tn, struct sk_buff *skb)
 					  IPPROTO_ICMPV6,
 					  csum_partial(r->data, r->len, 0));
 	r->ip_summed = CHECKSUM_NONE;
-	tip_ip6_output(tn, r, IPPROTO_ICMPV6, &saddr, &daddr, iif, NULL);
+	tip_ip6_output(tn, r, IPPROTO_ICMPV6, &saddr, &daddr,
+		       ipv6_addr_type(&daddr) & IPV6_ADDR_LINKLOCAL ? iif : NULL,
+		       NULL);
 	return;
 drop:
 	tip_if_rx_drop(iif, skb, TINYIP_DROP_NO_ROUTE);

@@ -129,8 +129,10 @@ static void tip_ip6_rcv(struct tip_net *tn, struct tip_if *iif,
 		return;
 	}
 	if (!tip_ip6_for_us(tn, iif, &v.daddr)) {
-		tip_if_rx_drop(iif, skb, ipv6_addr_is_multicast(&v.daddr) ?
-			       TINYIP_DROP_OTHERHOST : TINYIP_DROP_NO_ROUTE);
+		if (ipv6_addr_is_multicast(&v.daddr))
+			tip_if_rx_drop(iif, skb, TINYIP_DROP_OTHERHOST);
+		else
+			tip_ip6_forward(tn, skb);
 		return;
 	}
 

@@ -53,6 +53,9 @@ static void tip_ip6_if_timer(struct timer_list *t)
 	at = tip_mld_timer(ifp, now);
 	if (at)
 		tip_ip6_next(&next, at);
+	at = tip_nd6_ra_timer(ifp, now);
+	if (at)
+		tip_ip6_next(&next, at);
 	tip_ip6_routes_expire(tn);
 	at = tip_ip6_routes_next(tn, ifp);
 	if (at)
@@ -72,6 +75,7 @@ static void tip_ip6_if_up(struct tip_net *tn, struct tip_if *ifp)
 		tip_ip6_addr_linklocal(ifp);
 		tip_ip6_addrs_restart(ifp);
 		tip_mld_rejoin(ifp);
+		tip_nd6_ra_kick(ifp);
 	}
 	spin_unlock_bh(&tn->lock);
 }
@@ -139,6 +143,24 @@ static const struct tip_link_upper6 tip_ip6_upper = {
 	.if_down = tip_ip6_if_down,
 	.nd_solicit = tip_ip6_nd_solicit,
 };
+
+/*
+ * A router answers ND as one (the R flag) and stops learning from RAs;
+ * links told to advertise start doing so.
+ */
+void tip_ip6_set_forwarding(struct tip_net *tn, bool on)
+{
+	struct tip_if *ifp;
+
+	spin_lock_bh(&tn->lock);
+	if (tn->ip6.forwarding != on) {
+		WRITE_ONCE(tn->ip6.forwarding, on);
+		list_for_each_entry(ifp, &tn->ifs, list)
+			if (on && !ifp->dying)
+				tip_nd6_ra_kick(ifp);
+	}
+	spin_unlock_bh(&tn->lock);
+}
 
 int tip_ip6_net_init(struct tip_net *tn)
 {

@@ -279,7 +279,11 @@ void tip_nd6_rcv(struct tip_net *tn, struct sk_buff *skb, u8 type)
 		tip_nd6_rcv_redirect(iif, ip6, &m);
 		break;
 	default:
-		/* Router solicitations: tinyip sends no RAs yet. */
+		/* 6.2.6: a router learns the soliciting host, then answers. */
+		if (m.opts.sllao && !ipv6_addr_any(&ip6->saddr))
+			tip_neigh_nd_input(iif, &ip6->saddr, m.opts.sllao,
+					   TIP_ND_CREATE);
+		tip_nd6_ra_solicited(iif);
 		break;
 	}
 	consume_skb(skb);

@@ -116,8 +116,8 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 		WRITE_ONCE(tn->ip4.forwarding,
 			   nla_get_u8(info->attrs[TINYIP_A_FORWARDING]));
 	if (info->attrs[TINYIP_A_FORWARDING6])
-		WRITE_ONCE(tn->ip6.forwarding,
-			   nla_get_u8(info->attrs[TINYIP_A_FORWARDING6]));
+		tip_ip6_set_forwarding(tn,
+				       nla_get_u8(info->attrs[TINYIP_A_FORWARDING6]));
 	if (cc) {
 		/* New connections pick it up; existing ones keep theirs. */
 		spin_lock_bh(&tn->lock);
@@ -210,6 +210,11 @@ static const struct genl_small_ops tip_nl_ops[] = {
 	{
 		.cmd = TINYIP_CMD_STATS_GET,
 		.doit = tip_nl_stats_get,
+	},
+	{
+		.cmd = TINYIP_CMD_RA_SET,
+		.doit = tip_nl_ra_set,
+		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };
 

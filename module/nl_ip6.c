@@ -149,3 +149,30 @@ int tip_nl_fill_route6(struct sk_buff *skb, struct tip_net *tn,
 		return -EMSGSIZE;
 	return 0;
 }
+
+int tip_nl_ra_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct tip_net *tn = tip_nl_tn(info);
+	struct tip_if *ifp;
+	int ret;
+
+	if (!info->attrs[TINYIP_A_RA_SEND]) {
+		NL_SET_ERR_MSG(info->extack, "RA_SEND is required");
+		return -EINVAL;
+	}
+	rtnl_lock();
+	ifp = tip_nl_get_if(tn, info);
+	if (!ifp) {
+		ret = -ENODEV;
+		goto out;
+	}
+	spin_lock_bh(&tn->lock);
+	ret = tip_nd6_ra_set(ifp, nla_get_u8(info->attrs[TINYIP_A_RA_SEND]),
+			     tip_nl_get_u32(info, TINYIP_A_RA_INTERVAL, 600),
+			     tip_nl_get_u32(info, TINYIP_A_RA_LIFETIME, 1800),
+			     info->extack);
+	spin_unlock_bh(&tn->lock);
+out:
+	rtnl_unlock();
+	return ret;
+}

@@ -177,6 +177,20 @@ static int tip_nl_put_stats(struct sk_buff *skb, const struct tip_if_stats *s)
 static int tip_nl_fill_link(struct sk_buff *skb, const struct tip_if *ifp)
 {
 	u32 flags = READ_ONCE(ifp->up) ? TINYIP_LINK_F_UP : 0;
+	u32 ra_ivl = 0, ra_lft = 0;
+
+	/* The IPv6 state goes with the link under the lock, not RCU. */
+	spin_lock_bh(&ifp->tn->lock);
+	if (ifp->in6 && ifp->in6->ra_send) {
+		flags |= TINYIP_LINK_F_RA;
+		ra_ivl = ifp->in6->ra_interval;
+		ra_lft = ifp->in6->ra_lifetime;
+	}
+	spin_unlock_bh(&ifp->tn->lock);
+	if ((flags & TINYIP_LINK_F_RA) &&
+	    (nla_put_u32(skb, TINYIP_A_RA_INTERVAL, ra_ivl) ||
+	     nla_put_u32(skb, TINYIP_A_RA_LIFETIME, ra_lft)))
+		return -EMSGSIZE;
 
 	if (ifp->dev && (nla_put_u32(skb, TINYIP_A_IFINDEX, ifp->ifindex) ||
 			 nla_put(skb, TINYIP_A_HWADDR, ETH_ALEN, ifp->hwaddr)))

@@ -96,6 +96,13 @@ struct tip_if6 {
 	bool mld_v1;			/* MLDv1 querier seen (RFC 3810 8) */
 	unsigned long mld_v1_until;
 	unsigned long query_at;		/* 0: no query answer pending */
+	/* Router advertisements we send (module/nd6_ra.c). */
+	bool ra_send;
+	u8 ra_initial;			/* fast initial RAs still to send */
+	u16 ra_lifetime;		/* seconds */
+	u32 ra_interval;		/* MaxRtrAdvInterval, seconds */
+	unsigned long ra_at;		/* next RA; 0: none */
+	unsigned long ra_last;		/* when the last one left */
 };
 
 /* Per-instance IPv6 state, embedded in struct tip_net. */
@@ -189,6 +196,9 @@ void tip_ip6_routes_flush(struct tip_net *tn, struct tip_if *ifp);
 void tip_ip6_routes_expire(struct tip_net *tn);
 unsigned long tip_ip6_routes_next(struct tip_net *tn, struct tip_if *ifp);
 
+/* module/ip6_forward.c; under tn->lock, consumes @skb. */
+void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb);
+
 /* module/icmp6.c */
 void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
 		    u8 code, u32 info, bool mcast_ok);
@@ -204,6 +214,13 @@ void tip_nd6_send_rs(struct tip_if *ifp);
 void tip_nd6_send_na(struct tip_if *ifp, const struct in6_addr *daddr,
 		     const struct in6_addr *target, bool solicited);
 
+/* module/nd6_ra.c; under tn->lock. */
+unsigned long tip_nd6_ra_timer(struct tip_if *ifp, unsigned long now);
+void tip_nd6_ra_solicited(struct tip_if *ifp);
+void tip_nd6_ra_kick(struct tip_if *ifp);
+int tip_nd6_ra_set(struct tip_if *ifp, bool on, u32 interval, u32 lifetime,
+		   struct netlink_ext_ack *extack);
+
 /* module/mld.c; under tn->lock. */
 int tip_mld_join(struct tip_if *ifp, const struct in6_addr *group);
 void tip_mld_leave(struct tip_if *ifp, const struct in6_addr *group);
@@ -215,6 +232,7 @@ void tip_mld_rejoin(struct tip_if *ifp);
 
 /* module/ip6_link.c: the per-link timer and the link's life. */
 void tip_ip6_if_arm(struct tip_if *ifp, unsigned long when);
+void tip_ip6_set_forwarding(struct tip_net *tn, bool on);
 void tip_ip6_input(struct sk_buff *skb);	/* module/ip6_in.c */
 
 int tip_ip6_net_init(struct tip_net *tn);
