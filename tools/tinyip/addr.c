@@ -193,10 +193,10 @@ static int addr_show_cb(const struct nlmsghdr *nlh, struct show_ctx *ctx)
 /* "valid_lft LFT" or "preferred_lft LFT", each given once. */
 static int addr_lft(const char *key, const char *arg, __u32 *lft, bool *has)
 {
-	if (*has)
-		return usage_err("addr", "duplicate \"%s\".", key);
-	if (!arg)
-		return usage_err("addr", "%s needs SECONDS or forever.", key);
+	int ret = arg_once("addr", key, arg, *has, "SECONDS or forever");
+
+	if (ret)
+		return ret;
 	if (parse_lifetime(arg, lft))
 		return invarg("addr", arg,
 			      "%s is a number of seconds or forever.", key);

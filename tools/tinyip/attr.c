@@ -54,6 +54,9 @@ static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_PREFERRED_LFT] = MNL_TYPE_U32,
 	[TINYIP_A_NEIGH_FLAGS]	= MNL_TYPE_U32,
 	[TINYIP_A_FORWARDING6]	= MNL_TYPE_U8,
+	[TINYIP_A_RA_SEND]	= MNL_TYPE_U8,
+	[TINYIP_A_RA_INTERVAL]	= MNL_TYPE_U32,
+	[TINYIP_A_RA_LIFETIME]	= MNL_TYPE_U32,
 };
 
 struct attr_parse {

@@ -244,12 +244,11 @@ static int config_set_switch(const char *key, const char *arg, bool *on,
 			     bool *has)
 {
 	static const char * const on_off[] = { "off", "on" };
+	int ret = arg_once("config", key, arg, *has, "on or off");
 	int val;
 
-	if (*has)
-		return usage_err("config", "duplicate \"%s\".", key);
-	if (!arg)
-		return usage_err("config", "%s needs on or off.", key);
+	if (ret)
+		return ret;
 	val = match_word(arg, on_off, ARRAY_SIZE(on_off));
 	if (val < 0)
 		return invarg("config", arg, "%s is on or off.", key);

@@ -2,7 +2,7 @@
 /*
  * The "link" object: attaches devices to this network namespace's tinyip
  * instance, detaches them, and lists the links (the instance's loopback
- * link among them) with their counters and drop reasons.
+ * link among them) with their flags, counters and drop reasons.
  */
 #include <errno.h>
 #include <string.h>
@@ -34,6 +34,14 @@ static const char * const drop_names[TINYIP_DROP_MAX + 1] = {
 	[TINYIP_DROP_NO_PORT] = "no-port",
 	[TINYIP_DROP_RCVBUF] = "rcvbuf",
 	[TINYIP_DROP_RATELIMIT] = "ratelimit",
+};
+
+/*
+ * The flags the state does not already say (UP), in ip link's upper case;
+ * bits newer than this tool are shown in hexadecimal.
+ */
+static const struct flag_name link_flag_names[] = {
+	{ TINYIP_LINK_F_RA, "RA" },
 };
 
 static const char * const mode_names[] = {
@@ -113,6 +121,10 @@ int link_parse(const struct nlmsghdr *nlh, struct tinyip_link *l)
 		l->flags = mnl_attr_get_u32(tb[TINYIP_A_LINK_FLAGS]);
 	if (tb[TINYIP_A_MTU])
 		l->mtu = mnl_attr_get_u32(tb[TINYIP_A_MTU]);
+	if (tb[TINYIP_A_RA_INTERVAL])
+		l->ra_interval = mnl_attr_get_u32(tb[TINYIP_A_RA_INTERVAL]);
+	if (tb[TINYIP_A_RA_LIFETIME])
+		l->ra_lifetime = mnl_attr_get_u32(tb[TINYIP_A_RA_LIFETIME]);
 	if (tb[TINYIP_A_HWADDR])
 		l->hwaddr_len = attr_copy_bin(l->hwaddr, sizeof(l->hwaddr),
 					      tb[TINYIP_A_HWADDR]);
@@ -170,6 +182,9 @@ static void link_print_json(const struct tinyip_link *l, struct show_ctx *ctx)
 	if (HAS(l, TINYIP_A_MTU))
 		json_u64_field(jw, "mtu", l->mtu);
 	json_bool_field(jw, "up", l->flags & TINYIP_LINK_F_UP);
+	if (HAS(l, TINYIP_A_LINK_FLAGS))
+		print_flags(NULL, jw, "flags", l->flags & ~TINYIP_LINK_F_UP,
+			    link_flag_names, ARRAY_SIZE(link_flag_names));
 	if (l->hwaddr_len) {
 		format_hwaddr(hw, sizeof(hw), l->hwaddr, l->hwaddr_len);
 		json_str_field(jw, "hwaddr", hw);
@@ -206,6 +221,9 @@ static void link_print_text(const struct tinyip_link *l, FILE *fp, bool stats)
 		format_hwaddr(hw, sizeof(hw), l->hwaddr, l->hwaddr_len);
 		fprintf(fp, " hwaddr %s", hw);
 	}
+	/* Flag words after the "key value" pairs, as addr puts its own. */
+	print_flags(fp, NULL, NULL, l->flags & ~TINYIP_LINK_F_UP,
+		    link_flag_names, ARRAY_SIZE(link_flag_names));
 	fputc('\n', fp);
 	if (!stats)
 		return;

@@ -46,8 +46,12 @@ expect "route help"		0 'tinyip route \{ add \| del \} PREFIX' -- route help
 expect "route add help"		0 'PREFIX := \{ ADDR/PLEN \| default \}' -- route add help
 expect "neigh help"		0 'tinyip neigh flush \[ dev DEV \]' -- neigh help
 expect "link show help"		0 'tinyip \[ -s \] link' -- link show help
-expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| sock \|' -- --help
-expect "--help lists stats"	0 '^ +stats \| monitor \}' -- --help
+expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| ra \|' -- --help
+expect "--help lists stats"	0 '^ +sock \| stats \| monitor \}' -- --help
+expect "ra help"		0 'tinyip ra set dev DEV \{ on \| off \} \[ interval SECS \] \[ lifetime SECS \]' -- ra help
+expect "help ra"		0 'tinyip ra \[ show \[ dev DEV \] \]' -- help ra
+expect "ra set help"		0 'lifetime: 0\.\.9000, the router lifetime; 0 is not a default router' -- ra set help
+expect "r is route"		0 'tinyip route \{ add \| del \} PREFIX' -- r help
 expect "sock help"		0 'tinyip \[ -s \] sock \[ show \[ PROTO \] \[ state STATE \]\.\.\. \]' -- sock help
 expect "help sock"		0 'PROTO := \{ tcp \| udp \| udplite \| raw \}' -- help sock
 expect "sock show help"		0 'STATE := \{ established' -- sock show help
@@ -91,6 +95,10 @@ expect "-6 with IPv4"		2 'not an IPv6 address, as -6 asks' -- -6 addr add 192.0.
 expect "link-local gateway"	2 'link-local gateway needs "dev DEV"' -- -6 route add default via fe80::1
 expect "bad forwarding6"	2 'forwarding6 is on or off' -- config set forwarding6 yes
 expect "-6 neigh flush"		2 'drop -6' -- -6 neigh flush
+expect "ra set without on/off"	2 'on or off\? One of them is missing' -- ra set dev x
+expect "ra interval too short"	2 'interval is a number of seconds from 4 to 1800' -- ra set dev x on interval 3
+expect "ra lifetime too long"	2 'lifetime is a number of seconds from 0 to 9000' -- ra set dev x on lifetime 9001
+expect "ra show takes no on"	2 'only "ra set" takes it' -- ra show on
 
 if "$TINYIP" info >/dev/null 2>&1; then
 	n=$((n + 1))

@@ -462,7 +462,7 @@ static bool rq_is(__u8 cmd, __u16 flags, unsigned int nattrs)
 /* ---- Replies ---- */
 
 static void put_link(const struct nlmsghdr *rq, const char *name, __u32 idx,
-		     __u8 mode, bool up, const char *hw, __u32 mtu)
+		     __u8 mode, __u32 flags, const char *hw, __u32 mtu)
 {
 	struct nlmsghdr *nlh = put_msg(rq, TINYIP_CMD_LINK_GET);
 	unsigned int b[6];
@@ -471,7 +471,7 @@ static void put_link(const struct nlmsghdr *rq, const char *name, __u32 idx,
 		mnl_attr_put_u32(nlh, TINYIP_A_IFINDEX, idx);
 	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, name);
 	mnl_attr_put_u8(nlh, TINYIP_A_LINK_MODE, mode);
-	mnl_attr_put_u32(nlh, TINYIP_A_LINK_FLAGS, up ? TINYIP_LINK_F_UP : 0);
+	mnl_attr_put_u32(nlh, TINYIP_A_LINK_FLAGS, flags);
 	mnl_attr_put_u32(nlh, TINYIP_A_MTU, mtu);
 	if (hw) {
 		__u8 mac[6];
@@ -518,13 +518,38 @@ static void put_link_counters(void)
 /* Three links over three datagrams, as a dump that fills its skbs. */
 static void links_reply(const struct nlmsghdr *rq)
 {
-	put_link(rq, "veth0", 3, TINYIP_LINK_MODE_SHARED, true,
+	put_link(rq, "veth0", 3, TINYIP_LINK_MODE_SHARED, TINYIP_LINK_F_UP,
 		 "02:11:22:33:44:55", 1500);
 	put_link_counters();
-	put_link(rq, "lo", 0, TINYIP_LINK_MODE_LOOPBACK, true, NULL, 65536);
+	put_link(rq, "lo", 0, TINYIP_LINK_MODE_LOOPBACK, TINYIP_LINK_F_UP, NULL,
+		 65536);
 	dgram_new();
-	put_link(rq, "veth1", 5, TINYIP_LINK_MODE_EXCLUSIVE, false,
+	put_link(rq, "veth1", 5, TINYIP_LINK_MODE_EXCLUSIVE, 0,
 		 "02:aa:bb:cc:dd:ee", 9000);
+	dgram_new();
+	put_done(rq, 0, NULL);
+}
+
+/*
+ * veth0 advertises with the RFC 4861 defaults; veth1 does not; veth2,
+ * down, advertises that it is no default router (lifetime 0). Its flag
+ * 0x100 is newer than the tool.
+ */
+static void ra_links_reply(const struct nlmsghdr *rq)
+{
+	put_link(rq, "veth0", 3, TINYIP_LINK_MODE_SHARED,
+		 TINYIP_LINK_F_UP | TINYIP_LINK_F_RA, "02:11:22:33:44:55", 1500);
+	mnl_attr_put_u32(cur, TINYIP_A_RA_INTERVAL, 600);
+	mnl_attr_put_u32(cur, TINYIP_A_RA_LIFETIME, 1800);
+	put_link(rq, "lo", 0, TINYIP_LINK_MODE_LOOPBACK, TINYIP_LINK_F_UP, NULL,
+		 65536);
+	dgram_new();
+	put_link(rq, "veth1", 5, TINYIP_LINK_MODE_EXCLUSIVE, TINYIP_LINK_F_UP,
+		 "02:aa:bb:cc:dd:ee", 9000);
+	put_link(rq, "veth2", 7, TINYIP_LINK_MODE_SHARED,
+		 TINYIP_LINK_F_RA | 0x100, NULL, 1500);
+	mnl_attr_put_u32(cur, TINYIP_A_RA_INTERVAL, 4);
+	mnl_attr_put_u32(cur, TINYIP_A_RA_LIFETIME, 0);
 	dgram_new();
 	put_done(rq, 0, NULL);
 }
@@ -894,13 +919,13 @@ static void test_link(void)
 
 	run(links_reply, "-j link show");
 	expect("link show -j", 0,
-	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"hwaddr\":\"02:11:22:33:44:55\"},{\"ifname\":\"lo\",\"mode\":\"loopback\",\"mtu\":65536,\"up\":true},{\"ifname\":\"veth1\",\"ifindex\":5,\"mode\":\"exclusive\",\"mtu\":9000,\"up\":false,\"hwaddr\":\"02:aa:bb:cc:dd:ee\"}]\n",
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"flags\":[],\"hwaddr\":\"02:11:22:33:44:55\"},{\"ifname\":\"lo\",\"mode\":\"loopback\",\"mtu\":65536,\"up\":true,\"flags\":[]},{\"ifname\":\"veth1\",\"ifindex\":5,\"mode\":\"exclusive\",\"mtu\":9000,\"up\":false,\"flags\":[],\"hwaddr\":\"02:aa:bb:cc:dd:ee\"}]\n",
 	       "");
 	expect_jq("link show -j: valid JSON");
 
 	run(links_reply, "-j -s link show dev veth0");
 	expect("link show -j -s dev: stats and every drop reason", 0,
-	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"hwaddr\":\"02:11:22:33:44:55\",\"stats\":{\"rx_packets\":10,\"rx_bytes\":1200,\"tx_packets\":7,\"tx_bytes\":700,\"rx_drops\":4,\"tx_drops\":2},\"rx_drops\":{\"other\":0,\"nomem\":0,\"link-down\":0,\"vlan\":0,\"ethertype\":0,\"otherhost\":0,\"arp-bad\":0,\"neigh\":0,\"hdr\":1,\"csum\":3,\"martian\":0,\"ttl\":0,\"no-route\":0,\"frag\":0,\"too-big\":0,\"proto\":0,\"no-port\":0,\"rcvbuf\":0,\"ratelimit\":0},\"tx_drops\":{\"other\":0,\"nomem\":0,\"link-down\":0,\"vlan\":0,\"ethertype\":0,\"otherhost\":0,\"arp-bad\":0,\"neigh\":2,\"hdr\":0,\"csum\":0,\"martian\":0,\"ttl\":0,\"no-route\":0,\"frag\":0,\"too-big\":0,\"proto\":0,\"no-port\":0,\"rcvbuf\":0,\"ratelimit\":0}}]\n",
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"flags\":[],\"hwaddr\":\"02:11:22:33:44:55\",\"stats\":{\"rx_packets\":10,\"rx_bytes\":1200,\"tx_packets\":7,\"tx_bytes\":700,\"rx_drops\":4,\"tx_drops\":2},\"rx_drops\":{\"other\":0,\"nomem\":0,\"link-down\":0,\"vlan\":0,\"ethertype\":0,\"otherhost\":0,\"arp-bad\":0,\"neigh\":0,\"hdr\":1,\"csum\":3,\"martian\":0,\"ttl\":0,\"no-route\":0,\"frag\":0,\"too-big\":0,\"proto\":0,\"no-port\":0,\"rcvbuf\":0,\"ratelimit\":0},\"tx_drops\":{\"other\":0,\"nomem\":0,\"link-down\":0,\"vlan\":0,\"ethertype\":0,\"otherhost\":0,\"arp-bad\":0,\"neigh\":2,\"hdr\":0,\"csum\":0,\"martian\":0,\"ttl\":0,\"no-route\":0,\"frag\":0,\"too-big\":0,\"proto\":0,\"no-port\":0,\"rcvbuf\":0,\"ratelimit\":0}}]\n",
 	       "");
 	check(rq_is(TINYIP_CMD_LINK_GET, DUMP_FLAGS, 1) &&
 	      rq_str(TINYIP_A_IFNAME, "veth0"),
@@ -910,7 +935,8 @@ static void test_link(void)
 	run(links_reply, "-p link show dev lo");
 	expect("link show -p dev lo", 0,
 	       "[\n    {\n        \"ifname\": \"lo\",\n        \"mode\": \"loopback\",\n"
-	       "        \"mtu\": 65536,\n        \"up\": true\n    }\n]\n", "");
+	       "        \"mtu\": 65536,\n        \"up\": true,\n        \"flags\": []\n"
+	       "    }\n]\n", "");
 
 	run(links_reply, "link show dev veth9");
 	expect("link show dev: not a tinyip link", 1, "",
@@ -1378,6 +1404,157 @@ static void test_neigh6(void)
 		     "-6 neigh flush", "drop -6");
 }
 
+static void test_ra_set(void)
+{
+	run(NULL, "ra set dev veth0 on");
+	expect("ra set on: silent", 0, "", "");
+	check(rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 2) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") && rq_u8(TINYIP_A_RA_SEND, 1),
+	      "ra set on: RA_SET with IFNAME and RA_SEND 1 alone");
+	run(NULL, "ra set off dev veth0");
+	check(rc == 0 && rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 2) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") && rq_u8(TINYIP_A_RA_SEND, 0),
+	      "ra set off, before dev: RA_SEND 0 alone");
+	run(NULL, "ra set dev veth0 on interval 600 lifetime 1800");
+	check(rc == 0 && rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 4) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0") && rq_u8(TINYIP_A_RA_SEND, 1) &&
+	      rq_u32(TINYIP_A_RA_INTERVAL, 600) &&
+	      rq_u32(TINYIP_A_RA_LIFETIME, 1800),
+	      "ra set on interval lifetime: both u32");
+	run(NULL, "ra set lifetime 0 dev veth0 on");
+	check(rc == 0 && rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 3) &&
+	      rq_u8(TINYIP_A_RA_SEND, 1) && rq_u32(TINYIP_A_RA_LIFETIME, 0) &&
+	      !rq_attr(TINYIP_A_RA_INTERVAL),
+	      "ra set lifetime 0: not a default router, no interval sent");
+	run(NULL, "ra set dev veth0 off interval 4");
+	check(rc == 0 && rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 3) &&
+	      rq_u8(TINYIP_A_RA_SEND, 0) && rq_u32(TINYIP_A_RA_INTERVAL, 4) &&
+	      !rq_attr(TINYIP_A_RA_LIFETIME),
+	      "ra set off interval 4: the smallest interval, no lifetime");
+	run(NULL, "ra set dev veth0 on interval 1800 lifetime 9000");
+	check(rc == 0 && rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 4) &&
+	      rq_u32(TINYIP_A_RA_INTERVAL, 1800) &&
+	      rq_u32(TINYIP_A_RA_LIFETIME, 9000),
+	      "ra set: the largest interval and lifetime");
+	run(NULL, "ra se d veth1 of l 90 i 30");
+	check(rc == 0 && rq_is(TINYIP_CMD_RA_SET, DO_FLAGS, 4) &&
+	      rq_str(TINYIP_A_IFNAME, "veth1") && rq_u8(TINYIP_A_RA_SEND, 0) &&
+	      rq_u32(TINYIP_A_RA_INTERVAL, 30) &&
+	      rq_u32(TINYIP_A_RA_LIFETIME, 90),
+	      "ra set: abbreviated words");
+	run(enodev, "ra set dev veth9 on");
+	expect("ra set: kernel error with extack", 1, "",
+	       "Error: no such device\n");
+	run(eperm, "ra set dev veth0 off");
+	expect("ra set: EPERM without extack", 1, "",
+	       "Error: Operation not permitted\n"
+	       "This command needs CAP_NET_ADMIN over the network namespace.\n");
+
+	expect_usage("ra set: nothing", "ra set", "\"dev DEV\" is missing");
+	expect_usage("ra set: no dev", "ra set on interval 600",
+		     "which device? \"dev DEV\" is missing.");
+	expect_usage("ra set: neither on nor off", "ra set dev veth0",
+		     "on or off? One of them is missing.");
+	expect_usage("ra set: options without on or off",
+		     "ra set dev veth0 interval 600", "on or off?");
+	expect_usage("ra set: on and off", "ra set dev veth0 on off",
+		     "on or off, not both.");
+	expect_usage("ra set: on twice", "ra set dev veth0 on on",
+		     "duplicate \"on\".");
+	expect_usage("ra set: dev without name", "ra set on dev",
+		     "\"dev\" needs a device name.");
+	expect_usage("ra set: long name", "ra set dev abcdefghijklmnop on",
+		     "a device name has 1 to 15 characters.");
+	expect_usage("ra set: dev twice", "ra set dev a dev b on",
+		     "duplicate \"dev\".");
+	expect_usage("ra set: interval 3", "ra set dev x on interval 3",
+		     "argument \"3\" is wrong: interval is a number of seconds from 4 to 1800.");
+	expect_usage("ra set: interval 1801", "ra set dev x on interval 1801",
+		     "argument \"1801\" is wrong: interval is a number of seconds from 4 to 1800.");
+	expect_usage("ra set: interval 0", "ra set dev x on interval 0",
+		     "from 4 to 1800");
+	expect_usage("ra set: interval with a unit", "ra set dev x on interval 600s",
+		     "argument \"600s\" is wrong: interval is a number");
+	expect_usage("ra set: interval negative", "ra set dev x on interval -4",
+		     "argument \"-4\" is wrong");
+	expect_usage("ra set: interval 2^32 + 600",
+		     "ra set dev x on interval 4294967896", "from 4 to 1800");
+	expect_usage("ra set: interval missing", "ra set dev x on interval",
+		     "interval needs SECONDS.");
+	expect_usage("ra set: interval twice",
+		     "ra set dev x on interval 10 interval 20",
+		     "duplicate \"interval\".");
+	expect_usage("ra set: lifetime 9001", "ra set dev x on lifetime 9001",
+		     "argument \"9001\" is wrong: lifetime is a number of seconds from 0 to 9000.");
+	expect_usage("ra set: lifetime negative", "ra set dev x on lifetime -1",
+		     "lifetime is a number of seconds from 0 to 9000.");
+	expect_usage("ra set: lifetime 2^32", "ra set dev x on lifetime 4294967296",
+		     "from 0 to 9000");
+	expect_usage("ra set: lifetime missing", "ra set dev x lifetime",
+		     "lifetime needs SECONDS.");
+	expect_usage("ra set: lifetime twice",
+		     "ra set dev x off lifetime 0 lifetime 0",
+		     "duplicate \"lifetime\".");
+	expect_usage("ra set: unknown keyword",
+		     "ra set dev x on prefix 2001:db8::/64",
+		     "argument \"prefix\" is wrong: unknown keyword.");
+	expect_usage("ra set: o is on or off", "ra set dev x o",
+		     "argument \"o\" is wrong");
+	expect_usage("ra show: no on", "ra show dev x on",
+		     "argument \"on\" is wrong: only \"ra set\" takes it.");
+	expect_usage("ra show: no interval", "ra show interval 10",
+		     "only \"ra set\" takes it.");
+	expect_usage("ra: unknown command", "ra add dev x",
+		     "Command \"add\" is unknown, try \"tinyip ra help\".");
+}
+
+static void test_ra_show(void)
+{
+	run(ra_links_reply, "ra show");
+	expect("ra show: the links that advertise, lifetime 0 too", 0,
+	       "veth0 interval 600s lifetime 1800s\n"
+	       "veth2 interval 4s lifetime 0s\n", "");
+	check(rq_is(TINYIP_CMD_LINK_GET, DUMP_FLAGS, 0),
+	      "ra show: the link dump, no attributes");
+	run(ra_links_reply, "ra");
+	expect("ra: show is the default", 0,
+	       "veth0 interval 600s lifetime 1800s\n"
+	       "veth2 interval 4s lifetime 0s\n", "");
+	run(links_reply, "ra show");
+	expect("ra show: no link advertises, nothing", 0, "", "");
+	run(ra_links_reply, "-j ra show");
+	expect("ra show -j: ifname, ifindex, interval, lifetime", 0,
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"interval\":600,\"lifetime\":1800},{\"ifname\":\"veth2\",\"ifindex\":7,\"interval\":4,\"lifetime\":0}]\n",
+	       "");
+	expect_jq("ra show -j: valid JSON");
+	run(ra_links_reply, "ra show dev veth0");
+	expect("ra show dev veth0", 0, "veth0 interval 600s lifetime 1800s\n",
+	       "");
+	check(rq_is(TINYIP_CMD_LINK_GET, DUMP_FLAGS, 1) &&
+	      rq_str(TINYIP_A_IFNAME, "veth0"),
+	      "ra show dev: IFNAME sent with the dump");
+	run(ra_links_reply, "ra show dev veth1");
+	expect("ra show dev: a link that does not advertise, no error", 0, "",
+	       "");
+	run(ra_links_reply, "-j ra list dev veth1");
+	expect("ra list -j dev: empty array", 0, "[]\n", "");
+	run(ra_links_reply, "ra show dev veth9");
+	expect("ra show dev: not a tinyip link", 1, "",
+	       "Error: device \"veth9\" is not a tinyip link.\n");
+
+	run(ra_links_reply, "link show");
+	expect("link show: the RA flag after the pairs, unknown bits in hex", 0,
+	       "veth0: mode shared mtu 1500 state UP hwaddr 02:11:22:33:44:55 RA\n"
+	       "lo: mode loopback mtu 65536 state UP\n"
+	       "veth1: mode exclusive mtu 9000 state UP hwaddr 02:aa:bb:cc:dd:ee\n"
+	       "veth2: mode shared mtu 1500 state DOWN RA 0x100\n", "");
+	run(ra_links_reply, "-j link show");
+	expect("link show -j: flags array, UP left to \"up\"", 0,
+	       "[{\"ifname\":\"veth0\",\"ifindex\":3,\"mode\":\"shared\",\"mtu\":1500,\"up\":true,\"flags\":[\"RA\"],\"hwaddr\":\"02:11:22:33:44:55\"},{\"ifname\":\"lo\",\"mode\":\"loopback\",\"mtu\":65536,\"up\":true,\"flags\":[]},{\"ifname\":\"veth1\",\"ifindex\":5,\"mode\":\"exclusive\",\"mtu\":9000,\"up\":true,\"flags\":[],\"hwaddr\":\"02:aa:bb:cc:dd:ee\"},{\"ifname\":\"veth2\",\"ifindex\":7,\"mode\":\"shared\",\"mtu\":1500,\"up\":false,\"flags\":[\"RA\",\"0x100\"]}]\n",
+	       "");
+	expect_jq("link show -j with RA: valid JSON");
+}
+
 static void test_sock(void)
 {
 	run(socks_reply, "sock show");
@@ -1501,6 +1678,16 @@ static void test_misc(void)
 	run(NULL, "neigh help");
 	check(rc == 0 && strstr(out, "tinyip neigh flush [ dev DEV ]"),
 	      "neigh help");
+	run(NULL, "help ra");
+	check(rc == 0 && strstr(out, "tinyip ra set dev DEV { on | off }") &&
+	      strstr(out, "interval: 4..1800") &&
+	      strstr(out, "lifetime: 0..9000"), "help ra");
+	run(NULL, "help r");
+	check(rc == 0 && strstr(out, "tinyip route { add | del } PREFIX"),
+	      "help r: r is still route, not ambiguous with ra");
+	run(NULL, "-h");
+	check(rc == 0 && strstr(out, "neigh | ra |") &&
+	      strstr(out, "Usage: tinyip ra set"), "--help: ra listed");
 }
 
 int main(void)
@@ -1512,6 +1699,8 @@ int main(void)
 	test_route6();
 	test_neigh();
 	test_neigh6();
+	test_ra_set();
+	test_ra_show();
 	test_config();
 	test_sock();
 	test_stats();

@@ -155,6 +155,7 @@ static void test_malformed(void)
 {
 	struct tinyip_config cfg = {};
 	struct tinyip_info info = {};
+	struct tinyip_link l = {};
 	struct nlmsghdr *nlh;
 
 	nlh = msg(TINYIP_CMD_CONFIG_GET);
@@ -166,6 +167,12 @@ static void test_malformed(void)
 	mnl_attr_put(nlh, TINYIP_A_VERSION, 3, "abc");
 	check(info_parse(nlh, &info) == -EBADMSG,
 	      "malformed: string without NUL rejected");
+
+	nlh = msg(TINYIP_CMD_LINK_GET);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "veth0");
+	mnl_attr_put_u16(nlh, TINYIP_A_RA_LIFETIME, 1800);
+	check(link_parse(nlh, &l) == -EBADMSG,
+	      "malformed: RA_LIFETIME sent as u16 rejected");
 
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_len = mnl_nlmsg_size(2);

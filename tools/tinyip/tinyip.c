@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The tinyip command: global options, dispatch to the objects (info,
- * config, link, addr, route, neigh, sock, stats, monitor) and the
+ * config, link, addr, route, neigh, ra, sock, stats, monitor) and the
  * general help.
  */
 #include <errno.h>
@@ -13,7 +13,7 @@
 
 enum {
 	OBJ_INFO, OBJ_CONFIG, OBJ_LINK, OBJ_ADDR, OBJ_ROUTE, OBJ_NEIGH,
-	OBJ_SOCK, OBJ_STATS, OBJ_MONITOR, OBJ_HELP
+	OBJ_RA, OBJ_SOCK, OBJ_STATS, OBJ_MONITOR, OBJ_HELP
 };
 
 static const char * const objects[] = {
@@ -23,6 +23,7 @@ static const char * const objects[] = {
 	[OBJ_ADDR] = "addr",
 	[OBJ_ROUTE] = "route",
 	[OBJ_NEIGH] = "neigh",
+	[OBJ_RA] = "ra",
 	[OBJ_SOCK] = "sock",
 	[OBJ_STATS] = "stats",
 	[OBJ_MONITOR] = "monitor",
@@ -36,6 +37,7 @@ static void (*const object_usage[])(FILE *fp) = {
 	[OBJ_ADDR] = addr_usage,
 	[OBJ_ROUTE] = route_usage,
 	[OBJ_NEIGH] = neigh_usage,
+	[OBJ_RA] = ra_usage,
 	[OBJ_SOCK] = sock_usage,
 	[OBJ_STATS] = stats_usage,
 	[OBJ_MONITOR] = monitor_usage,
@@ -48,13 +50,24 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"Usage: tinyip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       tinyip help [ OBJECT ]\n"
-		"where  OBJECT := { info | config | link | addr | route | neigh | sock |\n"
-		"                  stats | monitor }\n"
+		"where  OBJECT := { info | config | link | addr | route | neigh | ra |\n"
+		"                  sock | stats | monitor }\n"
 		"       OPTIONS := { -4 | -6 | -j[son] | -p[retty] | -s[tatistics] | -V[ersion] |\n"
 		"                    -h[elp] }\n"
 		"\n");
 	for (i = 0; i < ARRAY_SIZE(object_usage); i++)
 		object_usage[i](fp);
+}
+
+/*
+ * The object arg names. "r" stays route, as in ip, though ra shares its
+ * letter: it was route before ra came.
+ */
+static int match_object(const char *arg)
+{
+	if (!strcmp(arg, "r"))
+		return OBJ_ROUTE;
+	return match_word(arg, objects, ARRAY_SIZE(objects));
 }
 
 static int do_help(int argc, char **argv)
@@ -65,7 +78,7 @@ static int do_help(int argc, char **argv)
 		usage(stdout);
 		return TINYIP_EXIT_OK;
 	}
-	obj = match_word(argv[0], objects, ARRAY_SIZE(objects));
+	obj = match_object(argv[0]);
 	if (obj < 0)
 		return bad_command(NULL, argv[0], obj);
 	if (obj == OBJ_HELP)
@@ -77,7 +90,7 @@ static int do_help(int argc, char **argv)
 
 static int do_object(int argc, char **argv, const struct tinyip_out *o)
 {
-	int obj = match_word(argv[0], objects, ARRAY_SIZE(objects));
+	int obj = match_object(argv[0]);
 
 	switch (obj) {
 	case OBJ_INFO:
@@ -92,6 +105,8 @@ static int do_object(int argc, char **argv, const struct tinyip_out *o)
 		return do_route(argc - 1, argv + 1, o);
 	case OBJ_NEIGH:
 		return do_neigh(argc - 1, argv + 1, o);
+	case OBJ_RA:
+		return do_ra(argc - 1, argv + 1, o);
 	case OBJ_SOCK:
 		return do_sock(argc - 1, argv + 1, o);
 	case OBJ_STATS:

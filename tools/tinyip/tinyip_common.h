@@ -50,6 +50,8 @@ int usage_err(const char *object, const char *fmt, ...);
 int invarg(const char *object, const char *arg, const char *fmt, ...);
 int parse_size(const char *arg, __u64 *val);
 int parse_dev(const char *object, const char *arg, const char **dev);
+int arg_once(const char *object, const char *key, const char *arg, bool has,
+	     const char *what);
 int parse_u32(const char *arg, __u32 *val);
 
 #define TINYIP_LFT_FOREVER	0xffffffffU	/* TINYIP_A_*_LFT: no end */
@@ -128,7 +130,7 @@ void config_print(const struct tinyip_config *cfg,
 void config_usage(FILE *fp);
 int do_config(int argc, char **argv, const struct tinyip_out *o);
 
-/* link.c, addr.c, route.c, neigh.c: the objects tinyip has links and routes for */
+/* link.c, addr.c, route.c, neigh.c, ra.c: the objects of links and routes */
 #define HWADDR_MAX	32
 #define IPADDR_STRLEN	46	/* INET6_ADDRSTRLEN */
 
@@ -143,6 +145,8 @@ struct tinyip_link {
 	__u64 stats[TINYIP_LINK_STAT_MAX + 1];	/* by TINYIP_LINK_STAT_* */
 	__u64 drops[2][TINYIP_DROP_MAX + 1];	/* receive, transmit */
 	unsigned int n_drops;	/* drop nests seen: 0, 1 (rx) or 2 */
+	__u32 ra_interval;	/* seconds, with TINYIP_LINK_F_RA */
+	__u32 ra_lifetime;
 	__u64 present;		/* bit (1 << TINYIP_A_*) per attribute seen */
 };
 
@@ -214,6 +218,15 @@ int neigh_parse(const struct nlmsghdr *nlh, struct tinyip_neigh *n);
 void neigh_print(const struct tinyip_neigh *n, struct show_ctx *ctx);
 void neigh_usage(FILE *fp);
 int do_neigh(int argc, char **argv, const struct tinyip_out *o);
+
+/* The limits the kernel puts on "ra set" (RFC 4861 6.2.1). */
+#define RA_INTERVAL_MIN	4	/* MaxRtrAdvInterval, seconds */
+#define RA_INTERVAL_MAX	1800
+#define RA_LIFETIME_MAX	9000	/* AdvDefaultLifetime; 0 is allowed */
+
+void ra_print(const struct tinyip_link *l, struct show_ctx *ctx);
+void ra_usage(FILE *fp);
+int do_ra(int argc, char **argv, const struct tinyip_out *o);
 
 /* show.c: a dump request, printed as it arrives */
 typedef int (*show_cb_t)(const struct nlmsghdr *nlh, struct show_ctx *ctx);

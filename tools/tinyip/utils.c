@@ -159,6 +159,20 @@ int parse_dev(const char *object, const char *arg, const char **dev)
 	return 0;
 }
 
+/*
+ * What every "KEY VALUE" given at most once checks first: 0, or a usage
+ * error for a second KEY or for a VALUE missing (what says what it is).
+ */
+int arg_once(const char *object, const char *key, const char *arg, bool has,
+	     const char *what)
+{
+	if (has)
+		return usage_err(object, "duplicate \"%s\".", key);
+	if (!arg)
+		return usage_err(object, "%s needs %s.", key, what);
+	return 0;
+}
+
 /* A decimal u32; -EINVAL unless the whole string is one. */
 int parse_u32(const char *arg, __u32 *val)
 {
