@@ -32,7 +32,7 @@ expect_match "ra show" "$(tip ra show)" "^v_tip2 interval 4s lifetime 600s"
 far_addr()
 {
 	in_far ip -6 -j addr show dev v_far scope global |
-		jq -r ".[0].addr_info[] | select(.local | startswith(\"$PFX\")) | .local"
+		jq -r ".[0].addr_info[]? | select((.local // \"\") | startswith(\"$PFX\")) | .local"
 }
 wait_until 30 eval '[ -n "$(far_addr)" ]' ||
 	fail "far did not autoconfigure from tinyip: $(in_far ip -6 addr show dev v_far)"
@@ -44,9 +44,9 @@ wait_until 10 eval 'in_far ip -6 route show default | grep -q "via $tip_ll dev v
 
 # rdisc6 solicits and reads tinyip's answer.
 out=$(in_far rdisc6 -1 -r 3 -w 2000 v_far 2>&1) || fail "rdisc6: $out"
-expect_match "rdisc6 prefix" "$out" "Prefix *: ${PFX}:/64"
-expect_match "rdisc6 lifetime" "$out" "Router lifetime *: 600"
-expect_match "rdisc6 MTU" "$out" "MTU *: 1500"
+expect_match "rdisc6 prefix" "$out" "Prefix *: *${PFX}:/64"
+expect_match "rdisc6 lifetime" "$out" "Router lifetime *: *600 "
+expect_match "rdisc6 MTU" "$out" "MTU *: *1500 bytes"
 expect_match "rdisc6 from" "$out" "from $tip_ll"
 
 # Across tinyip, both ways.
