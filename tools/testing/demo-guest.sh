@@ -78,6 +78,36 @@ cmp /tmp/demo-www/file.bin /tmp/demo-got.bin
 kill $http_pid
 wait $http_pid || true
 echo
+echo "IPv6: radvd on the native side advertises 2001:db8:1::/64; tinyip"
+echo "autoconfigures a stable address from it (SLAAC, RFC 7217) and Linux's"
+echo "ping -6 gets answers:"
+run ip netns exec nat sysctl -qw net.ipv6.conf.all.forwarding=1
+run ip -n nat -6 addr add 2001:db8:1::1/64 dev v_nat nodad
+cat > /tmp/demo-radvd.conf << 'EOF'
+interface v_nat {
+	AdvSendAdvert on;
+	MinRtrAdvInterval 3;
+	MaxRtrAdvInterval 4;
+	prefix 2001:db8:1::/64 { AdvOnLink on; AdvAutonomous on; };
+};
+EOF
+echo "\$ ip netns exec nat radvd -n -C /tmp/demo-radvd.conf &"
+ip netns exec nat radvd -n -C /tmp/demo-radvd.conf -p /tmp/demo-radvd.pid \
+	-m stderr > /tmp/demo-radvd.log 2>&1 &
+slaac=
+for _ in $(seq 100); do
+	slaac=$(ip netns exec tip tinyip -j addr show dev v_tip | jq -r \
+		'.[] | select(.local | startswith("2001:db8:1:")) |
+		 select(.flags | index("tentative") == null) | .local')
+	[ -n "$slaac" ] && break
+	sleep 0.2
+done
+run ip netns exec tip tinyip -6 addr show
+run ip netns exec tip tinyip -6 route show
+run ip netns exec nat ping -6 -n -c 3 -i 0.2 "$slaac"
+run ip netns exec tip tinyip -6 neigh show
+kill "$(cat /tmp/demo-radvd.pid)" 2> /dev/null || true
+echo
 echo "tinyip's own view of its TCP endpoints (like ss) and counters (like nstat):"
 run ip netns exec tip tinyip sock show tcp
 run sh -c 'ip netns exec tip tinyip stats | grep -E "ActiveOpens|OutSegs|InSegs|RetransSegs"'
