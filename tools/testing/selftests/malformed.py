@@ -220,6 +220,10 @@ class Gen:
                                  echo(seq=i, payload=b"F" * 1000)[:1008]))
         return out
 
+    def c_frag_lone(self):
+        # One datagram that never completes, to see its timeout counted.
+        return [self.frag(0xbeef, 0, True, echo(seq=1, payload=b"L" * 64)[:48])]
+
     def c_arp_bad(self):
         # Wrong hardware type, protocol type, address lengths; truncated.
         a = self.a

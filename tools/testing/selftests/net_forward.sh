@@ -97,7 +97,7 @@ expect_match "path MTU learnt by nat" "$out" "(mtu = 1280|Message too long|mtu=1
 head -c 30000 /dev/urandom > /tmp/e2-udp.in
 in_far timeout 30 socat -u -b 65536 UDP4-RECVFROM:5000 CREATE:/tmp/e2-udp.out &
 rpid=$!
-wait_until 10 sh -c "ip netns exec $NS_FAR ss -Hunl | grep -q ':5000 '" ||
+wait_until 30 sh -c "ip netns exec $NS_FAR ss -Hunl | grep -q ':5000 '" ||
 	fail "socat receiver did not start"
 in_nat socat -u -b 65536 OPEN:/tmp/e2-udp.in UDP4-SENDTO:$FAR_ADDR:5000 ||
 	fail "socat sender"
