@@ -15,6 +15,7 @@
 
 #include <tinyip/ip6.h>
 #include <tinyip/nd6_wire.h>
+#include <tinyip/netlink.h>
 #include <tinyip/tinyip.h>
 
 #define TIP_DAD_TRANSMITS	1	/* RFC 4862 DupAddrDetectTransmits */
@@ -219,6 +220,7 @@ static struct tip_ifaddr6 *__tip_ip6_addr_add(struct tip_net *tn,
 	}
 	tip_ip6_addr_route(tn, ifp, a, true);
 	tip_ip6_addr_dad_start(ifp, a);
+	tip_nl_addr6_event(tn, ifp, a, false);
 	return a;
 }
 
@@ -270,6 +272,7 @@ static void tip_ip6_addr_free(struct tip_net *tn, struct tip_if *ifp,
 {
 	struct in6_addr snm;
 
+	tip_nl_addr6_event(tn, ifp, a, true);
 	tip_ip6_addr_route(tn, ifp, a, false);
 	list_del(&a->list);
 	if (ifp->in6) {
@@ -330,6 +333,7 @@ void tip_ip6_addr_dad_failed(struct tip_if *ifp, struct tip_ifaddr6 *a)
 			     ifp->name, &a->addr);
 	a->flags |= TINYIP_ADDR_F_DADFAILED | TINYIP_ADDR_F_TENTATIVE;
 	a->dad_left = 0;
+	tip_nl_addr6_event(tn, ifp, a, false);
 	if (!(a->flags & TINYIP_ADDR_F_AUTOCONF) ||
 	    counter > TIP_IDGEN_RETRIES)
 		return;
@@ -437,6 +441,7 @@ unsigned long tip_ip6_addrs_tick(struct tip_if *ifp, unsigned long now)
 				tip_ip6_next(&next, a->next);
 			} else {
 				a->flags &= ~TINYIP_ADDR_F_TENTATIVE;
+				tip_nl_addr6_event(tn, ifp, a, false);
 				if ((ipv6_addr_type(&a->addr) &
 				     IPV6_ADDR_LINKLOCAL) &&
 				    tn->ip6.accept_ra && !tn->ip6.forwarding) {
@@ -452,11 +457,14 @@ unsigned long tip_ip6_addrs_tick(struct tip_if *ifp, unsigned long now)
 			tip_ip6_addr_free(tn, ifp, a);
 			continue;
 		}
-		if (!tip_ip6_addr_lft_left(a, a->preferred))
+		if (tip_ip6_addr_lft_left(a, a->preferred)) {
+			if (a->preferred != TIP_IP6_LFT_FOREVER)
+				tip_ip6_next(&next, a->tstamp +
+					     (unsigned long)a->preferred * HZ + 1);
+		} else if (!(a->flags & TINYIP_ADDR_F_DEPRECATED)) {
 			a->flags |= TINYIP_ADDR_F_DEPRECATED;
-		else if (a->preferred != TIP_IP6_LFT_FOREVER)
-			tip_ip6_next(&next, a->tstamp +
-				     (unsigned long)a->preferred * HZ + 1);
+			tip_nl_addr6_event(tn, ifp, a, false);
+		}
 		if (a->valid != TIP_IP6_LFT_FOREVER) {
 			at = a->tstamp + (unsigned long)a->valid * HZ + 1;
 			tip_ip6_next(&next, at);

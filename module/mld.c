@@ -15,7 +15,6 @@
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
-#include <net/mld.h>
 
 #include <tinyip/ip6.h>
 #include <tinyip/nd6_wire.h>
@@ -25,6 +24,10 @@
 #define TIP_MLD_UNSOL_IVL	HZ		/* Unsolicited Report Interval */
 #define TIP_MLD_V1_HOLD		(260 * HZ)	/* Older Version Querier Present */
 #define TIP_MLD_RECS_MAX	32		/* records per report */
+/* Message sizes (RFC 2710 3, RFC 3810 5.2); <net/mld.h> upsets sparse. */
+#define TIP_MLD1_SIZE		24
+#define TIP_MLD2_HDR_SIZE	8
+#define TIP_MLD2_REC_SIZE	20		/* a record without sources */
 
 static const struct in6_addr tip_mld2_routers = {
 	.s6_addr32 = { htonl(0xff020000), 0, 0, htonl(0x16) } };
@@ -91,7 +94,7 @@ static struct sk_buff *tip_mld_alloc(unsigned int len)
 static void tip_mld_send_v1(struct tip_if *ifp, u8 type,
 			    const struct in6_addr *group)
 {
-	struct sk_buff *skb = tip_mld_alloc(sizeof(struct mld_msg));
+	struct sk_buff *skb = tip_mld_alloc(TIP_MLD1_SIZE);
 
 	if (!skb)
 		return;
@@ -103,8 +106,7 @@ static void tip_mld_send_v1(struct tip_if *ifp, u8 type,
 static void tip_mld_send_v2(struct tip_if *ifp,
 			    const struct tip_mld2_rec *recs, unsigned int n)
 {
-	unsigned int room = sizeof(struct mld2_report) +
-			    n * sizeof(struct mld2_grec);
+	unsigned int room = TIP_MLD2_HDR_SIZE + n * TIP_MLD2_REC_SIZE;
 	struct sk_buff *skb = tip_mld_alloc(room);
 	unsigned int len;
 

@@ -18,7 +18,6 @@
 #include <net/addrconf.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
-#include <net/mld.h>
 #include <net/ndisc.h>
 
 #include <tinyip/nd6_wire.h>
@@ -33,6 +32,15 @@
 #define TIP_PI_LEN	32	/* Prefix Information option (4.6.2) */
 #define TIP_RH_HDR	8	/* Redirected Header: type, length, 6 reserved */
 #define TIP_RDNSS_MIN	3	/* RDNSS: 8-byte header and one address */
+
+/*
+ * RFC 3810 5.1.3 and 5.1.9 floating-point codes: <net/mld.h> has them but
+ * trips sparse on its flexible-array structs, so they are spelt out here.
+ */
+#define MLDV2_MRC_EXP(value)	(((value) >> 12) & 0x0007)
+#define MLDV2_MRC_MAN(value)	((value) & 0x0fff)
+#define MLDV2_QQIC_EXP(value)	(((value) >> 4) & 0x07)
+#define MLDV2_QQIC_MAN(value)	((value) & 0x0f)
 
 #define TIP_MLD1_LEN	24	/* RFC 2710 3 */
 #define TIP_MLD2Q_LEN	28	/* RFC 3810 5.1 */

@@ -22,10 +22,12 @@
 
 enum tip_mcgrp {
 	TIP_MCGRP_CONFIG,
+	TIP_MCGRP_ADDR,
 };
 
 static const struct genl_multicast_group tip_mcgrps[] = {
 	[TIP_MCGRP_CONFIG] = { .name = TINYIP_MCGRP_CONFIG },
+	[TIP_MCGRP_ADDR] = { .name = TINYIP_MCGRP_ADDR },
 };
 
 static struct genl_family tip_genl_family;
@@ -83,6 +85,35 @@ static void tip_nl_config_notify(struct net *net)
 		return;
 	genlmsg_multicast_netns(&tip_genl_family, net, skb, 0,
 				TIP_MCGRP_CONFIG, GFP_KERNEL);
+}
+
+/* Events start once the family exists (instances are made before it). */
+static bool tip_nl_registered;
+
+/*
+ * An IPv6 address appeared, changed state (DAD done or failed,
+ * deprecated) or went away (@gone). Any context, tn->lock held or not.
+ */
+void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
+			const struct tip_ifaddr6 *a, bool gone)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!READ_ONCE(tip_nl_registered) || ifp == tn->lo)
+		return;
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &tip_genl_family, 0,
+			  gone ? TINYIP_CMD_ADDR_DEL_NTF : TINYIP_CMD_ADDR_NTF);
+	if (!hdr || tip_nl_fill_addr6(skb, tn, ifp, a)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&tip_genl_family, tn->net, skb, 0,
+				TIP_MCGRP_ADDR, GFP_ATOMIC);
 }
 
 static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
@@ -235,10 +266,15 @@ static struct genl_family tip_genl_family __ro_after_init = {
 
 int tip_netlink_init(void)
 {
-	return genl_register_family(&tip_genl_family);
+	int ret = genl_register_family(&tip_genl_family);
+
+	if (!ret)
+		WRITE_ONCE(tip_nl_registered, true);
+	return ret;
 }
 
 void tip_netlink_exit(void)
 {
+	WRITE_ONCE(tip_nl_registered, false);
 	genl_unregister_family(&tip_genl_family);
 }

@@ -62,6 +62,8 @@ int tip_nl_fill_addr6(struct sk_buff *skb, struct tip_net *tn,
 		      const struct tip_if *ifp, const struct tip_ifaddr6 *a);
 int tip_nl_route6_change(struct genl_info *info, bool add);
 int tip_nl_ra_set(struct sk_buff *skb, struct genl_info *info);
+void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
+			const struct tip_ifaddr6 *a, bool gone);
 int tip_nl_fill_route6(struct sk_buff *skb, struct tip_net *tn,
 		       const struct tip_rt6 *rt);
 

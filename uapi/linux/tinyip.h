@@ -22,6 +22,7 @@
 #define TINYIP_GENL_NAME	"tinyip"
 #define TINYIP_GENL_VERSION	1
 #define TINYIP_MCGRP_CONFIG	"config"
+#define TINYIP_MCGRP_ADDR	"addr"
 
 /* How a link is attached (TINYIP_A_LINK_MODE). */
 enum tinyip_link_mode {
@@ -182,6 +183,8 @@ enum tinyip_cmd {
 	TINYIP_CMD_SOCK_GET,	/* dump: TCP, UDP, raw; [SOCK_PROTO] */
 	TINYIP_CMD_STATS_GET,	/* per-netns protocol counters */
 	TINYIP_CMD_RA_SET,	/* IFINDEX|IFNAME, RA_SEND, [RA_INTERVAL], [RA_LIFETIME] */
+	TINYIP_CMD_ADDR_NTF,	/* on "addr": an address appeared or changed state */
+	TINYIP_CMD_ADDR_DEL_NTF, /* on "addr": an address went away */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
