@@ -119,9 +119,12 @@ static void print_lft(FILE *fp, const char *name, __u32 lft)
 }
 
 static void addr_print_json(const struct tinyip_addr *a, const char *local,
-			    const char *brd, struct json_writer *jw)
+			    const char *brd, struct json_writer *jw,
+			    bool deleted)
 {
 	json_obj_open(jw);
+	if (deleted)
+		json_bool_field(jw, "deleted", true);
 	json_str_field(jw, "ifname", a->ifname);
 	if (HAS(a, TINYIP_A_IFINDEX))
 		json_u64_field(jw, "ifindex", a->ifindex);
@@ -143,7 +146,9 @@ static void addr_print_json(const struct tinyip_addr *a, const char *local,
 	json_obj_close(jw);
 }
 
-void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx)
+/* An entry of "addr show", or with deleted one that "monitor" saw go. */
+static void addr_print_one(const struct tinyip_addr *a, struct show_ctx *ctx,
+			   bool deleted)
 {
 	char local[IPADDR_STRLEN], brd[IPADDR_STRLEN];
 	FILE *fp = ctx->o->fp;
@@ -156,9 +161,11 @@ void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx)
 	if (a->brd_len)
 		format_ip(brd, sizeof(brd), a->brd, a->brd_len);
 	if (ctx->jw) {
-		addr_print_json(a, local, brd, ctx->jw);
+		addr_print_json(a, local, brd, ctx->jw, deleted);
 		return;
 	}
+	if (deleted)
+		fputs("Deleted ", fp);
 	fprintf(fp, "%s %s %s/%u", a->ifname,
 		a->addr_len == 16 ? "inet6" : "inet", local, a->prefixlen);
 	if (a->brd_len)
@@ -178,6 +185,31 @@ void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx)
 	if (HAS(a, TINYIP_A_PREFERRED_LFT))
 		print_lft(fp, "preferred_lft", a->preferred_lft);
 	fputc('\n', fp);
+}
+
+void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx)
+{
+	addr_print_one(a, ctx, false);
+}
+
+/*
+ * An address event of "monitor": what "addr show" prints for it, after
+ * "Deleted " (in JSON "deleted": true) when it went away, as ip monitor
+ * says it; in JSON one object a line.
+ */
+void addr_print_event(const struct tinyip_addr *a,
+		      const struct tinyip_out *o, bool deleted)
+{
+	struct show_ctx ctx = { .o = o };
+	struct json_writer jw;
+
+	if (o->json) {
+		json_init(&jw, o->fp, o->pretty);
+		ctx.jw = &jw;
+	}
+	addr_print_one(a, &ctx, deleted);
+	if (o->json && ctx.shown)
+		json_end(&jw);
 }
 
 static int addr_show_cb(const struct nlmsghdr *nlh, struct show_ctx *ctx)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Generic netlink over libmnl: opens the socket with extended ACK,
- * resolves a family and one of its multicast groups by name through nlctrl
+ * resolves a family and its multicast groups by name through nlctrl
  * (CTRL_CMD_GETFAMILY), sends a request and reads the replies up to the
  * ACK, keeping the kernel's extack message for the error report.
  */
@@ -106,11 +106,32 @@ bad:
 	return MNL_CB_ERROR;
 }
 
+/*
+ * Asks nlctrl about family, by name, or when NULL about the family already
+ * open, by id: 0 with l filled in, or -errno.
+ */
+static int ctrl_get(struct genl_sock *gs, const char *family,
+		    struct ctrl_lookup *l)
+{
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = genl_msg(gs, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
+	if (!family)
+		mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, gs->family_id);
+	else if (!mnl_attr_put_strz_check(nlh, gs->buf_len,
+					  CTRL_ATTR_FAMILY_NAME, family))
+		return -ENAMETOOLONG;
+	err = genl_talk(gs, nlh, ctrl_cb, l);
+	if (err < 0)
+		return err;
+	return l->family_id ? 0 : -EBADMSG;
+}
+
 /* Opens the socket and resolves family (and mcgrp, unless NULL). */
 int genl_open(struct genl_sock *gs, const char *family, const char *mcgrp)
 {
 	struct ctrl_lookup l = { .mcgrp = mcgrp };
-	struct nlmsghdr *nlh;
 	int one = 1, err;
 
 	memset(gs, 0, sizeof(*gs));
@@ -133,20 +154,10 @@ int genl_open(struct genl_sock *gs, const char *family, const char *mcgrp)
 	gs->portid = mnl_socket_get_portid(gs->nl);
 	gs->seq = time(NULL);
 
-	nlh = genl_msg(gs, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
-	if (!mnl_attr_put_strz_check(nlh, gs->buf_len, CTRL_ATTR_FAMILY_NAME,
-				     family)) {
-		errno = ENAMETOOLONG;
-		goto fail;
-	}
-	err = genl_talk(gs, nlh, ctrl_cb, &l);
+	err = ctrl_get(gs, family, &l);
 	if (err < 0) {
 		genl_close(gs);
 		return err;
-	}
-	if (!l.family_id) {
-		errno = EBADMSG;
-		goto fail;
 	}
 	gs->family_id = l.family_id;
 	gs->mcgrp_id = l.mcgrp_id;
@@ -154,6 +165,19 @@ int genl_open(struct genl_sock *gs, const char *family, const char *mcgrp)
 fail:
 	err = errno ? -errno : -EIO;
 	genl_close(gs);
+	return err;
+}
+
+/*
+ * The id of another multicast group of the open family, in *id (0 if the
+ * family has no such group); 0, or -errno.
+ */
+int genl_mcgrp(struct genl_sock *gs, const char *mcgrp, __u32 *id)
+{
+	struct ctrl_lookup l = { .mcgrp = mcgrp };
+	int err = ctrl_get(gs, NULL, &l);
+
+	*id = l.mcgrp_id;
 	return err;
 }
 
@@ -382,6 +406,27 @@ int tinyip_open(struct genl_sock *gs, const char *mcgrp)
 		fprintf(stderr, "tinyip: the tinyip module has no \"%s\" multicast group\n",
 			mcgrp);
 		genl_close(gs);
+		return TINYIP_EXIT_FAIL;
+	}
+	return TINYIP_EXIT_OK;
+}
+
+/* Resolves and joins the tinyip group mcgrp; an exit status. */
+int tinyip_join(struct genl_sock *gs, const char *mcgrp)
+{
+	__u32 id;
+	int err = genl_mcgrp(gs, mcgrp, &id);
+
+	if (!err && !id) {
+		fprintf(stderr, "tinyip: the tinyip module has no \"%s\" multicast group\n",
+			mcgrp);
+		return TINYIP_EXIT_FAIL;
+	}
+	if (!err)
+		err = genl_join(gs, id);
+	if (err) {
+		fprintf(stderr, "tinyip: cannot join multicast group \"%s\": %s\n",
+			mcgrp, strerror(-err));
 		return TINYIP_EXIT_FAIL;
 	}
 	return TINYIP_EXIT_OK;

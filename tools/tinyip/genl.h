@@ -27,12 +27,14 @@ struct nlmsghdr *genl_msg(struct genl_sock *gs, __u16 type, __u8 cmd,
 			  __u8 version);
 int genl_talk(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,
 	      void *data);
+int genl_mcgrp(struct genl_sock *gs, const char *mcgrp, __u32 *id);
 int genl_join(struct genl_sock *gs, __u32 group);
 int genl_parse_err(const struct nlmsghdr *nlh, char **extack);
 int genl_parse_done(const struct nlmsghdr *nlh, char **extack);
 void genl_perror(const struct genl_sock *gs, int err);
 
 int tinyip_open(struct genl_sock *gs, const char *mcgrp);
+int tinyip_join(struct genl_sock *gs, const char *mcgrp);
 struct nlmsghdr *tinyip_msg(struct genl_sock *gs, __u8 cmd);
 struct nlmsghdr *tinyip_dump_msg(struct genl_sock *gs, __u8 cmd);
 int tinyip_exec(struct genl_sock *gs, struct nlmsghdr *nlh, mnl_cb_t cb,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The "monitor" object: joins the tinyip multicast group and prints
- * each notification as one line until SIGINT or SIGTERM.
+ * The "monitor" object: joins the tinyip multicast groups, "config" and
+ * "addr" (IPv6 addresses appearing, finishing or failing duplicate address
+ * detection, deprecated and removed: RFC 4862 5.4, 5.5.4), and prints each
+ * notification until SIGINT or SIGTERM.
  */
 #include <errno.h>
 #include <poll.h>
@@ -15,23 +17,28 @@
 #include "genl.h"
 #include "tinyip_common.h"
 
-enum { MON_CONFIG, MON_ALL, MON_HELP };
+enum { MON_ALL, MON_CONFIG, MON_ADDR, MON_HELP };
 
+/* A group's argument is its name: the loop in do_monitor() joins by it. */
 static const char * const monitor_args[] = {
-	[MON_CONFIG] = "config",
 	[MON_ALL] = "all",
+	[MON_CONFIG] = TINYIP_MCGRP_CONFIG,
+	[MON_ADDR] = TINYIP_MCGRP_ADDR,
 	[MON_HELP] = "help",
 };
+
+#define MON_GROUP(g)	(1U << (g))
 
 struct monitor {
 	const struct tinyip_out *o;
 	__u16 family_id;
+	unsigned int groups;	/* MON_GROUP() of each group joined */
 };
 
 void monitor_usage(FILE *fp)
 {
 	fprintf(fp,
-		"Usage: tinyip monitor [ all | config ]\n");
+		"Usage: tinyip [ -j ] monitor [ all | config | addr ]\n");
 }
 
 static int monitor_cb(const struct nlmsghdr *nlh, void *data)
@@ -39,16 +46,32 @@ static int monitor_cb(const struct nlmsghdr *nlh, void *data)
 	struct monitor *m = data;
 	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
 	struct tinyip_config cfg = {};
+	struct tinyip_addr a = {};
 
 	if (nlh->nlmsg_type != m->family_id ||
 	    nlh->nlmsg_len < mnl_nlmsg_size(GENL_HDRLEN))
 		return MNL_CB_OK;
-	if (genl->cmd != TINYIP_CMD_CONFIG_NTF)
+	/*
+	 * Events of a group not asked for are skipped: the parsers report
+	 * a malformed event, which is skipped too.
+	 */
+	switch (genl->cmd) {
+	case TINYIP_CMD_CONFIG_NTF:
+		if (!(m->groups & MON_GROUP(MON_CONFIG)) ||
+		    config_parse(nlh, &cfg))
+			return MNL_CB_OK;
+		config_print(&cfg, m->o, true);
+		break;
+	case TINYIP_CMD_ADDR_NTF:
+	case TINYIP_CMD_ADDR_DEL_NTF:
+		if (!(m->groups & MON_GROUP(MON_ADDR)) || addr_parse(nlh, &a))
+			return MNL_CB_OK;
+		addr_print_event(&a, m->o,
+				 genl->cmd == TINYIP_CMD_ADDR_DEL_NTF);
+		break;
+	default:
 		return MNL_CB_OK;
-	/* A malformed event is reported by config_parse() and skipped. */
-	if (config_parse(nlh, &cfg))
-		return MNL_CB_OK;
-	config_print(&cfg, m->o, true);
+	}
 	if (fflush(m->o->fp) || ferror(m->o->fp)) {
 		errno = EIO;
 		return MNL_CB_ERROR;
@@ -110,7 +133,7 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 {
 	struct monitor m = { .o = o };
 	struct genl_sock gs;
-	int ret, sfd, arg;
+	int ret, sfd, arg = MON_ALL, g;
 
 	if (argc > 0) {
 		arg = match_word(argv[0], monitor_args,
@@ -126,16 +149,21 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 				      "\"monitor\" takes one group at most.");
 	}
 
-	ret = tinyip_open(&gs, TINYIP_MCGRP_CONFIG);
+	if (arg == MON_ALL)
+		m.groups = MON_GROUP(MON_CONFIG) | MON_GROUP(MON_ADDR);
+	else
+		m.groups = MON_GROUP(arg);
+
+	ret = tinyip_open(&gs, NULL);
 	if (ret)
 		return ret;
 	m.family_id = gs.family_id;
-	ret = genl_join(&gs, gs.mcgrp_id);
-	if (ret < 0) {
-		fprintf(stderr, "tinyip: cannot join multicast group \"%s\": %s\n",
-			TINYIP_MCGRP_CONFIG, strerror(-ret));
+	for (g = MON_CONFIG; g <= MON_ADDR && !ret; g++)
+		if (m.groups & MON_GROUP(g))
+			ret = tinyip_join(&gs, monitor_args[g]);
+	if (ret) {
 		genl_close(&gs);
-		return TINYIP_EXIT_FAIL;
+		return ret;
 	}
 	sfd = monitor_signalfd();
 	if (sfd < 0) {

@@ -57,6 +57,8 @@ expect "help sock"		0 'PROTO := \{ tcp \| udp \| udplite \| raw \}' -- help sock
 expect "sock show help"		0 'STATE := \{ established' -- sock show help
 expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \]' -- stats help
 expect "config set tcp-cc help"	0 '\[ tcp-cc NAME \]' -- config help
+expect "monitor help"		0 'tinyip \[ -j \] monitor \[ all \| config \| addr \]' -- monitor help
+expect "monitor bad group"	2 'Command "route" is unknown, try "tinyip monitor help"' -- monitor route
 expect "sock bad proto"		2 'argument "sctp" is wrong' -- sock show sctp
 expect "sock two protos"	2 'one protocol at a time' -- sock show tcp udp
 expect "sock bad state"		2 'argument "open" is wrong: not a state' -- sock show state open

@@ -9,6 +9,8 @@
  */
 #define _GNU_SOURCE	/* open_memstream() */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #define FAKE_PORTID	4242
 #define FAKE_FAMILY	0x1d
 #define FAKE_MCGRP	7
+#define FAKE_MCGRP_ADDR	8
 
 /* ---- The fake kernel ---- */
 
@@ -41,6 +44,9 @@ static struct nlmsghdr *cur;		/* reply being built */
 static char req[8192];			/* the last tinyip request */
 static unsigned int n_reqs;		/* tinyip requests of this run */
 static bool family_missing;
+static bool addr_group_missing;		/* a module older than "addr" */
+static __u32 joined;			/* bit (1 << id) per group joined */
+static bool events_sent;
 
 typedef void (*handler_t)(const struct nlmsghdr *rq);
 static handler_t handler;
@@ -164,6 +170,13 @@ static void ctrl_reply(const struct nlmsghdr *rq)
 	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, TINYIP_MCGRP_CONFIG);
 	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, FAKE_MCGRP);
 	mnl_attr_nest_end(nlh, grp);
+	if (!addr_group_missing) {
+		grp = mnl_attr_nest_start(nlh, 2);
+		mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME,
+				  TINYIP_MCGRP_ADDR);
+		mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, FAKE_MCGRP_ADDR);
+		mnl_attr_nest_end(nlh, grp);
+	}
 	mnl_attr_nest_end(nlh, grps);
 	put_err(rq, 0, NULL);
 }
@@ -191,10 +204,22 @@ int mnl_socket_setsockopt(const struct mnl_socket *nl, int type, void *buf,
 			  socklen_t len)
 {
 	(void)nl;
-	(void)type;
-	(void)buf;
-	(void)len;
+	if (type == NETLINK_ADD_MEMBERSHIP && len == sizeof(__u32))
+		joined |= 1U << *(__u32 *)buf;
 	return 0;
+}
+
+/* What "monitor" polls: /dev/null, always readable, as events would be. */
+int mnl_socket_get_fd(const struct mnl_socket *nl)
+{
+	static int fd = -1;
+
+	(void)nl;
+	if (fd < 0)
+		fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		abort();
+	return fd;
 }
 
 unsigned int mnl_socket_get_portid(const struct mnl_socket *nl)
@@ -229,7 +254,26 @@ ssize_t mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
 ssize_t mnl_socket_recvfrom(const struct mnl_socket *nl, void *buf,
 			    size_t len)
 {
+	static const struct nlmsghdr no_rq;
+
 	(void)nl;
+	/*
+	 * Once "monitor" has joined and read its replies, the handler
+	 * sends the events; after them, SIGTERM (which monitor blocks and
+	 * reads from a signalfd) ends it.
+	 */
+	if (next_dgram == n_dgrams && joined && !events_sent) {
+		events_sent = true;
+		dgram_new();
+		if (handler)
+			handler(&no_rq);
+		finish();
+	}
+	if (next_dgram == n_dgrams && joined) {
+		raise(SIGTERM);
+		errno = EINTR;
+		return -1;
+	}
 	if (next_dgram == n_dgrams) {
 		errno = EAGAIN;	/* a real socket would block forever */
 		return -1;
@@ -271,6 +315,18 @@ static char *slurp(FILE *fp)
 	return s;
 }
 
+/* Takes the SIGTERM that ended "monitor", still pending and blocked. */
+static void drain_sigterm(void)
+{
+	const struct timespec now = {};
+	sigset_t term;
+
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	while (sigtimedwait(&term, NULL, &now) == SIGTERM)
+		;
+}
+
 /* Runs "tinyip ARGS" (words split at spaces) against the fake kernel. */
 static void run(handler_t h, const char *args)
 {
@@ -287,6 +343,8 @@ static void run(handler_t h, const char *args)
 	n_dgrams = 0;
 	next_dgram = 0;
 	n_reqs = 0;
+	joined = 0;
+	events_sent = false;
 	cur = NULL;
 	handler = h;
 	memset(req, 0, sizeof(req));
@@ -300,6 +358,8 @@ static void run(handler_t h, const char *args)
 	dup2(fileno(fo), 1);
 	dup2(fileno(fe), 2);
 	rc = tinyip_main(argc, argv);
+	if (joined)
+		drain_sigterm();
 	fflush(stdout);
 	fflush(stderr);
 	dup2(saved_out, 1);
@@ -1664,6 +1724,104 @@ static void test_stats(void)
 	expect_jq("stats -j: valid JSON");
 }
 
+/* Turns the message being built into an event, as the kernel multicasts it. */
+static void as_event(__u8 cmd)
+{
+	struct genlmsghdr *genl = mnl_nlmsg_get_payload(cur);
+
+	genl->cmd = cmd;
+	cur->nlmsg_flags = 0;
+	cur->nlmsg_seq = 0;
+	cur->nlmsg_pid = 0;
+}
+
+/*
+ * A config change, an address whose DAD failed and, in a datagram of its
+ * own, the same address removed.
+ */
+static void events(const struct nlmsghdr *rq)
+{
+	put_msg(rq, TINYIP_CMD_CONFIG_NTF);
+	as_event(TINYIP_CMD_CONFIG_NTF);
+	mnl_attr_put_u8(cur, TINYIP_A_FORWARDING6, 1);
+	put_addr(rq, "v_tip", "2001:db8::99", 64,
+		 TINYIP_ADDR_F_DADFAILED | TINYIP_ADDR_F_TENTATIVE |
+		 TINYIP_ADDR_F_PERMANENT, FOREVER, 0);
+	as_event(TINYIP_CMD_ADDR_NTF);
+	mnl_attr_put_u32(cur, TINYIP_A_IFINDEX, 5);
+	dgram_new();
+	put_addr(rq, "v_tip", "2001:db8::99", 64, TINYIP_ADDR_F_PERMANENT,
+		 FOREVER, 0);
+	as_event(TINYIP_CMD_ADDR_DEL_NTF);
+	mnl_attr_put_u32(cur, TINYIP_A_IFINDEX, 5);
+}
+
+#define GROUP_BIT(id)	(1U << (id))
+
+static const char config_event_text[] = "config forwarding6 on\n";
+static const char addr_events_text[] =
+	"v_tip inet6 2001:db8::99/64 scope global dadfailed tentative\n"
+	"    valid_lft forever preferred_lft 0sec\n"
+	"Deleted v_tip inet6 2001:db8::99/64 scope global\n"
+	"    valid_lft forever preferred_lft 0sec\n";
+
+static void test_monitor(void)
+{
+	char want[512];
+
+	run(events, "monitor");
+	snprintf(want, sizeof(want), "%s%s", config_event_text,
+		 addr_events_text);
+	expect("monitor: config and addr events, Deleted as ip says it", 0,
+	       want, "");
+	check(joined == (GROUP_BIT(FAKE_MCGRP) | GROUP_BIT(FAKE_MCGRP_ADDR)) &&
+	      !n_reqs, "monitor: all joins config and addr, sends nothing");
+	run(events, "monitor all");
+	check(rc == 0 && !strcmp(out, want) &&
+	      joined == (GROUP_BIT(FAKE_MCGRP) | GROUP_BIT(FAKE_MCGRP_ADDR)),
+	      "monitor all: both groups");
+	run(events, "monitor addr");
+	expect("monitor addr: the config event is skipped", 0,
+	       addr_events_text, "");
+	check(joined == GROUP_BIT(FAKE_MCGRP_ADDR), "monitor addr: joins addr only");
+	run(events, "monitor config");
+	expect("monitor config: the addr events are skipped", 0,
+	       config_event_text, "");
+	check(joined == GROUP_BIT(FAKE_MCGRP), "monitor config: joins config only");
+	run(events, "monitor ad");
+	check(rc == 0 && joined == GROUP_BIT(FAKE_MCGRP_ADDR),
+	      "monitor ad: abbreviated addr");
+	run(events, "-4 monitor addr");
+	expect("monitor -4: no IPv6 event, no stray Deleted", 0, "", "");
+
+	run(events, "-j monitor");
+	expect("monitor -j: one object a line, addr show's, deleted: true", 0,
+	       "{\"object\":\"config\",\"forwarding6\":true}\n"
+	       "{\"ifname\":\"v_tip\",\"ifindex\":5,\"family\":\"inet6\",\"local\":\"2001:db8::99\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[\"dadfailed\",\"tentative\"],\"valid_life_time\":4294967295,\"preferred_life_time\":0}\n"
+	       "{\"deleted\":true,\"ifname\":\"v_tip\",\"ifindex\":5,\"family\":\"inet6\",\"local\":\"2001:db8::99\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[],\"valid_life_time\":4294967295,\"preferred_life_time\":0}\n",
+	       "");
+
+	expect_usage("monitor: unknown group", "monitor route",
+		     "Command \"route\" is unknown, try \"tinyip monitor help\".");
+	expect_usage("monitor: a is all or addr", "monitor a",
+		     "Command \"a\" is ambiguous");
+	expect_usage("monitor: one group at most", "monitor addr config",
+		     "\"monitor\" takes one group at most.");
+	check(!joined, "monitor: usage errors join nothing");
+	run(NULL, "monitor help");
+	expect("monitor help", 0,
+	       "Usage: tinyip [ -j ] monitor [ all | config | addr ]\n", "");
+
+	addr_group_missing = true;
+	run(events, "monitor");
+	expect("monitor: a module without the addr group", 1, "",
+	       "tinyip: the tinyip module has no \"addr\" multicast group\n");
+	run(events, "monitor config");
+	check(rc == 0 && !strcmp(out, config_event_text),
+	      "monitor config: works without the addr group");
+	addr_group_missing = false;
+}
+
 static void test_misc(void)
 {
 	family_missing = true;
@@ -1704,6 +1862,7 @@ int main(void)
 	test_config();
 	test_sock();
 	test_stats();
+	test_monitor();
 	test_misc();
 	free(out);
 	free(err);

@@ -206,6 +206,8 @@ int do_link(int argc, char **argv, const struct tinyip_out *o);
 
 int addr_parse(const struct nlmsghdr *nlh, struct tinyip_addr *a);
 void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx);
+void addr_print_event(const struct tinyip_addr *a,
+		      const struct tinyip_out *o, bool deleted);
 void addr_usage(FILE *fp);
 int do_addr(int argc, char **argv, const struct tinyip_out *o);
 
