@@ -8,9 +8,9 @@ in_guest
 load
 ip netns add tip-mon || fail "ip netns add"
 trap 'ip netns del tip-mon 2>/dev/null; kill $m0 $m1 2>/dev/null' EXIT
-"$TINYIP" -j monitor > /tmp/mon-init.out 2>&1 &
+"$TINYIP" -j monitor config > /tmp/mon-init.out 2>&1 &
 m0=$!
-ip netns exec tip-mon "$TINYIP" -j monitor > /tmp/mon-ns.out 2>&1 &
+ip netns exec tip-mon "$TINYIP" -j monitor config > /tmp/mon-ns.out 2>&1 &
 m1=$!
 wait_joined $m0
 wait_joined $m1

@@ -68,13 +68,27 @@ expect_eq "neighbour $NAT6" "$n" "$nat_mac"
 # An address no one has stays silent.
 out=$(in_nat ping -6 -n -c 2 -i 0.2 -W 1 2001:db8::3 2>&1) && fail "ping 2001:db8::3 answered: $out"
 
-# DAD: the native host holds $DUP6 already; tinyip's copy fails.
+# DAD: the native host holds $DUP6 already; tinyip's copy fails, and
+# "tinyip monitor" reports it as an event.
 in_nat ip -6 addr add $DUP6/64 dev v_nat nodad
+mon=$(mktemp /tmp/ip6mon.XXXXXX)
+ip netns exec $NS_TIP "$TINYIP" -j monitor addr > "$mon" 2>&1 &
+mon_pid=$!
+wait_joined $mon_pid
 tip addr add $DUP6/64 dev v_tip || fail "tinyip addr add $DUP6/64"
 wait_until 10 eval '[ "$(addr6 "select(.local == \"$DUP6\") | .flags | index(\"dadfailed\") != null")" = true ]' ||
 	fail "DAD did not fail for $DUP6: $(tip addr show dev v_tip)"
 usable $DUP6 && fail "$DUP6 usable after DAD failed"
 dmesg | grep -q "duplicate address $DUP6" || fail "no DAD failure in the kernel log"
+# event COND: some event in $mon satisfies the jq condition COND.
+event() { jq -s -e "any(.[]; .local == \"$DUP6\" and ($1))" "$mon" > /dev/null 2>&1; }
+wait_until 10 event '.flags | index("dadfailed") != null' ||
+	fail "no dadfailed event for $DUP6: $(cat "$mon")"
+kill $mon_pid
+wait $mon_pid 2> /dev/null
+# The event stream also saw the address arrive, tentative.
+event '(.flags | index("tentative") != null) and (.flags | index("dadfailed") == null)' ||
+	fail "no event for $DUP6 being added: $(cat "$mon")"
 
 # MLDv2: a new address's solicited-node group is reported, as a change
 # to EXCLUDE {} (RFC 3810 6.1), with a router alert and hop limit 1.
