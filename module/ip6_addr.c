@@ -168,7 +168,8 @@ static void tip_ip6_addr_route(struct tip_net *tn, struct tip_if *ifp,
 		    !(o->flags & TINYIP_ADDR_F_AUTOCONF) &&
 		    ipv6_prefix_equal(&o->addr, &pfx, plen))
 			return;
-	tip_ip6_route_del(tn, &pfx, plen, NULL, ifp, TIP_RT6_METRIC, NULL);
+	tip_ip6_route_del(tn, &pfx, plen, NULL, ifp, TIP_RT6_METRIC,
+			  TIP_RT6_STATIC, NULL);
 }
 
 /* RFC 4862 5.4: every address is tentative until DAD says otherwise. */

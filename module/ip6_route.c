@@ -48,8 +48,9 @@ static void tip_rt6_free(struct tip_net *tn, struct tip_rt6 *rt)
 
 /*
  * @lifetime in seconds (TIP_IP6_LFT_FOREVER: none). A route that is
- * already there with the same key gets the new gateway and lifetime when
- * it came from an RA, and -EEXIST when it was made by hand.
+ * already there with the same key is refreshed (gateway, lifetime) only
+ * by the RA mechanism that made it: what an address or the user made is
+ * never changed by what a router says (-EEXIST).
  */
 int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 		      u8 plen, const struct in6_addr *gw, struct tip_if *ifp,
@@ -99,7 +100,7 @@ int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 
 	rt = tip_rt6_find(tn, dst, plen, ifp, metric);
 	if (rt) {
-		if (origin == TIP_RT6_STATIC) {
+		if (origin == TIP_RT6_STATIC || rt->origin != origin) {
 			NL_SET_ERR_MSG(extack, "route exists");
 			return -EEXIST;
 		}
@@ -129,7 +130,7 @@ int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 
 int tip_ip6_route_del(struct tip_net *tn, const struct in6_addr *dst,
 		      u8 plen, const struct in6_addr *gw,
-		      const struct tip_if *ifp, u32 metric,
+		      const struct tip_if *ifp, u32 metric, u8 origin,
 		      struct netlink_ext_ack *extack)
 {
 	struct tip_rt6 *rt;
@@ -137,6 +138,8 @@ int tip_ip6_route_del(struct tip_net *tn, const struct in6_addr *dst,
 	lockdep_assert_held(&tn->lock);
 	list_for_each_entry(rt, &tn->ip6.routes, list) {
 		if (rt->prefixlen != plen || !ipv6_addr_equal(&rt->dst, dst))
+			continue;
+		if (origin != TIP_RT6_ANY && rt->origin != origin)
 			continue;
 		if (gw && !ipv6_addr_any(gw) && !ipv6_addr_equal(&rt->gw, gw))
 			continue;

@@ -169,7 +169,7 @@ static void tip_nd6_rcv_na(struct tip_if *ifp, const struct tip_nd_msg *m)
 	else if (tip_neigh_is_router(ifp, &m->target) == 1)
 		/* 7.2.5: a router turned host leaves the router list. */
 		tip_ip6_route_del(tn, &in6addr_any, 0, &m->target, ifp, 0,
-				  NULL);
+				  TIP_RT6_RA_ROUTER, NULL);
 	tip_neigh_nd_input(ifp, &m->target, m->opts.tllao, flags);
 }
 
@@ -199,7 +199,7 @@ static void tip_nd6_rcv_ra(struct tip_if *ifp, const struct ipv6hdr *ip6,
 				  m->ra_lifetime, NULL);
 	else
 		tip_ip6_route_del(tn, &in6addr_any, 0, &ip6->saddr, ifp,
-				  TIP_RT6_METRIC_RA, NULL);
+				  TIP_RT6_METRIC_RA, TIP_RT6_RA_ROUTER, NULL);
 	for (i = 0; i < m->opts.nprefix; i++) {
 		tip_nd_prefix_get(m->opts.prefix[i], &p);
 		/* 6.3.4: the link-local prefix is silently ignored. */
@@ -213,7 +213,8 @@ static void tip_nd6_rcv_ra(struct tip_if *ifp, const struct ipv6hdr *ip6,
 						  NULL);
 			else
 				tip_ip6_route_del(tn, &p.prefix, p.len, NULL,
-						  ifp, 256, NULL);
+						  ifp, 256, TIP_RT6_RA_PREFIX,
+						  NULL);
 		}
 		if (p.flags & TIP_PI_F_AUTO)
 			tip_ip6_addr_ra_prefix(ifp, &p.prefix, p.len, p.valid,

@@ -129,7 +129,7 @@ int tip_nl_route6_change(struct genl_info *info, bool add)
 					info->extack);
 	else
 		ret = tip_ip6_route_del(tn, &dst, plen, &gw, ifp, metric,
-					info->extack);
+					TIP_RT6_ANY, info->extack);
 	spin_unlock_bh(&tn->lock);
 out:
 	rtnl_unlock();

@@ -152,18 +152,34 @@ static bool tip_if_is_bcast(struct tip_if *ifp, __be32 addr)
 	return false;
 }
 
+/*
+ * What both IP families do first: the loopback link takes the packet
+ * whole, a link that is down or going refuses it. False when @skb has
+ * been consumed, with *@ret what to return.
+ */
+static bool tip_link_ready(struct tip_if *ifp, struct sk_buff *skb, int *ret)
+{
+	if (ifp->mode == TINYIP_LINK_MODE_LOOPBACK) {
+		*ret = tip_lo_xmit(ifp, skb);
+		return false;
+	}
+	if (ifp->dying || !ifp->up) {
+		tip_if_tx_drop(ifp, skb, TINYIP_DROP_LINK_DOWN);
+		*ret = -ENETDOWN;
+		return false;
+	}
+	return true;
+}
+
 int tip_link_output4(struct tip_if *ifp, struct sk_buff *skb,
 		     __be32 nexthop)
 {
 	u8 mac[ETH_ALEN];
+	int ret;
 
 	lockdep_assert_held(&ifp->tn->lock);
-	if (ifp->mode == TINYIP_LINK_MODE_LOOPBACK)
-		return tip_lo_xmit(ifp, skb);
-	if (ifp->dying || !ifp->up) {
-		tip_if_tx_drop(ifp, skb, TINYIP_DROP_LINK_DOWN);
-		return -ENETDOWN;
-	}
+	if (!tip_link_ready(ifp, skb, &ret))
+		return ret;
 	if (ipv4_is_multicast(nexthop)) {
 		ip_eth_mc_map(nexthop, mac);
 		return tip_eth_xmit(ifp, skb, mac, htons(ETH_P_IP));
@@ -178,14 +194,11 @@ int tip_link_output6(struct tip_if *ifp, struct sk_buff *skb,
 		     const struct in6_addr *nexthop)
 {
 	u8 mac[ETH_ALEN];
+	int ret;
 
 	lockdep_assert_held(&ifp->tn->lock);
-	if (ifp->mode == TINYIP_LINK_MODE_LOOPBACK)
-		return tip_lo_xmit(ifp, skb);
-	if (ifp->dying || !ifp->up) {
-		tip_if_tx_drop(ifp, skb, TINYIP_DROP_LINK_DOWN);
-		return -ENETDOWN;
-	}
+	if (!tip_link_ready(ifp, skb, &ret))
+		return ret;
 	if (ipv6_addr_is_multicast(nexthop)) {
 		ipv6_eth_mc_map(nexthop, (char *)mac);
 		return tip_eth_xmit(ifp, skb, mac, htons(ETH_P_IPV6));

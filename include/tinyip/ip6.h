@@ -64,6 +64,7 @@ struct tip_rt6 {
 #define TIP_RT6_STATIC		0	/* by hand or from an address */
 #define TIP_RT6_RA_ROUTER	1	/* default router from an RA */
 #define TIP_RT6_RA_PREFIX	2	/* on-link prefix from an RA */
+#define TIP_RT6_ANY		0xff	/* route_del: whatever made it */
 
 /* Result of a route lookup, valid under tn->lock. */
 struct tip_rt6_res {
@@ -187,7 +188,7 @@ int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 		      struct netlink_ext_ack *extack);
 int tip_ip6_route_del(struct tip_net *tn, const struct in6_addr *dst,
 		      u8 plen, const struct in6_addr *gw,
-		      const struct tip_if *ifp, u32 metric,
+		      const struct tip_if *ifp, u32 metric, u8 origin,
 		      struct netlink_ext_ack *extack);
 struct tip_rt6 *tip_ip6_route_lookup(struct tip_net *tn,
 				     const struct in6_addr *dst,
