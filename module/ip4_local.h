@@ -27,38 +27,16 @@ struct tip_rt4 *tip_fib4_lookup(struct list_head *table, __be32 dst,
 					       void *arg),
 				void *arg);
 
-/* ip4_frag.c: reassembly queues, pure apart from skbs and slab. */
-enum tip_frag4_ret {
-	TIP_FRAG4_QUEUED,	/* kept; more fragments needed */
-	TIP_FRAG4_DONE,		/* *out is the whole datagram */
-	TIP_FRAG4_DROP,		/* refused and freed (counted as FRAG) */
-};
-
-struct tip_frag4_q {
-	struct list_head list;
-	__be32 saddr;
-	__be32 daddr;
-	__be16 id;
-	u8 proto;
-	bool last_in;		/* the fragment without MF arrived */
-	bool first_in;		/* the fragment at offset 0 arrived */
-	u32 len;		/* payload length: final once last_in */
-	u32 meat;		/* payload bytes held */
-	u32 truesize;
-	unsigned long expires;
-	struct tip_if *iif;	/* link of the latest fragment */
-	struct sk_buff *head;	/* fragments by offset, via skb->next */
-};
-
-void tip_frag4_set_init(struct tip_frag4_set *set, u32 mem_limit,
+/*
+ * ip4_frag.c: IPv4's front end to the reassembly engine of frag.c, pure
+ * apart from skbs and slab.
+ */
+void tip_frag4_set_init(struct tip_frag_set *set, u32 mem_limit,
 			u32 max_queues, unsigned long timeout);
-enum tip_frag4_ret tip_frag4_add(struct tip_frag4_set *set,
-				 struct sk_buff *skb,
-				 const struct tip_ip4_view *v,
-				 unsigned long now, struct sk_buff **out);
-void tip_frag4_kill(struct tip_frag4_set *set, struct tip_frag4_q *q);
-void tip_frag4_purge_if(struct tip_frag4_set *set, const struct tip_if *ifp);
-void tip_frag4_flush(struct tip_frag4_set *set);
+enum tip_frag_ret tip_frag4_add(struct tip_frag_set *set,
+				struct sk_buff *skb,
+				const struct tip_ip4_view *v,
+				unsigned long now, struct sk_buff **out);
 
 /* ip4_defrag.c: the instance's use of the above (timer, budget). */
 struct sk_buff *tip_ip4_defrag(struct tip_net *tn, struct sk_buff *skb,

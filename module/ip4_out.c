@@ -24,7 +24,7 @@ static void tip_ip4_set_csum(struct iphdr *iph)
 
 /*
  * One fragment: header @hdr (@hlen bytes) then @len bytes of @skb's
- * payload from @off; @more sets MF.
+ * payload from @off, with @frag_field for its fragment field.
  */
 static struct sk_buff *tip_ip4_frag_one(struct sk_buff *skb, const u8 *hdr,
 					unsigned int hlen, unsigned int off,
@@ -33,25 +33,15 @@ static struct sk_buff *tip_ip4_frag_one(struct sk_buff *skb, const u8 *hdr,
 	struct sk_buff *frag;
 	struct iphdr *iph;
 
-	frag = alloc_skb(TIP_HEADROOM + hlen + len, GFP_ATOMIC);
+	frag = tip_frag_slice(skb, hdr, hlen, off, len);
 	if (!frag)
 		return NULL;
-	skb_reserve(frag, TIP_HEADROOM);
-	skb_reset_network_header(frag);
-	memcpy(skb_put(frag, hlen), hdr, hlen);
-	if (skb_copy_bits(skb, off, skb_put(frag, len), len)) {
-		kfree_skb(frag);
-		return NULL;
-	}
 	iph = ip_hdr(frag);
 	iph->ihl = hlen / 4;
 	iph->tot_len = htons(hlen + len);
 	iph->frag_off = htons(frag_field);
 	tip_ip4_set_csum(iph);
 	frag->protocol = htons(ETH_P_IP);
-	frag->priority = skb->priority;
-	frag->mark = skb->mark;
-	memset(frag->cb, 0, sizeof(frag->cb));
 	return frag;
 }
 

@@ -3,8 +3,9 @@
  * IPv6 input (RFC 8200): validate the fixed header, refuse impossible
  * addresses (RFC 4291 2.5.2, 2.5.3, 2.7), walk the extension headers
  * with module/ip6_wire.c, decide whether the packet is ours (one of our
- * addresses, or a group joined on the receiving link) and hand it to the
- * upper layer registered for its protocol, as inet6_protos does.
+ * addresses, or a group joined on the receiving link), reassemble it if
+ * it is a fragment (module/ip6_defrag.c, RFC 8200 4.5) and hand it to
+ * the upper layer registered for its protocol, as inet6_protos does.
  */
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -112,6 +113,7 @@ static void tip_ip6_rcv(struct tip_net *tn, struct tip_if *iif,
 	struct tip_ip6_chain c;
 	struct tip_ip6_view v;
 	struct tip_ip6_perr e;
+	enum tip_ip6_walk walk;
 	unsigned int len;
 	bool loop = TIP_CB(skb)->flags & TIP_CB_F_LOOP;
 
@@ -141,17 +143,28 @@ static void tip_ip6_rcv(struct tip_net *tn, struct tip_if *iif,
 		    sizeof(struct ipv6hdr) + TIP_IP6_CHAIN_MAX + 8);
 	if (!pskb_may_pull(skb, len))
 		goto hdr;
-	switch (tip_ip6_exthdr_walk(skb->data, len, &c, &e)) {
+	walk = tip_ip6_exthdr_walk(skb->data, len, &c, &e);
+	if (walk == TIP_IP6_WALK_FRAG) {
+		/* RFC 8200 4.5: the whole packet is walked again, as new. */
+		skb = tip_ip6_defrag(tn, skb, &c);
+		if (!skb)
+			return;
+		len = min_t(unsigned int, skb->len,
+			    sizeof(struct ipv6hdr) + TIP_IP6_CHAIN_MAX + 8);
+		walk = tip_ip6_exthdr_walk(skb->data, len, &c, &e);
+		/* A fragment inside a fragment: one header too many (4.1). */
+		if (walk == TIP_IP6_WALK_FRAG) {
+			tip_if_rx_drop(iif, skb, TINYIP_DROP_FRAG);
+			return;
+		}
+	}
+	switch (walk) {
 	case TIP_IP6_WALK_OK:
 		break;
 	case TIP_IP6_WALK_PERR:
 		tip_icmp6_send(tn, skb, ICMPV6_PARAMPROB, e.code, e.pointer,
 			       e.mcast_ok);
 		goto hdr;
-	case TIP_IP6_WALK_FRAG:
-		/* Reassembly is not there yet: count, never misparse. */
-		tip_if_rx_drop(iif, skb, TINYIP_DROP_FRAG);
-		return;
 	default:
 		goto hdr;
 	}

@@ -122,6 +122,7 @@ static void tip_ip6_if_down(struct tip_net *tn, struct tip_if *ifp, bool gone)
 	tip_ip6_addrs_flush(tn, ifp);
 	tip_ip6_routes_flush(tn, ifp);
 	tip_mld_flush(ifp);
+	tip_ip6_defrag_if_gone(tn, ifp);
 	ifp->in6 = NULL;
 	spin_unlock_bh(&tn->lock);
 	if (in6) {
@@ -170,6 +171,7 @@ int tip_ip6_net_init(struct tip_net *tn)
 	tn->ip6.accept_ra = true;
 	tn->ip6.icmp_stamp = jiffies;
 	get_random_bytes(&tn->ip6.iid_key, sizeof(tn->ip6.iid_key));
+	tip_ip6_defrag_init(tn);
 	if (tn->lo) {
 		spin_lock_bh(&tn->lock);
 		ret = tip_ip6_addr_add(tn, tn->lo, &in6addr_loopback, 128, 0,
@@ -177,6 +179,8 @@ int tip_ip6_net_init(struct tip_net *tn)
 				       TIP_IP6_LFT_FOREVER, NULL);
 		spin_unlock_bh(&tn->lock);
 	}
+	if (ret)
+		tip_ip6_defrag_exit(tn);
 	return ret;
 }
 
@@ -184,6 +188,7 @@ void tip_ip6_net_exit(struct tip_net *tn)
 {
 	struct tip_if *ifp;
 
+	tip_ip6_defrag_exit(tn);
 	spin_lock_bh(&tn->lock);
 	/* Links normally went away first; whatever is left goes now. */
 	list_for_each_entry(ifp, &tn->ifs, list)

@@ -3,10 +3,12 @@
  * IPv6 output (RFC 8200): route the destination (our own addresses go
  * round the loopback link, link-local and multicast destinations need an
  * outgoing link, RFC 4007), choose a source (RFC 6724 5, in part), build
- * the fixed header and hand the packet to the link. Neighbor Discovery
- * and MLD send on a given link with tip_ip6_output_link(), MLD with a
- * Router Alert hop-by-hop option (RFC 3810 5, RFC 2711).
+ * the fixed header and hand the packet to the link, in fragments when it
+ * exceeds the path MTU (RFC 8200 4.5). Neighbor Discovery and MLD send
+ * on a given link with tip_ip6_output_link(), MLD with a Router Alert
+ * hop-by-hop option (RFC 3810 5, RFC 2711), never fragmented.
  */
+#include <linux/siphash.h>
 #include <linux/skbuff.h>
 #include <net/ipv6.h>
 
@@ -92,15 +94,94 @@ static int tip_ip6_push(struct sk_buff *skb, u8 proto,
 }
 
 /*
- * Sends @skb (data at the upper-layer header, checksum done) from
- * @saddr (NULL: chosen here) to @daddr. Consumes @skb. Under tn->lock.
+ * RFC 7739: an ID an off-path attacker cannot guess, never reused soon
+ * between the same two nodes. The instance's counter (random start)
+ * makes IDs distinct for 2^32 packets, and a keyed hash of the address
+ * pair offsets it, so that the IDs one peer sees tell nothing about
+ * those another gets. One counter rather than one per destination: no
+ * state to keep, and all a peer can learn from it is how many packets
+ * this instance fragmented meanwhile.
+ */
+static __be32 tip_ip6_frag_ident(struct tip_net *tn,
+				 const struct in6_addr *saddr,
+				 const struct in6_addr *daddr)
+{
+	struct in6_addr pair[2] = { *saddr, *daddr };
+	u32 hash = siphash(pair, sizeof(pair), &tn->ip6.frag_key);
+
+	return htonl(hash + tn->ip6.frag_id++);
+}
+
+/*
+ * RFC 8200 4.5: @skb (data at the upper-layer header, all of it the
+ * fragmentable part: tinyip's own output puts no extension header in
+ * front) goes in pieces of a multiple of 8 bytes that fit @res->mtu,
+ * each behind a copy of the IPv6 header and a Fragment header. Never
+ * an atomic fragment (RFC 8021). Consumes @skb.
+ */
+static int tip_ip6_fragment(struct tip_net *tn, struct sk_buff *skb, u8 proto,
+			    const struct in6_addr *saddr,
+			    const struct in6_addr *daddr, u8 hops, u8 tclass,
+			    const struct tip_rt6_res *res)
+{
+	struct {
+		struct ipv6hdr ip6;
+		struct frag_hdr fh;
+	} h;
+	unsigned int plen = skb->len, off, n, max;
+	struct sk_buff *frag;
+	int ret = 0;
+
+	BUILD_BUG_ON(sizeof(h) != sizeof(struct ipv6hdr) + 8);
+	if (plen > IPV6_MAXPLEN) {
+		kfree_skb(skb);
+		return -EMSGSIZE;
+	}
+	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb)) {
+		tip_if_tx_drop(res->ifp, skb, TINYIP_DROP_NOMEM);
+		return -ENOBUFS;
+	}
+	memset(&h, 0, sizeof(h));
+	ip6_flow_hdr(&h.ip6, tclass, 0);
+	h.ip6.nexthdr = NEXTHDR_FRAGMENT;
+	h.ip6.hop_limit = hops;
+	h.ip6.saddr = *saddr;
+	h.ip6.daddr = *daddr;
+	h.fh.nexthdr = proto;
+	h.fh.identification = tip_ip6_frag_ident(tn, saddr, daddr);
+	max = (res->mtu - sizeof(h)) & ~7U;
+
+	for (off = 0; off < plen; off += n) {
+		n = min(max, plen - off);
+		h.ip6.payload_len = htons(sizeof(h.fh) + n);
+		h.fh.frag_off = htons(off | (off + n < plen ? IP6_MF : 0));
+		frag = tip_frag_slice(skb, &h, sizeof(h), off, n);
+		if (!frag) {
+			res->ifp->stats.tx_drops[TINYIP_DROP_NOMEM]++;
+			ret = -ENOBUFS;
+			break;
+		}
+		frag->protocol = htons(ETH_P_IPV6);
+		ret = tip_link_output6(res->ifp, frag, &res->nexthop);
+		if (ret)
+			break;
+	}
+	consume_skb(skb);
+	return ret;
+}
+
+/*
+ * Sends @skb (data at the upper-layer header, checksum done or
+ * CHECKSUM_PARTIAL) from @saddr (NULL: chosen here) to @daddr, in
+ * fragments when it does not fit the path MTU, unless @tx forbids it.
+ * Consumes @skb. Under tn->lock.
  */
 int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 		   const struct in6_addr *saddr, const struct in6_addr *daddr,
 		   struct tip_if *oif, const struct tip_ip6_tx *tx)
 {
 	struct tip_rt6_res res;
-	u8 hops;
+	u8 hops, tclass = tx ? tx->tclass : 0;
 	int ret;
 
 	lockdep_assert_held(&tn->lock);
@@ -114,12 +195,14 @@ int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 	else
 		hops = res.mcast ? 1 : tip_ip6_link_hops(res.ifp);
 	if (skb->len + sizeof(struct ipv6hdr) > res.mtu) {
-		/* Fragmentation on output is not there yet. */
-		ret = -EMSGSIZE;
-		goto drop;
+		if (tx && tx->dontfrag) {
+			ret = -EMSGSIZE;
+			goto drop;
+		}
+		return tip_ip6_fragment(tn, skb, proto, saddr, daddr, hops,
+					tclass, &res);
 	}
-	ret = tip_ip6_push(skb, proto, saddr, daddr, hops,
-			   tx ? tx->tclass : 0);
+	ret = tip_ip6_push(skb, proto, saddr, daddr, hops, tclass);
 	if (ret)
 		goto drop;
 	return tip_link_output6(res.ifp, skb, &res.nexthop);

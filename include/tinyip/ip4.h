@@ -15,6 +15,7 @@
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
+#include <tinyip/frag.h>
 #include <tinyip/netif.h>
 
 struct tip_net;
@@ -56,28 +57,13 @@ struct tip_ip4_tx {
 	const u8 *opts;
 };
 
-/*
- * Reassembly queues of one instance (module/ip4_frag.c). The set is a
- * plain structure so KUnit can build one without an instance.
- */
-struct tip_frag4_set {
-	struct list_head queues;	/* struct tip_frag4_q, oldest first */
-	u32 mem;			/* truesize of queued fragments + heads */
-	u32 count;			/* queues */
-	u32 mem_limit;
-	u32 max_queues;
-	unsigned long timeout;		/* jiffies */
-};
-
 /* Per-instance IPv4 state, embedded in struct tip_net. */
 struct tip_ip4_net {
 	struct list_head routes;	/* struct tip_rt4 */
 	bool forwarding;
 	u16 ident;			/* IP ID for non-atomic datagrams */
 	/* Reassembly (module/ip4_frag.c, module/ip4_defrag.c). */
-	struct tip_frag4_set frags;
-	u32 frag_charged;		/* what frags holds in tn->mem */
-	struct timer_list frag_timer;
+	struct tip_defrag frag;
 	/* ICMP error rate limit (token bucket, RFC 1812 4.3.2.8). */
 	unsigned long icmp_stamp;
 	u32 icmp_tokens;

@@ -16,9 +16,11 @@
 #include <linux/timer.h>
 #include <linux/types.h>
 
+#include <tinyip/frag.h>
 #include <tinyip/netif.h>
 
 struct tip_net;
+struct tip_ip6_chain;
 struct netlink_ext_ack;
 
 #define TIP_IP6_LFT_FOREVER	0xffffffffU
@@ -81,6 +83,7 @@ struct tip_ip6_tx {
 	u8 hop_limit;			/* 0: the link's default */
 	u8 tclass;
 	bool mc_loop;
+	bool dontfrag;			/* -EMSGSIZE rather than fragment */
 };
 
 /* Per-link IPv6 state the IPv6 layer allocates on attach. */
@@ -112,6 +115,9 @@ struct tip_ip6_net {
 	bool forwarding;
 	bool accept_ra;
 	siphash_key_t iid_key;		/* RFC 7217 secret_key */
+	/* Fragmentation (module/ip6_frag.c, ip6_defrag.c, ip6_out.c). */
+	struct tip_defrag frag;
+	siphash_key_t frag_key;		/* hides IDs per pair (RFC 7739) */
 	u32 frag_id;
 	unsigned long icmp_stamp;	/* ICMPv6 error token bucket */
 	u32 icmp_tokens;
@@ -151,6 +157,21 @@ int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 int tip_ip6_output_link(struct tip_if *ifp, struct sk_buff *skb, u8 proto,
 			const struct in6_addr *saddr,
 			const struct in6_addr *daddr, u8 hop_limit, bool ra);
+
+/* module/ip6_frag.c: pure apart from skbs and slab. */
+void tip_frag6_set_init(struct tip_frag_set *set, u32 mem_limit,
+			u32 max_queues, unsigned long timeout);
+enum tip_frag_ret tip_frag6_add(struct tip_frag_set *set, struct sk_buff *skb,
+				const struct tip_ip6_chain *c,
+				unsigned long now, struct sk_buff **out,
+				u32 *pointer);
+
+/* module/ip6_defrag.c; under tn->lock but init and exit. */
+struct sk_buff *tip_ip6_defrag(struct tip_net *tn, struct sk_buff *skb,
+			       const struct tip_ip6_chain *c);
+void tip_ip6_defrag_if_gone(struct tip_net *tn, struct tip_if *ifp);
+void tip_ip6_defrag_init(struct tip_net *tn);
+void tip_ip6_defrag_exit(struct tip_net *tn);
 
 /* module/ip6_addr.c; under tn->lock unless said otherwise. */
 int tip_ip6_addr_add(struct tip_net *tn, struct tip_if *ifp,

@@ -276,23 +276,21 @@ n=$(tip -j neigh show dev v_tip | jq -c ".[] | select(.dst == \"$TIP6\" or .dst 
 [ -z "$n" ] || miss na-own "neighbour entries for tinyip's own addresses: $n"
 echo "na-own: sent $GEN_SENT, nothing changed"
 
-# Fragments. Until reassembly lands every fragment is a frag drop; with it
-# the well-formed one is answered and the others still never are.
+# Fragments: the well-formed one is reassembled and answered, the others
+# never are.
 gen frag-ok
-grown frag
 if [ "$GEN_ECHO" -ge 1 ]; then
 	echo "frag-ok: reassembled and answered"
-elif [ "$GROWN" = "$GEN_SENT" ]; then
-	echo "frag-ok: no reassembly yet, $GEN_SENT fragments dropped as frag"
 else
-	miss frag-ok "neither answered nor dropped as frag: $GEN_OUT"
+	miss frag-ok "an echo request in $GEN_SENT fragments got no answer: $GEN_OUT"
 fi
 drops frag-overlap frag $COUNT -
 drops frag-tiny frag $COUNT -
-# RFC 8200 4.5 asks for a Parameter Problem here, which a reassembler may
-# count as hdr, as Linux does.
-drops frag-odd "frag hdr" $COUNT -
-drops frag-wrap "frag hdr" $COUNT -
+# RFC 8200 4.5: a Parameter Problem pointing at the payload length (odd
+# length with M set) or at the fragment offset (past 65535); the drop may
+# be counted as hdr, as Linux does.
+drops frag-odd "frag hdr" $COUNT 0/4/$TIP6
+drops frag-wrap "frag hdr" $COUNT 0/42/$TIP6
 # RFC 7112: decided on the first fragment, before any reassembly.
 drops frag-chain-cut hdr sent 3/0/$TIP6
 
