@@ -21,17 +21,6 @@
 #define TIP_DAD_TRANSMITS	1	/* RFC 4862 DupAddrDetectTransmits */
 #define TIP_IDGEN_RETRIES	3	/* RFC 7217 6 */
 #define TIP_RT6_METRIC		256	/* Linux's for connected prefixes */
-#define TIP_TWO_HOURS		7200	/* RFC 4862 5.5.3 (e) */
-
-u32 tip_ip6_addr_lft_left(const struct tip_ifaddr6 *a, u32 lft)
-{
-	unsigned long gone;
-
-	if (lft == TIP_IP6_LFT_FOREVER)
-		return lft;
-	gone = (jiffies - a->tstamp) / HZ;
-	return lft > gone ? lft - gone : 0;
-}
 
 struct tip_ifaddr6 *tip_ip6_addr_find(struct tip_if *ifp,
 				      const struct in6_addr *addr)
@@ -175,16 +164,11 @@ static void tip_ip6_addr_route(struct tip_net *tn, struct tip_if *ifp,
 /* RFC 4862 5.4: every address is tentative until DAD says otherwise. */
 static void tip_ip6_addr_dad_start(struct tip_if *ifp, struct tip_ifaddr6 *a)
 {
-	if (!ifp->in6 || (a->flags & (TINYIP_ADDR_F_NODAD |
-				      TINYIP_ADDR_F_DADFAILED))) {
-		a->flags &= ~TINYIP_ADDR_F_TENTATIVE;
-		return;
-	}
-	a->flags |= TINYIP_ADDR_F_TENTATIVE;
-	a->dad_left = TIP_DAD_TRANSMITS;
-	get_random_bytes(a->nonce, sizeof(a->nonce));
 	/* 5.4.2: a random delay, so that links coming up together spread. */
-	a->next = jiffies + get_random_u32_below(HZ / 2) + 1;
+	if (!tip_addr6_dad_begin(a, jiffies, get_random_u32_below(HZ / 2) + 1,
+				 ifp->in6 ? TIP_DAD_TRANSMITS : 0))
+		return;
+	get_random_bytes(a->nonce, sizeof(a->nonce));
 	if (ifp->up)
 		tip_ip6_if_arm(ifp, a->next);
 }
@@ -204,14 +188,8 @@ static struct tip_ifaddr6 *__tip_ip6_addr_add(struct tip_net *tn,
 	a->addr = *addr;
 	a->prefixlen = plen;
 	a->flags = flags;
-	a->valid = valid;
-	a->preferred = preferred;
-	a->tstamp = jiffies;
+	tip_addr6_set_lft(a, valid, preferred, jiffies);
 	a->dad_counter = counter;
-	if (valid == TIP_IP6_LFT_FOREVER && preferred == TIP_IP6_LFT_FOREVER)
-		a->flags |= TINYIP_ADDR_F_PERMANENT;
-	if (!preferred)
-		a->flags |= TINYIP_ADDR_F_DEPRECATED;
 	if (ifp == tn->lo)
 		a->flags |= TINYIP_ADDR_F_NODAD;
 	list_add_tail(&a->list, &ifp->addr6);
@@ -332,8 +310,7 @@ void tip_ip6_addr_dad_failed(struct tip_if *ifp, struct tip_ifaddr6 *a)
 
 	net_info_ratelimited("tinyip: %s: duplicate address %pI6c detected\n",
 			     ifp->name, &a->addr);
-	a->flags |= TINYIP_ADDR_F_DADFAILED | TINYIP_ADDR_F_TENTATIVE;
-	a->dad_left = 0;
+	tip_addr6_dad_conflict(a);
 	tip_nl_addr6_event(tn, ifp, a, false);
 	if (!(a->flags & TINYIP_ADDR_F_AUTOCONF) ||
 	    counter > TIP_IDGEN_RETRIES)
@@ -344,8 +321,8 @@ void tip_ip6_addr_dad_failed(struct tip_if *ifp, struct tip_ifaddr6 *a)
 		__tip_ip6_addr_add(tn, ifp, &addr, a->prefixlen, a->flags &
 				   ~(TINYIP_ADDR_F_DADFAILED |
 				     TINYIP_ADDR_F_TENTATIVE),
-				   tip_ip6_addr_lft_left(a, a->valid),
-				   tip_ip6_addr_lft_left(a, a->preferred),
+				   tip_addr6_left(a, a->valid, jiffies),
+				   tip_addr6_left(a, a->preferred, jiffies),
 				   counter);
 }
 
@@ -360,7 +337,6 @@ void tip_ip6_addr_ra_prefix(struct tip_if *ifp, const struct in6_addr *pfx,
 {
 	struct tip_ifaddr6 *a;
 	struct in6_addr addr;
-	u32 left;
 
 	if (plen != 64 || ipv6_addr_type(pfx) & IPV6_ADDR_LINKLOCAL ||
 	    preferred > valid)
@@ -370,16 +346,7 @@ void tip_ip6_addr_ra_prefix(struct tip_if *ifp, const struct in6_addr *pfx,
 		    (a->flags & TINYIP_ADDR_F_DADFAILED) ||
 		    !ipv6_prefix_equal(&a->addr, pfx, 64))
 			continue;
-		left = tip_ip6_addr_lft_left(a, a->valid);
-		if (valid <= TIP_TWO_HOURS && valid <= left)
-			valid = left <= TIP_TWO_HOURS ? left : TIP_TWO_HOURS;
-		a->tstamp = jiffies;
-		a->valid = valid;
-		a->preferred = min(preferred, valid);
-		if (a->preferred)
-			a->flags &= ~TINYIP_ADDR_F_DEPRECATED;
-		else
-			a->flags |= TINYIP_ADDR_F_DEPRECATED;
+		tip_addr6_ra_lft(a, valid, preferred, jiffies);
 		tip_ip6_if_arm(ifp, jiffies + HZ);
 		return;
 	}
@@ -425,50 +392,28 @@ void tip_ip6_addrs_restart(struct tip_if *ifp)
  */
 unsigned long tip_ip6_addrs_tick(struct tip_if *ifp, unsigned long now)
 {
+	unsigned long retrans = msecs_to_jiffies(ifp->in6->retrans_ms);
 	struct tip_net *tn = ifp->tn;
 	struct tip_ifaddr6 *a, *tmp;
-	unsigned long next = 0, at;
-	u32 retrans = ifp->in6->retrans_ms;
+	unsigned long next = 0;
+	unsigned int act;
 
 	list_for_each_entry_safe(a, tmp, &ifp->addr6, list) {
-		if ((a->flags & TINYIP_ADDR_F_TENTATIVE) &&
-		    !(a->flags & TINYIP_ADDR_F_DADFAILED)) {
-			if (time_before(now, a->next)) {
-				tip_ip6_next(&next, a->next);
-			} else if (a->dad_left) {
-				a->dad_left--;
-				tip_nd6_dad_probe(ifp, a);
-				a->next = now + msecs_to_jiffies(retrans);
-				tip_ip6_next(&next, a->next);
-			} else {
-				a->flags &= ~TINYIP_ADDR_F_TENTATIVE;
-				tip_nl_addr6_event(tn, ifp, a, false);
-				if ((ipv6_addr_type(&a->addr) &
-				     IPV6_ADDR_LINKLOCAL) &&
-				    tn->ip6.accept_ra && !tn->ip6.forwarding) {
-					ifp->in6->rs_left = 3;
-					ifp->in6->rs_at = now;
-					tip_ip6_next(&next, now);
-				}
-			}
-		}
-		if (a->flags & TINYIP_ADDR_F_PERMANENT)
-			continue;
-		if (!tip_ip6_addr_lft_left(a, a->valid)) {
+		act = tip_addr6_step(a, now, retrans, &next);
+		if (act & TIP_A6_PROBE)
+			tip_nd6_dad_probe(ifp, a);
+		if (act & TIP_A6_EXPIRED) {
 			tip_ip6_addr_free(tn, ifp, a);
 			continue;
 		}
-		if (tip_ip6_addr_lft_left(a, a->preferred)) {
-			if (a->preferred != TIP_IP6_LFT_FOREVER)
-				tip_ip6_next(&next, a->tstamp +
-					     (unsigned long)a->preferred * HZ + 1);
-		} else if (!(a->flags & TINYIP_ADDR_F_DEPRECATED)) {
-			a->flags |= TINYIP_ADDR_F_DEPRECATED;
+		if (act & (TIP_A6_DAD_DONE | TIP_A6_DEPRECATED))
 			tip_nl_addr6_event(tn, ifp, a, false);
-		}
-		if (a->valid != TIP_IP6_LFT_FOREVER) {
-			at = a->tstamp + (unsigned long)a->valid * HZ + 1;
-			tip_ip6_next(&next, at);
+		if ((act & TIP_A6_DAD_DONE) &&
+		    (ipv6_addr_type(&a->addr) & IPV6_ADDR_LINKLOCAL) &&
+		    tn->ip6.accept_ra && !tn->ip6.forwarding) {
+			ifp->in6->rs_left = 3;
+			ifp->in6->rs_at = now;
+			tip_ip6_next(&next, now);
 		}
 	}
 	return next;

@@ -89,9 +89,9 @@ int tip_nl_fill_addr6(struct sk_buff *skb, struct tip_net *tn,
 	    nla_put_u8(skb, TINYIP_A_PREFIXLEN, a->prefixlen) ||
 	    nla_put_u32(skb, TINYIP_A_ADDR_FLAGS, a->flags) ||
 	    nla_put_u32(skb, TINYIP_A_VALID_LFT,
-			tip_ip6_addr_lft_left(a, a->valid)) ||
+			tip_addr6_left(a, a->valid, jiffies)) ||
 	    nla_put_u32(skb, TINYIP_A_PREFERRED_LFT,
-			tip_ip6_addr_lft_left(a, a->preferred)))
+			tip_addr6_left(a, a->preferred, jiffies)))
 		return -EMSGSIZE;
 	return 0;
 }

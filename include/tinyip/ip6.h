@@ -190,7 +190,6 @@ void tip_ip6_addr_dad_failed(struct tip_if *ifp, struct tip_ifaddr6 *a);
 void tip_ip6_addr_ra_prefix(struct tip_if *ifp, const struct in6_addr *pfx,
 			    u8 plen, u32 valid, u32 preferred);
 void tip_ip6_addrs_flush(struct tip_net *tn, struct tip_if *ifp);
-u32 tip_ip6_addr_lft_left(const struct tip_ifaddr6 *a, u32 lft);
 void tip_ip6_addr_linklocal(struct tip_if *ifp);
 void tip_ip6_addrs_restart(struct tip_if *ifp);
 unsigned long tip_ip6_addrs_tick(struct tip_if *ifp, unsigned long now);
@@ -201,6 +200,22 @@ static inline void tip_ip6_next(unsigned long *next, unsigned long t)
 	if (!*next || time_before(t, *next))
 		*next = t;
 }
+
+/* module/ip6_addr_life.c: one address's DAD and lifetimes, pure. */
+#define TIP_A6_PROBE		BIT(0)	/* send a DAD probe now */
+#define TIP_A6_DAD_DONE		BIT(1)	/* DAD passed: usable from now */
+#define TIP_A6_DEPRECATED	BIT(2)	/* the preferred lifetime ran out */
+#define TIP_A6_EXPIRED		BIT(3)	/* the valid one did: remove it */
+u32 tip_addr6_left(const struct tip_ifaddr6 *a, u32 lft, unsigned long now);
+void tip_addr6_set_lft(struct tip_ifaddr6 *a, u32 valid, u32 preferred,
+		       unsigned long now);
+void tip_addr6_ra_lft(struct tip_ifaddr6 *a, u32 valid, u32 preferred,
+		      unsigned long now);
+bool tip_addr6_dad_begin(struct tip_ifaddr6 *a, unsigned long now,
+			 unsigned long delay, u8 transmits);
+void tip_addr6_dad_conflict(struct tip_ifaddr6 *a);
+unsigned int tip_addr6_step(struct tip_ifaddr6 *a, unsigned long now,
+			    unsigned long retrans, unsigned long *next);
 
 /* module/ip6_route.c; under tn->lock. */
 int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
