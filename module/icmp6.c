@@ -2,8 +2,10 @@
 /*
  * ICMPv6 (RFC 4443): checksum check, echo replies, rate-limited errors
  * that quote as much of the offending packet as the minimum MTU allows,
- * and dispatch of Neighbor Discovery (RFC 4861) and MLD (RFC 3810)
- * messages to module/nd6.c and module/mld.c.
+ * errors received about our own packets handed to the protocol that sent
+ * them (2.4 b; Packet Too Big teaches the path MTU, RFC 8201), and
+ * dispatch of Neighbor Discovery (RFC 4861) and MLD (RFC 3810) messages
+ * to module/nd6.c and module/mld.c.
  */
 #include <linux/icmpv6.h>
 #include <linux/skbuff.h>
@@ -12,6 +14,7 @@
 #include <net/ndisc.h>
 
 #include <tinyip/ip6.h>
+#include <tinyip/ip6_wire.h>
 #include <tinyip/tinyip.h>
 
 /* RFC 4443 2.4(f): a token bucket, as Linux's 1 s / 100 ms default. */
@@ -155,6 +158,80 @@ static bool tip_icmp6_csum_ok(struct sk_buff *skb)
 				IPPROTO_ICMPV6, skb_checksum(skb, 0, skb->len, 0));
 }
 
+/* The errno Linux reports for an error (as icmpv6_err_convert), positive. */
+static int tip_icmp6_errno(u8 type, u8 code)
+{
+	static const u8 unreach[] = {
+		[ICMPV6_NOROUTE] = ENETUNREACH,
+		[ICMPV6_ADM_PROHIBITED] = EACCES,
+		[ICMPV6_NOT_NEIGHBOUR] = EHOSTUNREACH,
+		[ICMPV6_ADDR_UNREACH] = EHOSTUNREACH,
+		[ICMPV6_PORT_UNREACH] = ECONNREFUSED,
+		[ICMPV6_POLICY_FAIL] = EACCES,
+		[ICMPV6_REJECT_ROUTE] = EACCES,
+	};
+
+	int err = EHOSTUNREACH;
+
+	if (type == ICMPV6_DEST_UNREACH && code < ARRAY_SIZE(unreach))
+		err = unreach[code];
+	else if (type == ICMPV6_PKT_TOOBIG)
+		err = EMSGSIZE;
+	else if (type == ICMPV6_PARAMPROB)
+		err = EPROTO;
+	return err;
+}
+
+/*
+ * An error about a packet we sent: learn the path MTU from a Packet Too
+ * Big, find the quoted packet's upper layer behind any extension headers
+ * and tell that protocol. Consumes @skb.
+ */
+static void tip_icmp6_error(struct tip_net *tn, struct sk_buff *skb, u8 type)
+{
+	const unsigned int hl = sizeof(struct icmp6hdr);
+	const struct icmp6hdr *ih = icmp6_hdr(skb);
+	const struct tip_ip6_proto *p;
+	const struct ipv6hdr *q;
+	struct tip_ip6_chain c;
+	struct tip_ip6_perr e;
+	u8 code = ih->icmp6_code;
+	u32 info = 0;
+
+	if (skb_linearize(skb) || skb->len < hl + sizeof(*q) + 8)
+		goto out;
+	ih = icmp6_hdr(skb);
+	q = (const struct ipv6hdr *)(skb->data + hl);
+	/* Only packets we sent: the quoted source must be ours. */
+	if (q->version != 6 || !tip_ip6_addr_owner(tn, &q->saddr))
+		goto out;
+	if (type == ICMPV6_PKT_TOOBIG)
+		info = tip_ip6_pmtu_learn(tn, &q->daddr, ntohl(ih->icmp6_mtu));
+	switch (tip_ip6_exthdr_walk((const u8 *)q, skb->len - hl, &c, &e)) {
+	case TIP_IP6_WALK_OK:
+		break;
+	case TIP_IP6_WALK_FRAG:
+		/* Only the first fragment quotes the upper-layer header. */
+		if (!c.frag_offset && c.proto != NEXTHDR_FRAGMENT)
+			break;
+		goto out;
+	default:
+		goto out;
+	}
+	if (c.off + 8 > skb->len - hl)
+		goto out;
+	p = tip_ip6_proto_get(c.proto);
+	if (!p || !p->err)
+		goto out;
+	__skb_pull(skb, hl);
+	skb_reset_network_header(skb);
+	__skb_pull(skb, c.off);
+	skb_reset_transport_header(skb);
+	p->err(tn, skb, tip_icmp6_errno(type, code), type, code, info);
+out:
+	consume_skb(skb);
+}
+
 /* skb->data at the ICMPv6 header; under tn->lock. */
 static void tip_icmp6_rcv(struct tip_net *tn, struct sk_buff *skb)
 {
@@ -186,6 +263,12 @@ static void tip_icmp6_rcv(struct tip_net *tn, struct sk_buff *skb)
 	case ICMPV6_MGM_REDUCTION:
 	case ICMPV6_MLD2_REPORT:
 		tip_mld_rcv(tn, skb, type);
+		return;
+	case ICMPV6_DEST_UNREACH:
+	case ICMPV6_PKT_TOOBIG:
+	case ICMPV6_TIME_EXCEED:
+	case ICMPV6_PARAMPROB:
+		tip_icmp6_error(tn, skb, type);
 		return;
 	default:
 		/* Echo replies and errors go to sockets once IPv6 has them. */

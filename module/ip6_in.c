@@ -41,6 +41,12 @@ void tip_ip6_proto_unregister(u8 proto)
 	synchronize_net();
 }
 
+/* Under rcu_read_lock(). */
+const struct tip_ip6_proto *tip_ip6_proto_get(u8 proto)
+{
+	return rcu_dereference(tip_ip6_protos[proto]);
+}
+
 /* Addresses no packet may carry on the wire. */
 static bool tip_ip6_martian(const struct tip_ip6_view *v, bool loop)
 {

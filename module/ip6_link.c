@@ -168,6 +168,7 @@ int tip_ip6_net_init(struct tip_net *tn)
 	int ret = 0;
 
 	INIT_LIST_HEAD(&tn->ip6.routes);
+	INIT_LIST_HEAD(&tn->ip6.pmtu);
 	tn->ip6.accept_ra = true;
 	tn->ip6.icmp_stamp = jiffies;
 	get_random_bytes(&tn->ip6.iid_key, sizeof(tn->ip6.iid_key));
@@ -194,6 +195,7 @@ void tip_ip6_net_exit(struct tip_net *tn)
 	list_for_each_entry(ifp, &tn->ifs, list)
 		tip_ip6_addrs_flush(tn, ifp);
 	tip_ip6_routes_flush(tn, NULL);
+	tip_ip6_pmtu_flush(tn);
 	spin_unlock_bh(&tn->lock);
 }
 

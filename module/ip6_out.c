@@ -61,6 +61,8 @@ int tip_ip6_route(struct tip_net *tn, const struct in6_addr *dst,
 	if (!res->ifp)
 		return -ENETUNREACH;
 	res->mtu = tip_ip6_link_mtu(res->ifp);
+	if (!res->local && !res->mcast)
+		res->mtu = tip_ip6_pmtu_get(tn, dst, res->mtu);
 	if (res->local) {
 		res->src = *dst;
 		return 0;

@@ -119,6 +119,8 @@ struct tip_ip6_net {
 	struct tip_defrag frag;
 	siphash_key_t frag_key;		/* hides IDs per pair (RFC 7739) */
 	u32 frag_id;
+	struct list_head pmtu;		/* module/ip6_pmtu.c */
+	u32 pmtu_count;
 	unsigned long icmp_stamp;	/* ICMPv6 error token bucket */
 	u32 icmp_tokens;
 };
@@ -126,10 +128,18 @@ struct tip_ip6_net {
 /*
  * Upper-layer protocols register here (as inet6_protos). @rcv is called
  * under tn->lock with skb->data at the upper-layer header and
- * TIP_CB6() filled; it consumes the skb.
+ * TIP_CB6() filled; it consumes the skb. @err (may be NULL) runs under
+ * tn->lock for an ICMPv6 error about a packet we sent with this
+ * protocol: the network header is the quoted IPv6 header (whose source
+ * is one of ours), skb->data the quoted upper-layer header with at least
+ * 8 bytes, @errno the positive Linux errno it maps to (EMSGSIZE with
+ * @info the path MTU now in force, already learnt); the skb stays the
+ * caller's.
  */
 struct tip_ip6_proto {
 	void (*rcv)(struct tip_net *tn, struct sk_buff *skb);
+	void (*err)(struct tip_net *tn, struct sk_buff *skb, int errno,
+		    u8 type, u8 code, u32 info);
 };
 
 /* What IPv6 input tells an upper layer, in skb->cb after tip_skb_cb. */
@@ -232,6 +242,14 @@ struct tip_rt6 *tip_ip6_route_lookup(struct tip_net *tn,
 void tip_ip6_routes_flush(struct tip_net *tn, struct tip_if *ifp);
 void tip_ip6_routes_expire(struct tip_net *tn);
 unsigned long tip_ip6_routes_next(struct tip_net *tn, struct tip_if *ifp);
+
+/* module/ip6_pmtu.c; under tn->lock. */
+u32 tip_ip6_pmtu_get(struct tip_net *tn, const struct in6_addr *dst,
+		     u32 link_mtu);
+u32 tip_ip6_pmtu_learn(struct tip_net *tn, const struct in6_addr *dst,
+		       u32 mtu);
+void tip_ip6_pmtu_flush(struct tip_net *tn);
+const struct tip_ip6_proto *tip_ip6_proto_get(u8 proto);
 
 /* module/ip6_forward.c; under tn->lock, consumes @skb. */
 void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb);

@@ -6,7 +6,9 @@
 # one ID per packet) that Linux reassembles; the same over a link at the
 # IPv6 minimum MTU, 1280; a fragment with M set and a length that is not
 # a multiple of 8 earns a Parameter Problem pointing at the Payload
-# Length. In full mode, fragments that never complete are dropped after
+# Length; a Packet Too Big from a native router teaches tinyip the path
+# MTU to a host behind it (RFC 8201), after which its replies fit. In
+# full mode, fragments that never complete are dropped after
 # 60 s, counted as frag drops, and only the datagram whose first
 # fragment had arrived earns an ICMPv6 Time Exceeded, code 1.
 . "$(dirname "$0")/lib.sh"
@@ -141,6 +143,38 @@ printf '%s\n' "$out" | grep -Eq 'wrong data|DUP!' && fail "corrupt or duplicate 
 check_frags "1400 bytes at MTU 1280" 1280 2
 in_nat ip link set v_nat mtu 1500
 in_tip ip link set v_tip mtu 1500
+
+# Path MTU (RFC 8201): a native host behind a native router, whose far
+# link has the minimum MTU. tinyip's first 1448-byte reply leaves whole
+# (its own link takes 1500) and the router answers with a Packet Too Big;
+# the next ones are fragmented to 1280 and arrive.
+ip netns add $NS_FAR || fail "ip netns add $NS_FAR"
+ip link add v_nat2 netns $NS_NAT mtu 1280 type veth peer name v_far netns $NS_FAR mtu 1280 ||
+	fail "veth v_nat2/v_far"
+in_nat sysctl -qw net.ipv6.conf.all.forwarding=1
+in_nat ip -6 addr add 2001:db8:2::1/64 dev v_nat2 nodad
+in_nat ip link set v_nat2 up
+in_far ip link set lo up
+in_far ip -6 addr add 2001:db8:2::2/64 dev v_far nodad
+in_far ip link set v_far up
+in_far ip -6 route add default via 2001:db8:2::1
+tip route add 2001:db8:2::/64 via $NAT6 dev v_tip || fail "tinyip route to 2001:db8:2::/64"
+ptb=$(snmp6 $NS_NAT Icmp6OutPktTooBigs)
+cap_start $NS_NAT v_nat ip6
+out=$(in_far ping -6 -n -c 4 -i 0.5 -s 1400 -W 2 $TIP6 2>&1)
+cap_until 2 "src host $TIP6 and ip6[6] == 44"
+[ "$(snmp6 $NS_NAT Icmp6OutPktTooBigs)" -gt "$ptb" ] ||
+	fail "the native router sent no Packet Too Big: $out"
+# The first reply may be the one the router refused; the rest arrive.
+[[ $out =~ ([0-9]+)\ received ]] && [ "${BASH_REMATCH[1]}" -ge 3 ] ||
+	fail "ping -6 -s 1400 across a 1280 path: $out"
+printf '%s\n' "$out" | grep -Eq 'wrong data|DUP!' && fail "corrupt or duplicate replies: $out"
+bad=$(decode "$CAP_FILE" "ipv6.src == $TIP6 && ipv6.fraghdr" frame.len |
+	awk '$1 - 14 > 1280')
+[ -z "$bad" ] || fail "fragments past the path MTU of 1280: $bad"
+echo "path MTU: Packet Too Big from the router, then replies in fragments of 1280 ($(
+	printf '%s\n' "$out" | grep -o '[0-9]* received'))"
+ip netns del $NS_FAR
 
 # M set and 30 bytes: Parameter Problem, code 0, pointer 4 (RFC 8200
 # 4.5), and a frag drop.
