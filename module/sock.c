@@ -11,8 +11,10 @@
 #include <net/ip.h>
 #include <net/sock.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/af.h>
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
@@ -36,6 +38,45 @@ struct tip_if *tip_inet_if_by_addr(struct tip_net *tn, __be32 addr)
 	if (tn->lo && tip_ip4_addr_on(tn->lo, addr))
 		return tn->lo;
 	return NULL;
+}
+
+/*
+ * bind()'s address rule, for both families: a wildcard; an address of
+ * ours or loopback; for datagrams (@group_ok) also a multicast group or
+ * IPv4 broadcast. An IPv6 link-local address must be on the endpoint's
+ * device (the socket layer binds it from sin6_scope_id); a mapped address
+ * on a V6ONLY endpoint is -EINVAL, as Linux says.
+ */
+int tip_inet_addr_ok(struct tip_net *tn, const struct tip_inet *inet,
+		     const struct in6_addr *addr, bool group_ok)
+{
+	struct tip_ifaddr6 *a;
+	struct tip_if *ifp;
+	__be32 a4;
+
+	if (tip_addr_is_v4(addr)) {
+		if (inet->v6only)
+			return -EINVAL;
+		a4 = tip_addr_v4(addr);
+		if (!a4 || ipv4_is_loopback(a4) || tip_ip4_is_local(tn, a4) ||
+		    (group_ok && (ipv4_is_multicast(a4) ||
+				  ipv4_is_lbcast(a4))))
+			return 0;
+		return -EADDRNOTAVAIL;
+	}
+	if (ipv6_addr_any(addr))
+		return 0;
+	if (ipv6_addr_is_multicast(addr))
+		return group_ok ? 0 : -EADDRNOTAVAIL;
+	if (ipv6_addr_type(addr) & IPV6_ADDR_LINKLOCAL) {
+		ifp = inet->bound_if ? tip_if_by_index(tn, inet->bound_if) :
+				       NULL;
+		a = ifp ? tip_ip6_addr_find(ifp, addr) : NULL;
+		if (!a || (a->flags & TINYIP_ADDR_F_TENTATIVE))
+			return -EADDRNOTAVAIL;
+		return 0;
+	}
+	return tip_ip6_addr_owner(tn, addr) ? 0 : -EADDRNOTAVAIL;
 }
 
 /* The loopback link has no device and so no ifindex: 0 stands for it. */
@@ -156,7 +197,7 @@ void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet)
  * Addresses come as sockaddr_in with family AF_INET or AF_TINYIP, so that
  * a program ported by changing socket() keeps working.
  */
-int tip_sock_addr_in(struct sockaddr *uaddr, int len, __be32 *addr,
+int tip_sock_addr_in(struct sockaddr *uaddr, int len, struct in6_addr *addr,
 		     __be16 *port)
 {
 	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
@@ -165,18 +206,19 @@ int tip_sock_addr_in(struct sockaddr *uaddr, int len, __be32 *addr,
 		return -EINVAL;
 	if (sin->sin_family != AF_INET && sin->sin_family != tip_af_family())
 		return -EAFNOSUPPORT;
-	*addr = sin->sin_addr.s_addr;
+	tip_addr_from4(addr, sin->sin_addr.s_addr);
 	*port = sin->sin_port;
 	return 0;
 }
 
-int tip_sock_name(struct sockaddr *uaddr, __be32 addr, __be16 port)
+int tip_sock_name(struct sockaddr *uaddr, const struct in6_addr *addr,
+		  __be16 port)
 {
 	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
 
 	sin->sin_family = AF_INET;
 	sin->sin_port = port;
-	sin->sin_addr.s_addr = addr;
+	sin->sin_addr.s_addr = tip_addr_v4(addr);
 	memset(sin->sin_zero, 0, sizeof(sin->sin_zero));
 	return sizeof(*sin);
 }

@@ -15,6 +15,7 @@
 #include <net/sock.h>
 #include <net/udplite.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/af.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
@@ -44,6 +45,11 @@ static void tip_sock_udp_err(struct tip_udp_pcb *pcb, int err)
 	WRITE_ONCE(sk->sk_err, err);
 	sk_error_report(sk);
 }
+
+static const struct tip_udp_ops tip_sock_udp_ops = {
+	.recv = tip_sock_udp_recv,
+	.err = tip_sock_udp_err,
+};
 
 static void tip_sock_raw_recv(struct tip_raw_pcb *pcb, struct sk_buff *skb)
 {
@@ -93,7 +99,7 @@ static int tip_sock_bind(struct socket *sock, struct sockaddr *uaddr,
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
 	bool privileged = true;
-	__be32 addr;
+	struct in6_addr addr;
 	__be16 port;
 	int err;
 
@@ -107,15 +113,10 @@ static int tip_sock_bind(struct socket *sock, struct sockaddr *uaddr,
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	if (ts->udp) {
-		err = tip_udp_bind(ts->udp, addr, port, privileged);
-	} else if (addr && !ipv4_is_multicast(addr) &&
-		   !ipv4_is_lbcast(addr) && !ipv4_is_loopback(addr) &&
-		   !tip_ip4_is_local(tn, addr)) {
-		err = -EADDRNOTAVAIL;
-	} else {
-		ts->raw->laddr = addr;
-	}
+	if (ts->udp)
+		err = tip_udp_bind(ts->udp, &addr, port, privileged);
+	else
+		err = tip_raw_bind(ts->raw, &addr);
 	spin_unlock_bh(&tn->lock);
 	release_sock(sk);
 	return err;
@@ -127,13 +128,14 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
-	__be32 addr;
+	struct in6_addr addr;
+	bool conn;
 	__be16 port;
 	int err;
 
 	if (len >= (int)sizeof(uaddr->sa_family) &&
 	    uaddr->sa_family == AF_UNSPEC) {
-		addr = 0;
+		addr = in6addr_any;
 		port = 0;
 	} else {
 		err = tip_sock_addr_in(uaddr, len, &addr, &port);
@@ -144,22 +146,24 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	if (!addr) {
+	/* AF_UNSPEC, 0.0.0.0 or :: disconnect, as Linux. */
+	conn = !tip_addr_is_wild(&addr);
+	if (!conn) {
 		if (ts->udp)
 			tip_udp_disconnect(ts->udp);
 		else
-			ts->raw->raddr = 0;
+			ts->raw->raddr = in6addr_any;
 		err = 0;
 	} else if (ts->udp) {
-		err = tip_udp_connect(ts->udp, addr, port);
+		err = tip_udp_connect(ts->udp, &addr, port);
 	} else {
 		ts->raw->raddr = addr;
 		err = 0;
 	}
 	spin_unlock_bh(&tn->lock);
 	if (!err) {
-		sk->sk_state = addr ? TCP_ESTABLISHED : TCP_CLOSE;
-		sock->state = addr ? SS_CONNECTED : SS_UNCONNECTED;
+		sk->sk_state = conn ? TCP_ESTABLISHED : TCP_CLOSE;
+		sock->state = conn ? SS_CONNECTED : SS_UNCONNECTED;
 	}
 	release_sock(sk);
 	return err;
@@ -171,7 +175,7 @@ static int tip_sock_getname(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
-	__be32 addr;
+	struct in6_addr addr;
 	__be16 port;
 
 	spin_lock_bh(&tn->lock);
@@ -183,9 +187,9 @@ static int tip_sock_getname(struct socket *sock, struct sockaddr *uaddr,
 		port = 0;
 	}
 	spin_unlock_bh(&tn->lock);
-	if (peer && !addr)
+	if (peer && ipv6_addr_any(&addr))
 		return -ENOTCONN;
-	return tip_sock_name(uaddr, addr, port);
+	return tip_sock_name(uaddr, &addr, port);
 }
 
 /* FIONREAD/SIOCINQ: the next datagram's payload, as for AF_INET. */
@@ -336,11 +340,13 @@ static struct sk_buff *tip_sock_tx_skb(struct sock *sk, struct msghdr *msg,
 	return skb;
 }
 
-static int tip_sock_dst(struct msghdr *msg, __be32 *daddr, __be16 *dport)
+/* The destination of a sendmsg(), or :: for the connected peer. */
+static int tip_sock_dst(struct msghdr *msg, struct in6_addr *daddr,
+			__be16 *dport)
 {
 	DECLARE_SOCKADDR(struct sockaddr *, uaddr, msg->msg_name);
 
-	*daddr = 0;
+	*daddr = in6addr_any;
 	*dport = 0;
 	if (!uaddr)
 		return 0;
@@ -357,8 +363,9 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
+	struct in6_addr daddr;
 	struct sk_buff *skb;
-	__be32 daddr;
+	bool to_peer;
 	__be16 dport;
 	int err;
 
@@ -367,18 +374,22 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 	err = tip_sock_dst(msg, &daddr, &dport);
 	if (err)
 		return err;
+	/* No address, or a wildcard one, means the connected peer. */
+	to_peer = tip_addr_is_wild(&daddr);
 	if (ts->udp) {
 		if (len > TIP_UDP_MAX_PAYLOAD)
 			return -EMSGSIZE;
-		if (!daddr && !READ_ONCE(ts->udp->raddr))
-			return -EDESTADDRREQ;
+		if (to_peer) {
+			struct in6_addr peer;
+
+			/* A hint only: tip_udp_send() checks under the lock. */
+			tip_addr_read_once(&peer, &ts->udp->raddr);
+			if (ipv6_addr_any(&peer))
+				return -EDESTADDRREQ;
+		}
 	} else {
 		if (len > IP_MAX_MTU - sizeof(struct iphdr))
 			return -EMSGSIZE;
-		if (!daddr)
-			daddr = READ_ONCE(ts->raw->raddr);
-		if (!daddr)
-			return -EDESTADDRREQ;
 	}
 
 	skb = tip_sock_tx_skb(sk, msg, len,
@@ -388,10 +399,16 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	if (ts->udp)
-		err = tip_udp_send(ts->udp, skb, daddr, dport);
-	else
-		err = tip_raw_send(ts->raw, skb, daddr);
+	if (ts->udp) {
+		err = tip_udp_send(ts->udp, skb, to_peer ? NULL : &daddr,
+				   dport);
+	} else if (to_peer && ipv6_addr_any(&ts->raw->raddr)) {
+		kfree_skb(skb);
+		err = -EDESTADDRREQ;
+	} else {
+		err = tip_raw_send(ts->raw, skb,
+				   to_peer ? &ts->raw->raddr : &daddr);
+	}
 	spin_unlock_bh(&tn->lock);
 	return err < 0 ? err : len;
 }
@@ -423,8 +440,10 @@ static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
 	err = skb_copy_datagram_msg(skb, off, msg, copied);
 	if (!err) {
 		if (sin) {
-			tip_sock_name((struct sockaddr *)sin,
-				      TIP_CB(skb)->saddr,
+			struct in6_addr from;
+
+			tip_addr_from4(&from, TIP_CB(skb)->saddr);
+			tip_sock_name((struct sockaddr *)sin, &from,
 				      udp ? ((struct udphdr *)skb->data)->source : 0);
 			msg->msg_namelen = sizeof(*sin);
 		}
@@ -503,8 +522,7 @@ static int tip_udp_create(struct net *net, struct socket *sock, int protocol,
 	sk = tip_sock_alloc(net, sock, &tip_udp_prot, protocol, kern);
 	if (!sk)
 		return -ENOBUFS;
-	pcb = tip_udp_pcb_new(tip_net(net), protocol, tip_sock_udp_recv,
-			      tip_sock_udp_err, sk);
+	pcb = tip_udp_pcb_new(tip_net(net), protocol, &tip_sock_udp_ops, sk);
 	if (IS_ERR(pcb)) {
 		tip_sock_abort(sock, sk);
 		return PTR_ERR(pcb);

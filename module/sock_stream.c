@@ -224,7 +224,7 @@ static int tip_stream_renew(struct sock *sk)
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_stream_sock *ss = tip_ss(sk);
 	struct tip_tcp_pcb *old, *pcb;
-	__be32 laddr;
+	struct in6_addr laddr;
 	__be16 lport;
 
 	pcb = tip_tcp_pcb_new(tn, GFP_KERNEL);
@@ -243,6 +243,9 @@ static int tip_stream_renew(struct sock *sk)
 	pcb->rcv_buf = old->rcv_buf;
 	pcb->inet.tos = old->inet.tos;
 	pcb->inet.ttl = old->inet.ttl;
+	pcb->inet.v6 = old->inet.v6;
+	pcb->inet.v6only = old->inet.v6only;
+	tip_tcp_set_wild(pcb);
 	if (old->cc_ops)
 		tip_tcp_set_cc(pcb, old->cc_ops->name);
 	laddr = old->laddr;
@@ -256,7 +259,7 @@ static int tip_stream_renew(struct sock *sk)
 	tip_tcp_set_keepalive(pcb, sock_flag(sk, SOCK_KEEPOPEN));
 	/* As Linux keeps a port that bind() chose (SOCK_BINDPORT_LOCK). */
 	if (ss->user_bound && lport &&
-	    tip_tcp_bind(pcb, laddr, lport, true))
+	    tip_tcp_bind(pcb, &laddr, lport, true))
 		ss->user_bound = false;
 	ss->rx_avail = 0;
 	ss->fin = false;
@@ -379,7 +382,7 @@ static int tip_stream_bind(struct socket *sock, struct sockaddr *uaddr,
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
 	bool privileged = true;
-	__be32 addr;
+	struct in6_addr addr;
 	__be16 port;
 	int err;
 
@@ -397,7 +400,7 @@ static int tip_stream_bind(struct socket *sock, struct sockaddr *uaddr,
 		err = -EINVAL;
 	} else {
 		tip_stream_sync(sk, pcb);
-		err = tip_tcp_bind(pcb, addr, port, privileged);
+		err = tip_tcp_bind(pcb, &addr, port, privileged);
 		if (!err && port)
 			tip_ss(sk)->user_bound = true;
 	}
@@ -422,8 +425,8 @@ static int tip_stream_disconnect(struct socket *sock)
 }
 
 /* Starts the active open of an unconnected socket; -EINPROGRESS. */
-static int tip_stream_start_connect(struct sock *sk, __be32 addr,
-				    __be16 port)
+static int tip_stream_start_connect(struct sock *sk,
+				    const struct in6_addr *addr, __be16 port)
 {
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
@@ -454,7 +457,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 			      int len, int flags)
 {
 	struct sock *sk = sock->sk;
-	__be32 addr;
+	struct in6_addr addr;
 	__be16 port;
 	long timeo;
 	int err;
@@ -476,7 +479,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		err = -EALREADY;
 		break;
 	case SS_UNCONNECTED:
-		err = tip_stream_start_connect(sk, addr, port);
+		err = tip_stream_start_connect(sk, &addr, port);
 		if (err != -EINPROGRESS)
 			goto out;
 		sock->state = SS_CONNECTING;
@@ -687,7 +690,7 @@ static int tip_stream_getname(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
-	__be32 addr;
+	struct in6_addr addr;
 	__be16 port;
 	int state;
 
@@ -700,7 +703,7 @@ static int tip_stream_getname(struct socket *sock, struct sockaddr *uaddr,
 	if (peer && (!port || state == TIP_TCP_CLOSE ||
 		     state == TIP_TCP_SYN_SENT))
 		return -ENOTCONN;
-	return tip_sock_name(uaddr, addr, port);
+	return tip_sock_name(uaddr, &addr, port);
 }
 
 static __poll_t tip_stream_poll_listen(struct sock *sk)

@@ -28,9 +28,10 @@ static inline struct tip_sock *tip_sk(const struct sock *sk)
 }
 
 /* module/sock.c: what datagram and raw sockets have in common. */
-int tip_sock_addr_in(struct sockaddr *uaddr, int len, __be32 *addr,
+int tip_sock_addr_in(struct sockaddr *uaddr, int len, struct in6_addr *addr,
 		     __be16 *port);
-int tip_sock_name(struct sockaddr *uaddr, __be32 addr, __be16 port);
+int tip_sock_name(struct sockaddr *uaddr, const struct in6_addr *addr,
+		  __be16 port);
 int tip_sock_queue_rcv(struct sock *sk, struct sk_buff *skb);
 void tip_sock_sync(struct sock *sk, struct tip_inet *inet);
 int tip_sock_ip_setsockopt(struct sock *sk, struct tip_inet *inet,
