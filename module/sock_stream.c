@@ -189,6 +189,20 @@ void tip_stream_sync(struct sock *sk, struct tip_tcp_pcb *pcb)
 		pcb->rcv_buf = tip_stream_buf(tn, READ_ONCE(sk->sk_rcvbuf));
 }
 
+/*
+ * The endpoint as the socket-address layer sees it, under tn->lock: bound
+ * once it holds a port, or connected or listened once.
+ */
+void tip_stream_ep(struct sock *sk, struct tip_sock_ep *ep)
+{
+	struct tip_tcp_pcb *pcb = tip_stream_pcb(sk);
+
+	ep->inet = &pcb->inet;
+	ep->laddr = &pcb->laddr;
+	ep->bound = (pcb->flags & TIP_TCPF_BOUND) ||
+		    pcb->state != TIP_TCP_CLOSE || tip_ss(sk)->used;
+}
+
 /* proto.keepalive: SO_KEEPALIVE, called by the core under lock_sock. */
 static void tip_stream_keepalive(struct sock *sk, int valbool)
 {
@@ -381,27 +395,29 @@ static int tip_stream_bind(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
+	struct tip_sockaddr sa;
+	struct tip_sock_ep ep;
 	bool privileged = true;
-	struct in6_addr addr;
-	__be16 port;
 	int err;
 
-	err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	err = tip_sock_parse(uaddr, len, &sa);
 	if (err)
 		return err;
-	if (port && ntohs(port) < PROT_SOCK)
+	if (sa.port && ntohs(sa.port) < PROT_SOCK)
 		privileged = ns_capable(sock_net(sk)->user_ns,
 					CAP_NET_BIND_SERVICE);
 
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	pcb = tip_stream_pcb(sk);
-	if (pcb->state != TIP_TCP_CLOSE || tip_ss(sk)->used) {
+	tip_stream_sync(sk, pcb);
+	tip_stream_ep(sk, &ep);
+	err = tip_sock_apply(sk, &ep, &sa, true);
+	if (!err && (pcb->state != TIP_TCP_CLOSE || tip_ss(sk)->used))
 		err = -EINVAL;
-	} else {
-		tip_stream_sync(sk, pcb);
-		err = tip_tcp_bind(pcb, &addr, port, privileged);
-		if (!err && port)
+	if (!err) {
+		err = tip_tcp_bind(pcb, &sa.addr, sa.port, privileged);
+		if (!err && sa.port)
 			tip_ss(sk)->user_bound = true;
 	}
 	spin_unlock_bh(&tn->lock);
@@ -426,10 +442,11 @@ static int tip_stream_disconnect(struct socket *sock)
 
 /* Starts the active open of an unconnected socket; -EINPROGRESS. */
 static int tip_stream_start_connect(struct sock *sk,
-				    const struct in6_addr *addr, __be16 port)
+				    const struct tip_sockaddr *sa)
 {
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
+	struct tip_sock_ep ep;
 	int err;
 
 	if (tip_stream_state_of(sk) != TIP_TCP_CLOSE)
@@ -443,7 +460,10 @@ static int tip_stream_start_connect(struct sock *sk,
 	pcb = tip_stream_pcb(sk);
 	tip_stream_sync(sk, pcb);
 	WRITE_ONCE(sk->sk_err, 0);
-	err = tip_tcp_connect(pcb, addr, port);
+	tip_stream_ep(sk, &ep);
+	err = tip_sock_apply(sk, &ep, sa, false);
+	if (!err)
+		err = tip_tcp_connect(pcb, &sa->addr, sa->port);
 	if (!err) {
 		tip_ss(sk)->used = true;
 		tip_stream_set_state(sk, pcb->state);
@@ -457,8 +477,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 			      int len, int flags)
 {
 	struct sock *sk = sock->sk;
-	struct in6_addr addr;
-	__be16 port;
+	struct tip_sockaddr sa;
 	long timeo;
 	int err;
 
@@ -466,7 +485,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		return -EINVAL;
 	if (uaddr->sa_family == AF_UNSPEC)
 		return tip_stream_disconnect(sock);
-	err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	err = tip_sock_parse(uaddr, len, &sa);
 	if (err)
 		return err;
 
@@ -479,7 +498,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		err = -EALREADY;
 		break;
 	case SS_UNCONNECTED:
-		err = tip_stream_start_connect(sk, &addr, port);
+		err = tip_stream_start_connect(sk, &sa);
 		if (err != -EINPROGRESS)
 			goto out;
 		sock->state = SS_CONNECTING;
@@ -690,20 +709,21 @@ static int tip_stream_getname(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
-	struct in6_addr addr;
-	__be16 port;
-	int state;
+	int state, len;
 
 	spin_lock_bh(&tn->lock);
 	pcb = tip_stream_pcb(sk);
 	state = pcb->state;
-	addr = peer ? pcb->raddr : pcb->laddr;
-	port = peer ? pcb->rport : pcb->lport;
-	spin_unlock_bh(&tn->lock);
-	if (peer && (!port || state == TIP_TCP_CLOSE ||
+	if (peer && (!pcb->rport || state == TIP_TCP_CLOSE ||
 		     state == TIP_TCP_SYN_SENT))
-		return -ENOTCONN;
-	return tip_sock_name(uaddr, &addr, port);
+		len = -ENOTCONN;
+	else
+		len = tip_sock_name(uaddr, &pcb->inet,
+				    peer ? &pcb->raddr : &pcb->laddr,
+				    peer ? pcb->rport : pcb->lport,
+				    pcb->inet.bound_if);
+	spin_unlock_bh(&tn->lock);
+	return len;
 }
 
 static __poll_t tip_stream_poll_listen(struct sock *sk)
