@@ -337,7 +337,7 @@ void sock_print_header(FILE *fp)
 
 void sock_print(const struct tinyip_sock *s, struct show_ctx *ctx)
 {
-	char local[IPADDR_STRLEN + 7], peer[IPADDR_STRLEN + 7];
+	char local[IPADDR_STRLEN + 9], peer[IPADDR_STRLEN + 9];
 	const struct sock_filter *f = ctx->filter;
 	struct json_writer *jw = ctx->jw;
 	char ip[IPADDR_STRLEN];
