@@ -17,7 +17,9 @@
  *
  * A socket moved from AF_INET6 gets IPV6_V6ONLY 0 right after socket(2):
  * that makes it an IPv6 tinyip socket at once (names as sockaddr_in6, ::
- * taking IPv4 too, RFC 3493 3.7), as the program expects from Linux.
+ * taking IPv4 too, RFC 3493 3.7), as the program expects from Linux. One
+ * moved from AF_INET gets ENOPROTOOPT for IPPROTO_IPV6 options, as on
+ * Linux, and tinyip never sees them (they would make it an IPv6 socket).
  *
  * One socket option is swallowed: setting SO_REUSEPORT, which Linux's
  * core (net/core/sock.c, 6.12 and stable kernels) refuses with EOPNOTSUPP
@@ -363,6 +365,17 @@ EXPORT int setsockopt(int fd, int level, int name, const void *val,
 	int ret, err;
 
 	setup();
+	/*
+	 * An AF_INET socket has no IPPROTO_IPV6 options: Linux says
+	 * ENOPROTOOPT, and programs rely on it (python3's http.server clears
+	 * IPV6_V6ONLY on every socket, ignoring the error). tinyip would
+	 * take the option as the sign of an IPv6 program and name the socket
+	 * as AF_INET6 from then on, so it never sees it.
+	 */
+	if (level == IPPROTO_IPV6 && recall(fd) == AF_INET) {
+		errno = ENOPROTOOPT;
+		return -1;
+	}
 	ret = cfg.setsockopt(fd, level, name, val, len);
 	if (!ret || level != SOL_SOCKET || name != SO_REUSEPORT)
 		return ret;
