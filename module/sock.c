@@ -326,12 +326,13 @@ int tip_sock_skb_name(struct sockaddr *uaddr, const struct tip_inet *inet,
  * expects sockaddr_in6 names. Stage 1 has IPV6_V6ONLY (RFC 3493 5.3,
  * only before bind, as Linux); the other options join this switch.
  */
-int tip_sock_ipv6_setsockopt(struct sock *sk, const struct tip_sock_ep *ep,
+int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 			     int optname, sockptr_t optval,
 			     unsigned int optlen)
 {
 	struct tip_net *tn = tip_net(sock_net(sk));
-	struct tip_inet *inet = ep->inet;
+	struct tip_sock_ep ep;
+	struct tip_inet *inet;
 	int val, err = 0;
 
 	switch (optname) {
@@ -345,15 +346,19 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, const struct tip_sock_ep *ep,
 		return -ENOPROTOOPT;
 	}
 
+	/* lock_sock keeps bind and connect out, tn->lock an autobind. */
+	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
+	ep_of(sk, &ep);
+	inet = ep.inet;
 	/* An IPv4 socket that is already bound stays one: as AF_INET. */
-	if (!inet->v6 && ep->bound) {
+	if (!inet->v6 && ep.bound) {
 		err = -ENOPROTOOPT;
 		goto out;
 	}
 	switch (optname) {
 	case IPV6_V6ONLY:
-		if (ep->bound) {
+		if (ep.bound) {
 			err = -EINVAL;
 			break;
 		}
@@ -362,10 +367,11 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, const struct tip_sock_ep *ep,
 	}
 	if (!err && !inet->v6) {
 		inet->v6 = true;
-		tip_addr_set_wild(ep->laddr, true);
+		tip_addr_set_wild(ep.laddr, true);
 	}
 out:
 	spin_unlock_bh(&tn->lock);
+	release_sock(sk);
 	return err;
 }
 

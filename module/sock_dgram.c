@@ -38,7 +38,7 @@ static struct tip_net *tip_sock_tn(struct sock *sk)
  * UDP socket is bound once it has a port or a peer, a raw one once it
  * has an address or a peer.
  */
-static void tip_sock_ep(struct sock *sk, struct tip_sock_ep *ep)
+static void tip_dgram_ep(struct sock *sk, struct tip_sock_ep *ep)
 {
 	struct tip_sock *ts = tip_sk(sk);
 
@@ -134,7 +134,7 @@ static int tip_sock_bind(struct socket *sock, struct sockaddr *uaddr,
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	tip_sock_ep(sk, &ep);
+	tip_dgram_ep(sk, &ep);
 	err = tip_sock_apply(sk, &ep, &sa, true);
 	if (!err && ts->udp)
 		err = tip_udp_bind(ts->udp, &sa.addr, sa.port, privileged);
@@ -189,7 +189,7 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	tip_sock_ep(sk, &ep);
+	tip_dgram_ep(sk, &ep);
 	/* AF_UNSPEC, and as before 0.0.0.0 or ::, disconnect. */
 	conn = !unspec && !tip_addr_is_wild(&sa.addr);
 	err = unspec ? 0 : tip_sock_apply(sk, &ep, &sa, false);
@@ -286,19 +286,9 @@ static int tip_sock_setsockopt(struct socket *sock, int level, int optname,
 	if (level == SOL_IP)
 		return tip_sock_ip_setsockopt(sk, tip_sock_inet(sk), optname,
 					      optval, optlen);
-	if (level == SOL_IPV6) {
-		struct tip_sock_ep ep;
-
-		/* The endpoint cannot change under lock_sock. */
-		lock_sock(sk);
-		spin_lock_bh(&tn->lock);
-		tip_sock_ep(sk, &ep);
-		spin_unlock_bh(&tn->lock);
-		val = tip_sock_ipv6_setsockopt(sk, &ep, optname, optval,
-					       optlen);
-		release_sock(sk);
-		return val;
-	}
+	if (level == SOL_IPV6)
+		return tip_sock_ipv6_setsockopt(sk, tip_dgram_ep, optname,
+						optval, optlen);
 
 	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp) {
 		if (optname != UDPLITE_SEND_CSCOV &&
@@ -458,7 +448,7 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	tip_sock_ep(sk, &ep);
+	tip_dgram_ep(sk, &ep);
 	err = given ? tip_sock_apply(sk, &ep, &sa, false) : 0;
 	if (err) {
 		kfree_skb(skb);

@@ -123,18 +123,9 @@ int tip_stream_setsockopt(struct socket *sock, int level, int optname,
 		release_sock(sk);
 		return err;
 	}
-	if (level == SOL_IPV6) {
-		struct tip_sock_ep ep;
-
-		lock_sock(sk);
-		spin_lock_bh(&tn->lock);
-		tip_stream_ep(sk, &ep);
-		spin_unlock_bh(&tn->lock);
-		err = tip_sock_ipv6_setsockopt(sk, &ep, optname, optval,
-					       optlen);
-		release_sock(sk);
-		return err;
-	}
+	if (level == SOL_IPV6)
+		return tip_sock_ipv6_setsockopt(sk, tip_stream_ep, optname,
+						optval, optlen);
 	if (level != SOL_TCP)
 		return -ENOPROTOOPT;
 

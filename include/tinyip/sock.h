@@ -58,7 +58,9 @@ int tip_sock_name(struct sockaddr *uaddr, const struct tip_inet *inet,
 		  const struct in6_addr *addr, __be16 port, int ifindex);
 int tip_sock_skb_name(struct sockaddr *uaddr, const struct tip_inet *inet,
 		      struct sk_buff *skb, __be16 port);
-int tip_sock_ipv6_setsockopt(struct sock *sk, const struct tip_sock_ep *ep,
+/* Fills @ep for @sk, under tn->lock. */
+typedef void (*tip_sock_ep_t)(struct sock *sk, struct tip_sock_ep *ep);
+int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 			     int optname, sockptr_t optval,
 			     unsigned int optlen);
 int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
