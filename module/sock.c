@@ -273,7 +273,8 @@ int tip_sock_apply(struct sock *sk, const struct tip_sock_ep *ep,
 		return -EINVAL;
 	if (!sa->scope_id && !dev)
 		return -EINVAL;
-	if (bind && sa->scope_id && !dev) {
+	/* A bound socket's bind() fails later; leave its device alone. */
+	if (bind && sa->scope_id && !dev && !ep->bound) {
 		WRITE_ONCE(sk->sk_bound_dev_if, sa->scope_id);
 		inet->bound_if = sa->scope_id;
 	}
