@@ -11,6 +11,7 @@
 #include <linux/in.h>
 #include <linux/module.h>
 #include <linux/skbuff.h>
+#include <net/ipv6.h>
 #include <net/net_namespace.h>
 
 #include <tinyip/api.h>
@@ -256,6 +257,47 @@ static void tip_udp_api_test_lite(struct kunit *test)
 	tinyip_udp_free(rx_any);
 }
 
+/*
+ * An endpoint bound with bind6 to [::] is dual (RFC 3493 3.7): it holds
+ * the port against an IPv4 0.0.0.0 bind, takes IPv4 datagrams, and names
+ * itself as ::. IPv6 peers are unreachable until IPv6 transport output.
+ */
+static void tip_udp_api_test_dual(struct kunit *test)
+{
+	struct rx *rx = kunit_kzalloc(test, sizeof(*rx), GFP_KERNEL);
+	struct in6_addr addr6, lo6, far6 = { .s6_addr = { 0x20, 0x01, 0x0d,
+							 0xb8, [15] = 1 } };
+	struct tinyip_udp *dual, *v4, *tx;
+	__be16 port = htons(40130), txport;
+	__be32 addr;
+
+	KUNIT_ASSERT_NOT_NULL(test, rx);
+	dual = new_pcb(test, IPPROTO_UDP, rx);
+	v4 = new_pcb(test, IPPROTO_UDP, NULL);
+	tx = new_pcb(test, IPPROTO_UDP, NULL);
+	KUNIT_ASSERT_EQ(test, tinyip_udp_bind6(dual, &in6addr_any, port), 0);
+	KUNIT_EXPECT_EQ(test, tinyip_udp_bind(v4, 0, port), -EADDRINUSE);
+	tinyip_udp_getname6(dual, &addr6, &txport);
+	KUNIT_EXPECT_TRUE(test, ipv6_addr_any(&addr6));
+	KUNIT_EXPECT_EQ(test, txport, port);
+	KUNIT_EXPECT_EQ(test, tinyip_udp_connect6(tx, &far6, port),
+			-ENETUNREACH);
+
+	ipv6_addr_set_v4mapped(LOOPBACK, &lo6);
+	KUNIT_ASSERT_EQ(test, tinyip_udp_bind(tx, LOOPBACK, 0), 0);
+	tinyip_udp_getname(tx, &addr, &txport);
+	if (tinyip_udp_sendto6(tx, "dual", 4, &lo6, port) == -ENETUNREACH)
+		kunit_skip(test, "no route to 127.0.0.1: IPv4 loopback absent");
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&rx->done, 2 * HZ),
+			0);
+	KUNIT_EXPECT_EQ(test, rx->len, 4U);
+	KUNIT_EXPECT_EQ(test, rx->saddr, LOOPBACK);
+	KUNIT_EXPECT_EQ(test, rx->sport, txport);
+	tinyip_udp_free(dual);
+	tinyip_udp_free(v4);
+	tinyip_udp_free(tx);
+}
+
 static struct kunit_case tip_udp_api_test_cases[] = {
 	KUNIT_CASE(tip_udp_api_test_bind),
 	KUNIT_CASE(tip_udp_api_test_ephemeral),
@@ -263,6 +305,7 @@ static struct kunit_case tip_udp_api_test_cases[] = {
 	KUNIT_CASE(tip_udp_api_test_loopback),
 	KUNIT_CASE(tip_udp_api_test_connected),
 	KUNIT_CASE(tip_udp_api_test_lite),
+	KUNIT_CASE(tip_udp_api_test_dual),
 	{}
 };
 

@@ -10,6 +10,7 @@
 #include <linux/module.h>
 #include <linux/udp.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/api.h>
 #include <tinyip/netif.h>
 #include <tinyip/tinyip.h>
@@ -37,6 +38,10 @@ static void tinyip_udp_deliver(struct tip_udp_pcb *pcb, struct sk_buff *skb)
 	u->recv(u, u->ctx, skb, TIP_CB(skb)->saddr, sport);
 }
 
+static const struct tip_udp_ops tinyip_udp_pcb_ops = {
+	.recv = tinyip_udp_deliver,
+};
+
 struct tinyip_udp *tinyip_udp_new(struct net *net, int proto,
 				  tinyip_udp_recv_t recv, void *ctx)
 {
@@ -47,7 +52,7 @@ struct tinyip_udp *tinyip_udp_new(struct net *net, int proto,
 	u = tip_mem_zalloc(&tn->mem, sizeof(*u), GFP_KERNEL);
 	if (!u)
 		return ERR_PTR(-ENOBUFS);
-	pcb = tip_udp_pcb_new(tn, proto, tinyip_udp_deliver, NULL, u);
+	pcb = tip_udp_pcb_new(tn, proto, &tinyip_udp_pcb_ops, u);
 	if (IS_ERR(pcb)) {
 		tip_mem_free(&tn->mem, u, sizeof(*u));
 		return ERR_CAST(pcb);
@@ -136,26 +141,74 @@ int tinyip_udp_setopt(struct tinyip_udp *u, enum tinyip_udp_opt opt, int val)
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_setopt, TINYIP);
 
-int tinyip_udp_bind(struct tinyip_udp *u, __be32 addr, __be16 port)
+/*
+ * The IPv6 entry points make the endpoint an IPv6 one: unbound, its
+ * wildcard is :: (IPv6 and, unless V6ONLY, IPv4 too, RFC 3493 3.7).
+ */
+static void tinyip_udp_make_v6(struct tip_udp_pcb *pcb)
+{
+	if (pcb->lport || pcb->inet.v6)
+		return;
+	pcb->inet.v6 = true;
+	tip_udp_set_wild(pcb);
+}
+
+int tinyip_udp_bind6(struct tinyip_udp *u, const struct in6_addr *addr,
+		     __be16 port)
 {
 	struct tip_net *tn = u->pcb->tn;
 	int err;
 
 	spin_lock_bh(&tn->lock);
+	tinyip_udp_make_v6(u->pcb);
 	err = tip_udp_bind(u->pcb, addr, port, true);
+	spin_unlock_bh(&tn->lock);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_udp_bind6, TINYIP);
+
+int tinyip_udp_bind(struct tinyip_udp *u, __be32 addr, __be16 port)
+{
+	struct tip_net *tn = u->pcb->tn;
+	struct in6_addr a;
+	int err;
+
+	tip_addr_from4(&a, addr);
+	spin_lock_bh(&tn->lock);
+	err = tip_udp_bind(u->pcb, &a, port, true);
 	spin_unlock_bh(&tn->lock);
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_bind, TINYIP);
 
-int tinyip_udp_connect(struct tinyip_udp *u, __be32 addr, __be16 port)
+int tinyip_udp_connect6(struct tinyip_udp *u, const struct in6_addr *addr,
+			__be16 port)
 {
 	struct tip_net *tn = u->pcb->tn;
 	int err = 0;
 
 	spin_lock_bh(&tn->lock);
-	if (addr)
+	if (!ipv6_addr_any(addr) && !tip_addr_is_any4(addr)) {
+		tinyip_udp_make_v6(u->pcb);
 		err = tip_udp_connect(u->pcb, addr, port);
+	} else {
+		tip_udp_disconnect(u->pcb);
+	}
+	spin_unlock_bh(&tn->lock);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_udp_connect6, TINYIP);
+
+int tinyip_udp_connect(struct tinyip_udp *u, __be32 addr, __be16 port)
+{
+	struct tip_net *tn = u->pcb->tn;
+	struct in6_addr a;
+	int err = 0;
+
+	tip_addr_from4(&a, addr);
+	spin_lock_bh(&tn->lock);
+	if (addr)
+		err = tip_udp_connect(u->pcb, &a, port);
 	else
 		tip_udp_disconnect(u->pcb);
 	spin_unlock_bh(&tn->lock);
@@ -163,7 +216,8 @@ int tinyip_udp_connect(struct tinyip_udp *u, __be32 addr, __be16 port)
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_connect, TINYIP);
 
-int tinyip_udp_getname(struct tinyip_udp *u, __be32 *addr, __be16 *port)
+int tinyip_udp_getname6(struct tinyip_udp *u, struct in6_addr *addr,
+			__be16 *port)
 {
 	struct tip_net *tn = u->pcb->tn;
 
@@ -171,6 +225,21 @@ int tinyip_udp_getname(struct tinyip_udp *u, __be32 *addr, __be16 *port)
 	*addr = u->pcb->laddr;
 	*port = u->pcb->lport;
 	spin_unlock_bh(&tn->lock);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_udp_getname6, TINYIP);
+
+/* An IPv6 local address has no IPv4 form: -EAFNOSUPPORT. */
+int tinyip_udp_getname(struct tinyip_udp *u, __be32 *addr, __be16 *port)
+{
+	struct in6_addr a;
+
+	tinyip_udp_getname6(u, &a, port);
+	if (ipv6_addr_any(&a))
+		tip_addr_from4(&a, 0);
+	if (!tip_addr_is_v4(&a))
+		return -EAFNOSUPPORT;
+	*addr = tip_addr_v4(&a);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_getname, TINYIP);
@@ -190,8 +259,9 @@ static struct sk_buff *tinyip_udp_skb(const void *buf, size_t len, gfp_t gfp)
 	return skb;
 }
 
-int tinyip_udp_sendto_locked(struct tinyip_udp *u, const void *buf,
-			     size_t len, __be32 daddr, __be16 dport)
+int tinyip_udp_sendto6_locked(struct tinyip_udp *u, const void *buf,
+			      size_t len, const struct in6_addr *daddr,
+			      __be16 dport)
 {
 	struct sk_buff *skb = tinyip_udp_skb(buf, len, GFP_ATOMIC);
 
@@ -199,10 +269,21 @@ int tinyip_udp_sendto_locked(struct tinyip_udp *u, const void *buf,
 		return PTR_ERR(skb);
 	return tip_udp_send(u->pcb, skb, daddr, dport);
 }
+EXPORT_SYMBOL_NS_GPL(tinyip_udp_sendto6_locked, TINYIP);
+
+int tinyip_udp_sendto_locked(struct tinyip_udp *u, const void *buf,
+			     size_t len, __be32 daddr, __be16 dport)
+{
+	struct in6_addr a;
+
+	tip_addr_from4(&a, daddr);
+	return tinyip_udp_sendto6_locked(u, buf, len, daddr ? &a : NULL,
+					 dport);
+}
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_sendto_locked, TINYIP);
 
-int tinyip_udp_sendto(struct tinyip_udp *u, const void *buf, size_t len,
-		      __be32 daddr, __be16 dport)
+int tinyip_udp_sendto6(struct tinyip_udp *u, const void *buf, size_t len,
+		       const struct in6_addr *daddr, __be16 dport)
 {
 	struct sk_buff *skb = tinyip_udp_skb(buf, len, GFP_KERNEL);
 	struct tip_net *tn = u->pcb->tn;
@@ -214,6 +295,16 @@ int tinyip_udp_sendto(struct tinyip_udp *u, const void *buf, size_t len,
 	err = tip_udp_send(u->pcb, skb, daddr, dport);
 	spin_unlock_bh(&tn->lock);
 	return err;
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_udp_sendto6, TINYIP);
+
+int tinyip_udp_sendto(struct tinyip_udp *u, const void *buf, size_t len,
+		      __be32 daddr, __be16 dport)
+{
+	struct in6_addr a;
+
+	tip_addr_from4(&a, daddr);
+	return tinyip_udp_sendto6(u, buf, len, daddr ? &a : NULL, dport);
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_sendto, TINYIP);
 

@@ -20,6 +20,7 @@
 #include <net/sock.h>
 
 #include <linux/tinyip.h>
+#include <tinyip/addr.h>
 #include <tinyip/netlink.h>
 #include <tinyip/raw.h>
 #include <tinyip/tcp.h>
@@ -39,22 +40,37 @@ enum tip_nl_sock_phase {
 struct tip_nl_sock_id {
 	u8 proto;
 	u8 state;
-	__be32 laddr;
-	__be32 raddr;
+	const struct in6_addr *laddr;	/* mapped for IPv4 */
+	const struct in6_addr *raddr;	/* :: when unconnected */
 	u16 lport;
 	u16 rport;
 	u32 rqueue;
 	u32 wqueue;
 };
 
+/*
+ * An endpoint on the IPv4 side (its local address mapped, the IPv4
+ * wildcard included) reports 4-byte addresses, its unset peer as
+ * 0.0.0.0; an IPv6 one (:: or an IPv6 address) 16-byte ones.
+ */
+static int tip_nl_sock_put_addr(struct sk_buff *skb, int type,
+				const struct in6_addr *addr, bool v4)
+{
+	if (v4)
+		return nla_put_in_addr(skb, type, tip_addr_v4(addr));
+	return nla_put_in6_addr(skb, type, addr);
+}
+
 static int tip_nl_sock_put_id(struct sk_buff *skb,
 			      const struct tip_nl_sock_id *id)
 {
+	bool v4 = tip_addr_is_v4(id->laddr);
+
 	if (nla_put_u8(skb, TINYIP_A_SOCK_PROTO, id->proto) ||
 	    nla_put_u8(skb, TINYIP_A_SOCK_STATE, id->state) ||
-	    nla_put_in_addr(skb, TINYIP_A_SOCK_LADDR, id->laddr) ||
+	    tip_nl_sock_put_addr(skb, TINYIP_A_SOCK_LADDR, id->laddr, v4) ||
 	    nla_put_u16(skb, TINYIP_A_SOCK_LPORT, id->lport) ||
-	    nla_put_in_addr(skb, TINYIP_A_SOCK_RADDR, id->raddr) ||
+	    tip_nl_sock_put_addr(skb, TINYIP_A_SOCK_RADDR, id->raddr, v4) ||
 	    nla_put_u16(skb, TINYIP_A_SOCK_RPORT, id->rport) ||
 	    nla_put_u32(skb, TINYIP_A_SOCK_RQUEUE, id->rqueue) ||
 	    nla_put_u32(skb, TINYIP_A_SOCK_WQUEUE, id->wqueue))
@@ -139,8 +155,8 @@ static int tip_nl_fill_tcp(struct sk_buff *skb, const void *ep)
 	struct tip_nl_sock_id id = {
 		.proto = IPPROTO_TCP,
 		.state = pcb->state,
-		.laddr = pcb->laddr,
-		.raddr = pcb->raddr,
+		.laddr = &pcb->laddr,
+		.raddr = &pcb->raddr,
 		.lport = ntohs(pcb->lport),
 		.rport = ntohs(pcb->rport),
 		/* A listener's queues are counted as ss counts them. */
@@ -164,8 +180,8 @@ static int tip_nl_fill_tw(struct sk_buff *skb, const void *ep)
 	struct tip_nl_sock_id id = {
 		.proto = IPPROTO_TCP,
 		.state = TIP_TCP_TIME_WAIT,
-		.laddr = tw->laddr,
-		.raddr = tw->raddr,
+		.laddr = &tw->laddr,
+		.raddr = &tw->raddr,
 		.lport = ntohs(tw->lport),
 		.rport = ntohs(tw->rport),
 	};
@@ -193,9 +209,10 @@ static int tip_nl_fill_udp(struct sk_buff *skb, const void *ep)
 	const struct tip_udp_pcb *pcb = ep;
 	struct tip_nl_sock_id id = {
 		.proto = pcb->proto,
-		.state = pcb->raddr ? TIP_TCP_ESTABLISHED : TIP_TCP_CLOSE,
-		.laddr = pcb->laddr,
-		.raddr = pcb->raddr,
+		.state = ipv6_addr_any(&pcb->raddr) ? TIP_TCP_CLOSE :
+						      TIP_TCP_ESTABLISHED,
+		.laddr = &pcb->laddr,
+		.raddr = &pcb->raddr,
 		.lport = ntohs(pcb->lport),
 		.rport = ntohs(pcb->rport),
 	};
@@ -209,9 +226,10 @@ static int tip_nl_fill_raw(struct sk_buff *skb, const void *ep)
 	const struct tip_raw_pcb *pcb = ep;
 	struct tip_nl_sock_id id = {
 		.proto = IPPROTO_RAW,
-		.state = pcb->raddr ? TIP_TCP_ESTABLISHED : TIP_TCP_CLOSE,
-		.laddr = pcb->laddr,
-		.raddr = pcb->raddr,
+		.state = ipv6_addr_any(&pcb->raddr) ? TIP_TCP_CLOSE :
+						      TIP_TCP_ESTABLISHED,
+		.laddr = &pcb->laddr,
+		.raddr = &pcb->raddr,
 		.lport = pcb->proto,
 	};
 

@@ -10,6 +10,7 @@
 #include <linux/random.h>
 #include <linux/siphash.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/udp.h>
 
 static siphash_key_t tip_port_key __read_mostly;
@@ -25,14 +26,15 @@ void tip_port_init(void)
  * A port for which @busy says no, or 0 when the whole range is taken.
  * @busy runs under the caller's lock, which also keeps the answer valid.
  */
-u16 tip_port_pick(u8 proto, __be32 laddr, __be32 raddr, __be16 rport,
+u16 tip_port_pick(u8 proto, const struct in6_addr *laddr,
+		  const struct in6_addr *raddr, __be16 rport,
 		  bool (*busy)(void *arg, u16 port), void *arg)
 {
 	const u32 num = TIP_PORT_EPHEMERAL_HI - TIP_PORT_EPHEMERAL_LO + 1;
 	u32 offset, next, i;
 
-	offset = siphash_4u32((__force u32)laddr, (__force u32)raddr,
-			      (__force u32)rport, proto, &tip_port_key);
+	offset = tip_addr_hash(laddr, raddr, (__force u32)rport, proto,
+			       &tip_port_key);
 	next = atomic_add_return(1 + get_random_u32_below(8), &tip_port_next);
 	for (i = 0; i < num; i++) {
 		u16 port = TIP_PORT_EPHEMERAL_LO + (offset + next + i) % num;

@@ -10,6 +10,7 @@
 #include <linux/in.h>
 #include <net/ip.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/ip4.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
@@ -28,6 +29,7 @@ struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 	pcb->recv = recv;
 	pcb->ctx = ctx;
 	tip_inet_init(&pcb->inet);
+	tip_addr_set_wild(&pcb->laddr, false);
 
 	spin_lock_bh(&tn->lock);
 	list_add_tail(&pcb->list, &tn->raw.pcbs);
@@ -56,24 +58,56 @@ void tip_raw_pcb_free(struct tip_raw_pcb *pcb)
 	tip_mem_free(&tn->mem, pcb, sizeof(*pcb));
 }
 
+/* bind(): a local address filter, under tn->lock. */
+int tip_raw_bind(struct tip_raw_pcb *pcb, const struct in6_addr *addr)
+{
+	int err;
+
+	lockdep_assert_held(&pcb->tn->lock);
+	err = tip_inet_addr_ok(pcb->tn, &pcb->inet, addr, true);
+	if (!err)
+		pcb->laddr = *addr;
+	return err;
+}
+
+/*
+ * Stage 2 of dual-stack sockets: raw IPv6 output (an IPv6 raw endpoint
+ * sends without the IP header, RFC 3542 3). Unreachable until then.
+ */
+static int tip_raw_send6(struct tip_raw_pcb *pcb, struct sk_buff *skb,
+			 const struct in6_addr *daddr)
+{
+	kfree_skb(skb);
+	return -ENETUNREACH;
+}
+
 /* Send @skb (data at the payload) to @daddr, under tn->lock; consumes it. */
-int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb, __be32 daddr)
+int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
+		 const struct in6_addr *daddr)
 {
 	struct tip_net *tn = pcb->tn;
 	struct tip_ip4_tx tx = {};
 	struct tip_rt4_res res;
-	__be32 saddr;
+	__be32 saddr, d4;
 	int err;
 
 	lockdep_assert_held(&tn->lock);
-	err = tip_inet_route(tn, &pcb->inet, daddr, &res);
+	if (!tip_addr_is_v4(daddr))
+		return tip_raw_send6(pcb, skb, daddr);
+	err = -ENETUNREACH;
+	if (pcb->inet.v6only ||
+	    (!tip_addr_is_v4(&pcb->laddr) && !ipv6_addr_any(&pcb->laddr)))
+		goto drop;
+	d4 = tip_addr_v4(daddr);
+	err = tip_inet_route(tn, &pcb->inet, d4, &res);
 	if (err)
 		goto drop;
 	err = -EACCES;
 	if (res.bcast && !pcb->inet.broadcast)
 		goto drop;
-	saddr = pcb->laddr;
-	if (!saddr || ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
+	saddr = tip_addr_v4(&pcb->laddr);
+	if (tip_addr_is_wild(&pcb->laddr) || ipv4_is_multicast(saddr) ||
+	    ipv4_is_lbcast(saddr))
 		saddr = res.src;
 	err = -EADDRNOTAVAIL;
 	if (!saddr)
@@ -88,7 +122,7 @@ int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb, __be32 daddr)
 	} else {
 		tx.ttl = pcb->inet.ttl;
 	}
-	return tip_ip4_output(tn, skb, &res, saddr, daddr, pcb->proto, &tx);
+	return tip_ip4_output(tn, skb, &res, saddr, d4, pcb->proto, &tx);
 
 drop:
 	kfree_skb(skb);
@@ -117,17 +151,21 @@ static bool tip_raw_deliver(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 {
 	struct tip_if *ifp = TIP_CB(skb)->iif;
 	int ifindex = ifp ? ifp->ifindex : 0;
+	struct in6_addr saddr, daddr;
 	struct tip_raw_pcb *pcb;
 	struct sk_buff *copy;
 	bool taken = false;
 
 	lockdep_assert_held(&tn->lock);
+	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
+	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
 	list_for_each_entry(pcb, &tn->raw.pcbs, list) {
 		if (pcb->proto != proto)
 			continue;
-		if (pcb->laddr && pcb->laddr != TIP_CB(skb)->daddr)
+		if (!tip_addr_match(&pcb->laddr, pcb->inet.v6only, &daddr))
 			continue;
-		if (pcb->raddr && pcb->raddr != TIP_CB(skb)->saddr)
+		if (!ipv6_addr_any(&pcb->raddr) &&
+		    !ipv6_addr_equal(&pcb->raddr, &saddr))
 			continue;
 		if (pcb->inet.bound_if && pcb->inet.bound_if != ifindex)
 			continue;

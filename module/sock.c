@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What AF_TINYIP datagram and raw sockets share: sockaddr_in conversion
- * (AF_INET or AF_TINYIP in, AF_INET out, so ported programs change only
- * socket()), the bounded and budget-charged receive queue, the SOL_IP
- * options (RFC 1122 3.3.7 and RFC 1112 for multicast) and the bookkeeping
- * of multicast memberships, which the raw API uses as well.
+ * What AF_TINYIP sockets share: the socket-address layer (sockaddr_in and
+ * sockaddr_in6 in, with AF_INET/AF_INET6 or AF_TINYIP; names out as
+ * AF_INET or AF_INET6 by the socket's flavour; RFC 3493 and RFC 3542 for
+ * the API, RFC 4291 2.5.5.2 for IPv4-mapped addresses), so that ported
+ * programs change only socket(); the IPPROTO_IPV6 options; the bounded
+ * and budget-charged receive queue; the SOL_IP options (RFC 1122 3.3.7
+ * and RFC 1112 for multicast) and the bookkeeping of multicast
+ * memberships, which the raw API uses as well.
  */
 #include <linux/in.h>
+#include <linux/in6.h>
 #include <linux/uaccess.h>
 #include <net/ip.h>
 #include <net/sock.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/af.h>
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
@@ -36,6 +42,45 @@ struct tip_if *tip_inet_if_by_addr(struct tip_net *tn, __be32 addr)
 	if (tn->lo && tip_ip4_addr_on(tn->lo, addr))
 		return tn->lo;
 	return NULL;
+}
+
+/*
+ * bind()'s address rule, for both families: a wildcard; an address of
+ * ours or loopback; for datagrams (@group_ok) also a multicast group or
+ * IPv4 broadcast. An IPv6 link-local address must be on the endpoint's
+ * device (the socket layer binds it from sin6_scope_id); a mapped address
+ * on a V6ONLY endpoint is -EINVAL, as Linux says.
+ */
+int tip_inet_addr_ok(struct tip_net *tn, const struct tip_inet *inet,
+		     const struct in6_addr *addr, bool group_ok)
+{
+	struct tip_ifaddr6 *a;
+	struct tip_if *ifp;
+	__be32 a4;
+
+	if (tip_addr_is_v4(addr)) {
+		if (inet->v6only)
+			return -EINVAL;
+		a4 = tip_addr_v4(addr);
+		if (!a4 || ipv4_is_loopback(a4) || tip_ip4_is_local(tn, a4) ||
+		    (group_ok && (ipv4_is_multicast(a4) ||
+				  ipv4_is_lbcast(a4))))
+			return 0;
+		return -EADDRNOTAVAIL;
+	}
+	if (ipv6_addr_any(addr))
+		return 0;
+	if (ipv6_addr_is_multicast(addr))
+		return group_ok ? 0 : -EADDRNOTAVAIL;
+	if (ipv6_addr_type(addr) & IPV6_ADDR_LINKLOCAL) {
+		ifp = inet->bound_if ? tip_if_by_index(tn, inet->bound_if) :
+				       NULL;
+		a = ifp ? tip_ip6_addr_find(ifp, addr) : NULL;
+		if (!a || (a->flags & TINYIP_ADDR_F_TENTATIVE))
+			return -EADDRNOTAVAIL;
+		return 0;
+	}
+	return tip_ip6_addr_owner(tn, addr) ? 0 : -EADDRNOTAVAIL;
 }
 
 /* The loopback link has no device and so no ifindex: 0 stands for it. */
@@ -153,32 +198,194 @@ void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet)
 }
 
 /*
- * Addresses come as sockaddr_in with family AF_INET or AF_TINYIP, so that
- * a program ported by changing socket() keeps working.
+ * The address a program gives (bind, connect, sendto), parsed but not yet
+ * judged: a sockaddr_in (family AF_INET, or AF_TINYIP with a length below
+ * that of a sockaddr_in6) or a sockaddr_in6 (AF_INET6 from
+ * SIN6_LEN_RFC2133 bytes on, as Linux takes it, or AF_TINYIP at full
+ * length), so a program ported by changing socket() keeps working.
  */
-int tip_sock_addr_in(struct sockaddr *uaddr, int len, __be32 *addr,
-		     __be16 *port)
+int tip_sock_parse(const struct sockaddr *uaddr, int len,
+		   struct tip_sockaddr *sa)
 {
-	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)uaddr;
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)uaddr;
+	bool v6;
 
+	memset(sa, 0, sizeof(*sa));
 	if (len < (int)sizeof(*sin))
 		return -EINVAL;
-	if (sin->sin_family != AF_INET && sin->sin_family != tip_af_family())
+	if (sin->sin_family == AF_INET6)
+		v6 = true;
+	else if (sin->sin_family == tip_af_family())
+		v6 = len >= (int)sizeof(*sin6);
+	else if (sin->sin_family == AF_INET)
+		v6 = false;
+	else
 		return -EAFNOSUPPORT;
-	*addr = sin->sin_addr.s_addr;
-	*port = sin->sin_port;
+	if (!v6) {
+		tip_addr_from4(&sa->addr, sin->sin_addr.s_addr);
+		sa->port = sin->sin_port;
+		return 0;
+	}
+	if (len < SIN6_LEN_RFC2133)
+		return -EINVAL;
+	sa->v6 = true;
+	sa->addr = sin6->sin6_addr;
+	sa->port = sin6->sin6_port;
+	/* RFC 2133's shorter sockaddr_in6 has no scope field. */
+	if (len >= (int)sizeof(*sin6))
+		sa->scope_id = sin6->sin6_scope_id;
 	return 0;
 }
 
-int tip_sock_name(struct sockaddr *uaddr, __be32 addr, __be16 port)
+/* Addresses that mean nothing without an interface (RFC 4007 6). */
+static bool tip_sock_needs_scope(const struct in6_addr *addr)
 {
+	return __ipv6_addr_needs_scope_id(__ipv6_addr_type(addr));
+}
+
+/*
+ * Judges a parsed address against the socket, under tn->lock (and
+ * lock_sock for bind): the first sockaddr_in6 an unbound socket is given
+ * makes it an IPv6 one (RFC 3493 3.7: its :: takes IPv4 too, its names
+ * are sockaddr_in6); from then on, or once bound as IPv4, the other form
+ * is -EAFNOSUPPORT, as Linux answers a family mismatch. A link-local
+ * address needs a scope (sin6_scope_id or a bound device, -EINVAL
+ * otherwise); bind() binds the socket to that device as SO_BINDTODEVICE
+ * would, and a different existing binding is -EINVAL.
+ */
+int tip_sock_apply(struct sock *sk, const struct tip_sock_ep *ep,
+		   const struct tip_sockaddr *sa, bool bind)
+{
+	struct tip_inet *inet = ep->inet;
+	int dev = READ_ONCE(sk->sk_bound_dev_if);
+
+	if (sa->v6 != inet->v6) {
+		if (!sa->v6 || ep->bound)
+			return -EAFNOSUPPORT;
+		inet->v6 = true;
+		if (!ep->bound)
+			tip_addr_set_wild(ep->laddr, true);
+	}
+	if (!sa->v6 || !tip_sock_needs_scope(&sa->addr))
+		return 0;
+	if (sa->scope_id && dev && dev != sa->scope_id)
+		return -EINVAL;
+	if (!sa->scope_id && !dev)
+		return -EINVAL;
+	/* A bound socket's bind() fails later; leave its device alone. */
+	if (bind && sa->scope_id && !dev && !ep->bound) {
+		WRITE_ONCE(sk->sk_bound_dev_if, sa->scope_id);
+		inet->bound_if = sa->scope_id;
+	}
+	return 0;
+}
+
+/*
+ * A name for the user in the socket's flavour: sockaddr_in for an IPv4
+ * socket, else sockaddr_in6 with IPv4 as ::ffff:a.b.c.d and a link-local
+ * address scoped by @ifindex (RFC 3493 3.3, RFC 4007 11). Returns its
+ * length.
+ */
+int tip_sock_name(struct sockaddr *uaddr, const struct tip_inet *inet,
+		  const struct in6_addr *addr, __be16 port, int ifindex)
+{
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)uaddr;
 	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
 
-	sin->sin_family = AF_INET;
-	sin->sin_port = port;
-	sin->sin_addr.s_addr = addr;
-	memset(sin->sin_zero, 0, sizeof(sin->sin_zero));
-	return sizeof(*sin);
+	if (!inet->v6) {
+		sin->sin_family = AF_INET;
+		sin->sin_port = port;
+		sin->sin_addr.s_addr = tip_addr_is_v4(addr) ?
+				       tip_addr_v4(addr) : 0;
+		memset(sin->sin_zero, 0, sizeof(sin->sin_zero));
+		return sizeof(*sin);
+	}
+	sin6->sin6_family = AF_INET6;
+	sin6->sin6_port = port;
+	sin6->sin6_flowinfo = 0;
+	sin6->sin6_addr = *addr;
+	sin6->sin6_scope_id = tip_sock_needs_scope(addr) ? ifindex : 0;
+	return sizeof(*sin6);
+}
+
+/* The sender of a received datagram (IPv4 or IPv6) as a name. */
+int tip_sock_skb_name(struct sockaddr *uaddr, const struct tip_inet *inet,
+		      struct sk_buff *skb, __be16 port)
+{
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct in6_addr saddr, daddr;
+
+	tip_skb_addrs(skb, &saddr, &daddr);
+	return tip_sock_name(uaddr, inet, &saddr, port,
+			     ifp ? ifp->ifindex : 0);
+}
+
+/*
+ * The IPPROTO_IPV6 level (RFC 3493 5, RFC 3542): any option set here
+ * makes an unbound socket an IPv6 one, as a program that sets them
+ * expects sockaddr_in6 names. Stage 1 has IPV6_V6ONLY (RFC 3493 5.3,
+ * only before bind, as Linux); the other options join this switch.
+ */
+int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
+			     int optname, sockptr_t optval,
+			     unsigned int optlen)
+{
+	struct tip_net *tn = tip_net(sock_net(sk));
+	struct tip_sock_ep ep;
+	struct tip_inet *inet;
+	int val, err = 0;
+
+	switch (optname) {
+	case IPV6_V6ONLY:
+		if (optlen < sizeof(int))
+			return -EINVAL;
+		if (copy_from_sockptr(&val, optval, sizeof(val)))
+			return -EFAULT;
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+
+	/* lock_sock keeps bind and connect out, tn->lock an autobind. */
+	lock_sock(sk);
+	spin_lock_bh(&tn->lock);
+	ep_of(sk, &ep);
+	inet = ep.inet;
+	/* An IPv4 socket that is already bound stays one: as AF_INET. */
+	if (!inet->v6 && ep.bound) {
+		err = -ENOPROTOOPT;
+		goto out;
+	}
+	switch (optname) {
+	case IPV6_V6ONLY:
+		if (ep.bound) {
+			err = -EINVAL;
+			break;
+		}
+		inet->v6only = !!val;
+		break;
+	}
+	if (!err && !inet->v6) {
+		inet->v6 = true;
+		tip_addr_set_wild(ep.laddr, true);
+	}
+out:
+	spin_unlock_bh(&tn->lock);
+	release_sock(sk);
+	return err;
+}
+
+int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
+			     int optname, char __user *optval,
+			     int __user *optlen)
+{
+	switch (optname) {
+	case IPV6_V6ONLY:
+		return tip_sock_put_int(READ_ONCE(inet->v6only), optval,
+					optlen, false);
+	}
+	return -ENOPROTOOPT;
 }
 
 /* Frees a queued datagram's share of the socket and of the instance. */

@@ -15,6 +15,7 @@
 #include <net/sock.h>
 #include <net/udplite.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/af.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
@@ -32,6 +33,27 @@ static struct tip_net *tip_sock_tn(struct sock *sk)
 	return tip_net(sock_net(sk));
 }
 
+/*
+ * The endpoint as the socket-address layer sees it, under tn->lock: a
+ * UDP socket is bound once it has a port or a peer, a raw one once it
+ * has an address or a peer.
+ */
+static void tip_dgram_ep(struct sock *sk, struct tip_sock_ep *ep)
+{
+	struct tip_sock *ts = tip_sk(sk);
+
+	if (ts->udp) {
+		ep->inet = &ts->udp->inet;
+		ep->laddr = &ts->udp->laddr;
+		ep->bound = ts->udp->lport || !ipv6_addr_any(&ts->udp->raddr);
+	} else {
+		ep->inet = &ts->raw->inet;
+		ep->laddr = &ts->raw->laddr;
+		ep->bound = !tip_addr_is_wild(&ts->raw->laddr) ||
+			    !ipv6_addr_any(&ts->raw->raddr);
+	}
+}
+
 static void tip_sock_udp_recv(struct tip_udp_pcb *pcb, struct sk_buff *skb)
 {
 	tip_sock_queue_rcv(pcb->ctx, skb);
@@ -44,6 +66,11 @@ static void tip_sock_udp_err(struct tip_udp_pcb *pcb, int err)
 	WRITE_ONCE(sk->sk_err, err);
 	sk_error_report(sk);
 }
+
+static const struct tip_udp_ops tip_sock_udp_ops = {
+	.recv = tip_sock_udp_recv,
+	.err = tip_sock_udp_err,
+};
 
 static void tip_sock_raw_recv(struct tip_raw_pcb *pcb, struct sk_buff *skb)
 {
@@ -92,33 +119,52 @@ static int tip_sock_bind(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
+	struct tip_sockaddr sa;
+	struct tip_sock_ep ep;
 	bool privileged = true;
-	__be32 addr;
-	__be16 port;
 	int err;
 
-	err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	err = tip_sock_parse(uaddr, len, &sa);
 	if (err)
 		return err;
-	if (ts->udp && port && ntohs(port) < PROT_SOCK)
+	if (ts->udp && sa.port && ntohs(sa.port) < PROT_SOCK)
 		privileged = ns_capable(sock_net(sk)->user_ns,
 					CAP_NET_BIND_SERVICE);
 
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	if (ts->udp) {
-		err = tip_udp_bind(ts->udp, addr, port, privileged);
-	} else if (addr && !ipv4_is_multicast(addr) &&
-		   !ipv4_is_lbcast(addr) && !ipv4_is_loopback(addr) &&
-		   !tip_ip4_is_local(tn, addr)) {
-		err = -EADDRNOTAVAIL;
-	} else {
-		ts->raw->laddr = addr;
-	}
+	tip_dgram_ep(sk, &ep);
+	err = tip_sock_apply(sk, &ep, &sa, true);
+	if (!err && ts->udp)
+		err = tip_udp_bind(ts->udp, &sa.addr, sa.port, privileged);
+	else if (!err)
+		err = tip_raw_bind(ts->raw, &sa.addr);
 	spin_unlock_bh(&tn->lock);
 	release_sock(sk);
 	return err;
+}
+
+/* connect() on the PCB, under tn->lock; @sa NULL disconnects. */
+static int tip_sock_do_connect(struct tip_sock *ts,
+			       const struct tip_sockaddr *sa)
+{
+	if (ts->udp) {
+		if (!sa) {
+			tip_udp_disconnect(ts->udp);
+			return 0;
+		}
+		return tip_udp_connect(ts->udp, &sa->addr, sa->port);
+	}
+	if (!sa) {
+		ts->raw->raddr = in6addr_any;
+		return 0;
+	}
+	/* No raw IPv6 before stage 2, nor IPv4 on a V6ONLY socket. */
+	if (!tip_addr_is_v4(&sa->addr) || ts->raw->inet.v6only)
+		return -ENETUNREACH;
+	ts->raw->raddr = sa->addr;
+	return 0;
 }
 
 static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
@@ -127,16 +173,15 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
-	__be32 addr;
-	__be16 port;
+	struct tip_sockaddr sa;
+	struct tip_sock_ep ep;
+	bool unspec, conn;
 	int err;
 
-	if (len >= (int)sizeof(uaddr->sa_family) &&
-	    uaddr->sa_family == AF_UNSPEC) {
-		addr = 0;
-		port = 0;
-	} else {
-		err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	unspec = len >= (int)sizeof(uaddr->sa_family) &&
+		 uaddr->sa_family == AF_UNSPEC;
+	if (!unspec) {
+		err = tip_sock_parse(uaddr, len, &sa);
 		if (err)
 			return err;
 	}
@@ -144,22 +189,16 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	if (!addr) {
-		if (ts->udp)
-			tip_udp_disconnect(ts->udp);
-		else
-			ts->raw->raddr = 0;
-		err = 0;
-	} else if (ts->udp) {
-		err = tip_udp_connect(ts->udp, addr, port);
-	} else {
-		ts->raw->raddr = addr;
-		err = 0;
-	}
+	tip_dgram_ep(sk, &ep);
+	/* AF_UNSPEC, and as before 0.0.0.0 or ::, disconnect. */
+	conn = !unspec && !tip_addr_is_wild(&sa.addr);
+	err = unspec ? 0 : tip_sock_apply(sk, &ep, &sa, false);
+	if (!err)
+		err = tip_sock_do_connect(ts, conn ? &sa : NULL);
 	spin_unlock_bh(&tn->lock);
 	if (!err) {
-		sk->sk_state = addr ? TCP_ESTABLISHED : TCP_CLOSE;
-		sock->state = addr ? SS_CONNECTED : SS_UNCONNECTED;
+		sk->sk_state = conn ? TCP_ESTABLISHED : TCP_CLOSE;
+		sock->state = conn ? SS_CONNECTED : SS_UNCONNECTED;
 	}
 	release_sock(sk);
 	return err;
@@ -171,7 +210,9 @@ static int tip_sock_getname(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
-	__be32 addr;
+	struct tip_inet *inet = tip_sock_inet(sk);
+	struct in6_addr addr;
+	int ifindex, len;
 	__be16 port;
 
 	spin_lock_bh(&tn->lock);
@@ -182,10 +223,13 @@ static int tip_sock_getname(struct socket *sock, struct sockaddr *uaddr,
 		addr = peer ? ts->raw->raddr : ts->raw->laddr;
 		port = 0;
 	}
+	ifindex = inet->bound_if;
+	if (peer && ipv6_addr_any(&addr))
+		len = -ENOTCONN;
+	else
+		len = tip_sock_name(uaddr, inet, &addr, port, ifindex);
 	spin_unlock_bh(&tn->lock);
-	if (peer && !addr)
-		return -ENOTCONN;
-	return tip_sock_name(uaddr, addr, port);
+	return len;
 }
 
 /* FIONREAD/SIOCINQ: the next datagram's payload, as for AF_INET. */
@@ -242,6 +286,9 @@ static int tip_sock_setsockopt(struct socket *sock, int level, int optname,
 	if (level == SOL_IP)
 		return tip_sock_ip_setsockopt(sk, tip_sock_inet(sk), optname,
 					      optval, optlen);
+	if (level == SOL_IPV6)
+		return tip_sock_ipv6_setsockopt(sk, tip_dgram_ep, optname,
+						optval, optlen);
 
 	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp) {
 		if (optname != UDPLITE_SEND_CSCOV &&
@@ -292,6 +339,9 @@ static int tip_sock_getsockopt(struct socket *sock, int level, int optname,
 	if (level == SOL_IP)
 		return tip_sock_ip_getsockopt(sk, tip_sock_inet(sk), optname,
 					      optval, optlen);
+	if (level == SOL_IPV6)
+		return tip_sock_ipv6_getsockopt(sk, tip_sock_inet(sk), optname,
+						optval, optlen);
 
 	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp &&
 	    ts->udp->proto == IPPROTO_UDPLITE) {
@@ -336,19 +386,24 @@ static struct sk_buff *tip_sock_tx_skb(struct sock *sk, struct msghdr *msg,
 	return skb;
 }
 
-static int tip_sock_dst(struct msghdr *msg, __be32 *daddr, __be16 *dport)
+/*
+ * The destination of a sendmsg(): *@given false for none (the connected
+ * peer), else parsed into @sa.
+ */
+static int tip_sock_dst(struct msghdr *msg, struct tip_sockaddr *sa,
+			bool *given)
 {
 	DECLARE_SOCKADDR(struct sockaddr *, uaddr, msg->msg_name);
 
-	*daddr = 0;
-	*dport = 0;
+	*given = false;
 	if (!uaddr)
 		return 0;
 	/* Linux takes AF_UNSPEC as "no address" here. */
 	if (msg->msg_namelen >= (int)sizeof(uaddr->sa_family) &&
 	    uaddr->sa_family == AF_UNSPEC)
 		return 0;
-	return tip_sock_addr_in(uaddr, msg->msg_namelen, daddr, dport);
+	*given = true;
+	return tip_sock_parse(uaddr, msg->msg_namelen, sa);
 }
 
 static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
@@ -357,28 +412,33 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_sock_tn(sk);
 	struct tip_sock *ts = tip_sk(sk);
+	struct tip_sockaddr sa;
+	struct tip_sock_ep ep;
 	struct sk_buff *skb;
-	__be32 daddr;
-	__be16 dport;
+	bool given, to_peer;
 	int err;
 
 	if (msg->msg_flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	err = tip_sock_dst(msg, &daddr, &dport);
+	err = tip_sock_dst(msg, &sa, &given);
 	if (err)
 		return err;
+	/* No address, or a wildcard one, means the connected peer. */
+	to_peer = !given || tip_addr_is_wild(&sa.addr);
 	if (ts->udp) {
 		if (len > TIP_UDP_MAX_PAYLOAD)
 			return -EMSGSIZE;
-		if (!daddr && !READ_ONCE(ts->udp->raddr))
-			return -EDESTADDRREQ;
+		if (to_peer) {
+			struct in6_addr peer;
+
+			/* A hint only: tip_udp_send() checks under the lock. */
+			tip_addr_read_once(&peer, &ts->udp->raddr);
+			if (ipv6_addr_any(&peer))
+				return -EDESTADDRREQ;
+		}
 	} else {
 		if (len > IP_MAX_MTU - sizeof(struct iphdr))
 			return -EMSGSIZE;
-		if (!daddr)
-			daddr = READ_ONCE(ts->raw->raddr);
-		if (!daddr)
-			return -EDESTADDRREQ;
 	}
 
 	skb = tip_sock_tx_skb(sk, msg, len,
@@ -388,10 +448,20 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 
 	spin_lock_bh(&tn->lock);
 	tip_sock_sync(sk, tip_sock_inet(sk));
-	if (ts->udp)
-		err = tip_udp_send(ts->udp, skb, daddr, dport);
-	else
-		err = tip_raw_send(ts->raw, skb, daddr);
+	tip_dgram_ep(sk, &ep);
+	err = given ? tip_sock_apply(sk, &ep, &sa, false) : 0;
+	if (err) {
+		kfree_skb(skb);
+	} else if (ts->udp) {
+		err = tip_udp_send(ts->udp, skb, to_peer ? NULL : &sa.addr,
+				   sa.port);
+	} else if (to_peer && ipv6_addr_any(&ts->raw->raddr)) {
+		kfree_skb(skb);
+		err = -EDESTADDRREQ;
+	} else {
+		err = tip_raw_send(ts->raw, skb,
+				   to_peer ? &ts->raw->raddr : &sa.addr);
+	}
 	spin_unlock_bh(&tn->lock);
 	return err < 0 ? err : len;
 }
@@ -399,7 +469,7 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
 			    size_t len, int flags)
 {
-	DECLARE_SOCKADDR(struct sockaddr_in *, sin, msg->msg_name);
+	DECLARE_SOCKADDR(struct sockaddr *, uaddr, msg->msg_name);
 	struct sock *sk = sock->sk;
 	bool udp = tip_sk(sk)->udp;
 	unsigned int off, dlen;
@@ -422,12 +492,13 @@ static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
 		msg->msg_flags |= MSG_TRUNC;
 	err = skb_copy_datagram_msg(skb, off, msg, copied);
 	if (!err) {
-		if (sin) {
-			tip_sock_name((struct sockaddr *)sin,
-				      TIP_CB(skb)->saddr,
-				      udp ? ((struct udphdr *)skb->data)->source : 0);
-			msg->msg_namelen = sizeof(*sin);
-		}
+		/* The flavour now: a datagram is named as the socket names. */
+		if (uaddr)
+			msg->msg_namelen =
+				tip_sock_skb_name(uaddr, tip_sock_inet(sk), skb,
+						  udp ? ((struct udphdr *)
+							 skb->data)->source :
+							0);
 		sock_recv_timestamp(msg, sk, skb);
 		err = (flags & MSG_TRUNC) ? dlen : copied;
 	}
@@ -503,8 +574,7 @@ static int tip_udp_create(struct net *net, struct socket *sock, int protocol,
 	sk = tip_sock_alloc(net, sock, &tip_udp_prot, protocol, kern);
 	if (!sk)
 		return -ENOBUFS;
-	pcb = tip_udp_pcb_new(tip_net(net), protocol, tip_sock_udp_recv,
-			      tip_sock_udp_err, sk);
+	pcb = tip_udp_pcb_new(tip_net(net), protocol, &tip_sock_udp_ops, sk);
 	if (IS_ERR(pcb)) {
 		tip_sock_abort(sock, sk);
 		return PTR_ERR(pcb);

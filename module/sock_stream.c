@@ -189,6 +189,20 @@ void tip_stream_sync(struct sock *sk, struct tip_tcp_pcb *pcb)
 		pcb->rcv_buf = tip_stream_buf(tn, READ_ONCE(sk->sk_rcvbuf));
 }
 
+/*
+ * The endpoint as the socket-address layer sees it, under tn->lock: bound
+ * once it holds a port, or connected or listened once.
+ */
+void tip_stream_ep(struct sock *sk, struct tip_sock_ep *ep)
+{
+	struct tip_tcp_pcb *pcb = tip_stream_pcb(sk);
+
+	ep->inet = &pcb->inet;
+	ep->laddr = &pcb->laddr;
+	ep->bound = (pcb->flags & TIP_TCPF_BOUND) ||
+		    pcb->state != TIP_TCP_CLOSE || tip_ss(sk)->used;
+}
+
 /* proto.keepalive: SO_KEEPALIVE, called by the core under lock_sock. */
 static void tip_stream_keepalive(struct sock *sk, int valbool)
 {
@@ -224,7 +238,7 @@ static int tip_stream_renew(struct sock *sk)
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_stream_sock *ss = tip_ss(sk);
 	struct tip_tcp_pcb *old, *pcb;
-	__be32 laddr;
+	struct in6_addr laddr;
 	__be16 lport;
 
 	pcb = tip_tcp_pcb_new(tn, GFP_KERNEL);
@@ -243,6 +257,9 @@ static int tip_stream_renew(struct sock *sk)
 	pcb->rcv_buf = old->rcv_buf;
 	pcb->inet.tos = old->inet.tos;
 	pcb->inet.ttl = old->inet.ttl;
+	pcb->inet.v6 = old->inet.v6;
+	pcb->inet.v6only = old->inet.v6only;
+	tip_tcp_set_wild(pcb);
 	if (old->cc_ops)
 		tip_tcp_set_cc(pcb, old->cc_ops->name);
 	laddr = old->laddr;
@@ -256,7 +273,7 @@ static int tip_stream_renew(struct sock *sk)
 	tip_tcp_set_keepalive(pcb, sock_flag(sk, SOCK_KEEPOPEN));
 	/* As Linux keeps a port that bind() chose (SOCK_BINDPORT_LOCK). */
 	if (ss->user_bound && lport &&
-	    tip_tcp_bind(pcb, laddr, lport, true))
+	    tip_tcp_bind(pcb, &laddr, lport, true))
 		ss->user_bound = false;
 	ss->rx_avail = 0;
 	ss->fin = false;
@@ -378,27 +395,29 @@ static int tip_stream_bind(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
+	struct tip_sockaddr sa;
+	struct tip_sock_ep ep;
 	bool privileged = true;
-	__be32 addr;
-	__be16 port;
 	int err;
 
-	err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	err = tip_sock_parse(uaddr, len, &sa);
 	if (err)
 		return err;
-	if (port && ntohs(port) < PROT_SOCK)
+	if (sa.port && ntohs(sa.port) < PROT_SOCK)
 		privileged = ns_capable(sock_net(sk)->user_ns,
 					CAP_NET_BIND_SERVICE);
 
 	lock_sock(sk);
 	spin_lock_bh(&tn->lock);
 	pcb = tip_stream_pcb(sk);
-	if (pcb->state != TIP_TCP_CLOSE || tip_ss(sk)->used) {
+	tip_stream_sync(sk, pcb);
+	tip_stream_ep(sk, &ep);
+	err = tip_sock_apply(sk, &ep, &sa, true);
+	if (!err && (pcb->state != TIP_TCP_CLOSE || tip_ss(sk)->used))
 		err = -EINVAL;
-	} else {
-		tip_stream_sync(sk, pcb);
-		err = tip_tcp_bind(pcb, addr, port, privileged);
-		if (!err && port)
+	if (!err) {
+		err = tip_tcp_bind(pcb, &sa.addr, sa.port, privileged);
+		if (!err && sa.port)
 			tip_ss(sk)->user_bound = true;
 	}
 	spin_unlock_bh(&tn->lock);
@@ -422,11 +441,12 @@ static int tip_stream_disconnect(struct socket *sock)
 }
 
 /* Starts the active open of an unconnected socket; -EINPROGRESS. */
-static int tip_stream_start_connect(struct sock *sk, __be32 addr,
-				    __be16 port)
+static int tip_stream_start_connect(struct sock *sk,
+				    const struct tip_sockaddr *sa)
 {
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
+	struct tip_sock_ep ep;
 	int err;
 
 	if (tip_stream_state_of(sk) != TIP_TCP_CLOSE)
@@ -440,7 +460,10 @@ static int tip_stream_start_connect(struct sock *sk, __be32 addr,
 	pcb = tip_stream_pcb(sk);
 	tip_stream_sync(sk, pcb);
 	WRITE_ONCE(sk->sk_err, 0);
-	err = tip_tcp_connect(pcb, addr, port);
+	tip_stream_ep(sk, &ep);
+	err = tip_sock_apply(sk, &ep, sa, false);
+	if (!err)
+		err = tip_tcp_connect(pcb, &sa->addr, sa->port);
 	if (!err) {
 		tip_ss(sk)->used = true;
 		tip_stream_set_state(sk, pcb->state);
@@ -454,8 +477,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 			      int len, int flags)
 {
 	struct sock *sk = sock->sk;
-	__be32 addr;
-	__be16 port;
+	struct tip_sockaddr sa;
 	long timeo;
 	int err;
 
@@ -463,7 +485,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		return -EINVAL;
 	if (uaddr->sa_family == AF_UNSPEC)
 		return tip_stream_disconnect(sock);
-	err = tip_sock_addr_in(uaddr, len, &addr, &port);
+	err = tip_sock_parse(uaddr, len, &sa);
 	if (err)
 		return err;
 
@@ -476,7 +498,7 @@ static int tip_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		err = -EALREADY;
 		break;
 	case SS_UNCONNECTED:
-		err = tip_stream_start_connect(sk, addr, port);
+		err = tip_stream_start_connect(sk, &sa);
 		if (err != -EINPROGRESS)
 			goto out;
 		sock->state = SS_CONNECTING;
@@ -687,20 +709,21 @@ static int tip_stream_getname(struct socket *sock, struct sockaddr *uaddr,
 	struct sock *sk = sock->sk;
 	struct tip_net *tn = tip_stream_tn(sk);
 	struct tip_tcp_pcb *pcb;
-	__be32 addr;
-	__be16 port;
-	int state;
+	int state, len;
 
 	spin_lock_bh(&tn->lock);
 	pcb = tip_stream_pcb(sk);
 	state = pcb->state;
-	addr = peer ? pcb->raddr : pcb->laddr;
-	port = peer ? pcb->rport : pcb->lport;
-	spin_unlock_bh(&tn->lock);
-	if (peer && (!port || state == TIP_TCP_CLOSE ||
+	if (peer && (!pcb->rport || state == TIP_TCP_CLOSE ||
 		     state == TIP_TCP_SYN_SENT))
-		return -ENOTCONN;
-	return tip_sock_name(uaddr, addr, port);
+		len = -ENOTCONN;
+	else
+		len = tip_sock_name(uaddr, &pcb->inet,
+				    peer ? &pcb->raddr : &pcb->laddr,
+				    peer ? pcb->rport : pcb->lport,
+				    pcb->inet.bound_if);
+	spin_unlock_bh(&tn->lock);
+	return len;
 }
 
 static __poll_t tip_stream_poll_listen(struct sock *sk)

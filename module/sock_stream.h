@@ -2,7 +2,8 @@
 /*
  * What the files of AF_TINYIP SOCK_STREAM sockets share: sock_stream.c
  * (the socket calls and the PCB callbacks), sock_stream_io.c (sendmsg
- * and recvmsg) and sock_stream_opt.c (SOL_TCP and SOL_IP options).
+ * and recvmsg) and sock_stream_opt.c (SOL_TCP, SOL_IP and SOL_IPV6
+ * options).
  */
 #ifndef _TINYIP_SOCK_STREAM_H
 #define _TINYIP_SOCK_STREAM_H
@@ -82,6 +83,7 @@ static inline int tip_stream_state_of(struct sock *sk)
 
 /* sock_stream.c */
 void tip_stream_sync(struct sock *sk, struct tip_tcp_pcb *pcb);
+void tip_stream_ep(struct sock *sk, struct tip_sock_ep *ep);
 long tip_stream_wait_connect(struct sock *sk, long timeo);
 
 /* sock_stream_io.c */

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Options of AF_TINYIP SOCK_STREAM sockets at SOL_TCP and SOL_IP, with
- * Linux's names, ranges and errors (TCP_NODELAY and TCP_CORK for Nagle,
- * RFC 896/RFC 9293 3.7.4; keepalive, RFC 1122 4.2.3.6; TCP_USER_TIMEOUT,
- * RFC 5482; TCP_CONGESTION; TCP_INFO). SOL_SOCKET is the core's, mirrored
- * into the PCB by tip_stream_sync().
+ * Options of AF_TINYIP SOCK_STREAM sockets at SOL_TCP, SOL_IP and SOL_IPV6,
+ * with Linux's names, ranges and errors (TCP_NODELAY and TCP_CORK for
+ * Nagle, RFC 896/RFC 9293 3.7.4; keepalive, RFC 1122 4.2.3.6;
+ * TCP_USER_TIMEOUT, RFC 5482; TCP_CONGESTION; TCP_INFO; IPV6_V6ONLY, RFC
+ * 3493 5.3, in module/sock.c). SOL_SOCKET is the core's, mirrored into
+ * the PCB by tip_stream_sync().
  */
 #include <linux/in.h>
 #include <linux/slab.h>
@@ -122,6 +123,9 @@ int tip_stream_setsockopt(struct socket *sock, int level, int optname,
 		release_sock(sk);
 		return err;
 	}
+	if (level == SOL_IPV6)
+		return tip_sock_ipv6_setsockopt(sk, tip_stream_ep, optname,
+						optval, optlen);
 	if (level != SOL_TCP)
 		return -ENOPROTOOPT;
 
@@ -229,6 +233,9 @@ int tip_stream_getsockopt(struct socket *sock, int level, int optname,
 		release_sock(sk);
 		return err;
 	}
+	if (level == SOL_IPV6)
+		return tip_sock_ipv6_getsockopt(sk, &tip_stream_pcb(sk)->inet,
+						optname, optval, optlen);
 	if (level != SOL_TCP)
 		return -ENOPROTOOPT;
 

@@ -15,6 +15,7 @@
 #include <linux/tcp.h>
 #include <linux/wait.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/api.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
@@ -356,17 +357,49 @@ EXPORT_SYMBOL_NS_GPL(tinyip_tcp_set_cc, TINYIP);
 
 /* ---- Opening ---- */
 
-int tinyip_tcp_bind(struct tinyip_tcp *t, __be32 addr, __be16 port)
+/*
+ * The IPv6 entry points make the endpoint an IPv6 one: unbound, its
+ * wildcard is :: (IPv6 and, unless V6ONLY, IPv4 too, RFC 3493 3.7).
+ */
+static void tinyip_tcp_make_v6(struct tip_tcp_pcb *pcb)
+{
+	if (pcb->inet.v6 || (pcb->flags & TIP_TCPF_BOUND))
+		return;
+	pcb->inet.v6 = true;
+	tip_tcp_set_wild(pcb);
+}
+
+static int tinyip_tcp_do_bind(struct tinyip_tcp *t,
+			      const struct in6_addr *addr, __be16 port,
+			      bool v6)
 {
 	int err;
 
 	spin_lock_bh(&t->tn->lock);
-	if (t->pcb->state != TIP_TCP_CLOSE)
+	if (t->pcb->state != TIP_TCP_CLOSE) {
 		err = -EINVAL;
-	else
+	} else {
+		if (v6)
+			tinyip_tcp_make_v6(t->pcb);
 		err = tip_tcp_bind(t->pcb, addr, port, true);
+	}
 	spin_unlock_bh(&t->tn->lock);
 	return err;
+}
+
+int tinyip_tcp_bind6(struct tinyip_tcp *t, const struct in6_addr *addr,
+		     __be16 port)
+{
+	return tinyip_tcp_do_bind(t, addr, port, true);
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_tcp_bind6, TINYIP);
+
+int tinyip_tcp_bind(struct tinyip_tcp *t, __be32 addr, __be16 port)
+{
+	struct in6_addr a;
+
+	tip_addr_from4(&a, addr);
+	return tinyip_tcp_do_bind(t, &a, port, false);
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_tcp_bind, TINYIP);
 
@@ -423,17 +456,36 @@ struct tinyip_tcp *tinyip_tcp_accept(struct tinyip_tcp *lt,
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_tcp_accept, TINYIP);
 
-int tinyip_tcp_connect(struct tinyip_tcp *t, __be32 addr, __be16 port,
-		       tinyip_tcp_connected_t connected)
+static int tinyip_tcp_do_connect(struct tinyip_tcp *t,
+				 const struct in6_addr *addr, __be16 port,
+				 tinyip_tcp_connected_t connected, bool v6)
 {
 	int err;
 
 	spin_lock_bh(&t->tn->lock);
 	t->connected = connected;
 	t->err = 0;
+	if (v6)
+		tinyip_tcp_make_v6(t->pcb);
 	err = tip_tcp_connect(t->pcb, addr, port);
 	spin_unlock_bh(&t->tn->lock);
 	return err;
+}
+
+int tinyip_tcp_connect6(struct tinyip_tcp *t, const struct in6_addr *addr,
+			__be16 port, tinyip_tcp_connected_t connected)
+{
+	return tinyip_tcp_do_connect(t, addr, port, connected, true);
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_tcp_connect6, TINYIP);
+
+int tinyip_tcp_connect(struct tinyip_tcp *t, __be32 addr, __be16 port,
+		       tinyip_tcp_connected_t connected)
+{
+	struct in6_addr a;
+
+	tip_addr_from4(&a, addr);
+	return tinyip_tcp_do_connect(t, &a, port, connected, false);
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_tcp_connect, TINYIP);
 
@@ -699,17 +751,36 @@ int tinyip_tcp_state(struct tinyip_tcp *t)
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_tcp_state, TINYIP);
 
-int tinyip_tcp_getname(struct tinyip_tcp *t, bool peer, __be32 *addr,
-		       __be16 *port)
+int tinyip_tcp_getname6(struct tinyip_tcp *t, bool peer,
+			struct in6_addr *addr, __be16 *port)
 {
 	struct tip_tcp_pcb *pcb = READ_ONCE(t->pcb);
 
 	if (!pcb)
 		return -EINVAL;
-	*addr = peer ? READ_ONCE(pcb->raddr) : READ_ONCE(pcb->laddr);
+	tip_addr_read_once(addr, peer ? &pcb->raddr : &pcb->laddr);
 	*port = peer ? READ_ONCE(pcb->rport) : READ_ONCE(pcb->lport);
 	if (peer && !*port)
 		return -ENOTCONN;
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_tcp_getname6, TINYIP);
+
+/* An IPv6 address has no IPv4 form: -EAFNOSUPPORT. */
+int tinyip_tcp_getname(struct tinyip_tcp *t, bool peer, __be32 *addr,
+		       __be16 *port)
+{
+	struct in6_addr a;
+	int err;
+
+	err = tinyip_tcp_getname6(t, peer, &a, port);
+	if (err)
+		return err;
+	if (ipv6_addr_any(&a))
+		tip_addr_from4(&a, 0);
+	if (!tip_addr_is_v4(&a))
+		return -EAFNOSUPPORT;
+	*addr = tip_addr_v4(&a);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_tcp_getname, TINYIP);

@@ -13,6 +13,7 @@
 #include <linux/random.h>
 #include <linux/tcp.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/ip4.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
@@ -489,6 +490,7 @@ int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb)
 {
 	__be32 saddr = TIP_CB(skb)->saddr, daddr = TIP_CB(skb)->daddr;
 	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct in6_addr saddr6, daddr6;
 	struct tip_tcp_skb_cb *cb;
 	struct tip_tcp_opts o;
 	struct tip_tcp_pcb *pcb;
@@ -526,15 +528,18 @@ int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb)
 	cb->sacked = 0;
 	cb->retrans = 0;
 
-	pcb = tip_tcp_lookup_est(tn, saddr, th->source, daddr, th->dest);
+	/* The lookups see IPv4 as mapped addresses (include/tinyip/addr.h). */
+	tip_addr_from4(&saddr6, saddr);
+	tip_addr_from4(&daddr6, daddr);
+	pcb = tip_tcp_lookup_est(tn, &saddr6, th->source, &daddr6, th->dest);
 	if (pcb) {
 		tip_tcp_rcv_pcb(pcb, skb, th, &o);
 		return 0;
 	}
-	tw = tip_tcp_tw_lookup(tn, saddr, th->source, daddr, th->dest);
+	tw = tip_tcp_tw_lookup(tn, &saddr6, th->source, &daddr6, th->dest);
 	if (tw && tip_tcp_tw_input(tn, tw, skb, th, &o))
 		return 0;
-	pcb = tip_tcp_lookup_listener(tn, daddr, th->dest,
+	pcb = tip_tcp_lookup_listener(tn, &daddr6, th->dest,
 				      ifp ? ifp->ifindex : 0);
 	if (pcb) {
 		tip_tcp_listen_input(pcb, skb, th, &o);
@@ -561,14 +566,16 @@ void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
 {
 	const struct tcphdr *th = (const struct tcphdr *)skb->data;
 	const struct tip_tcp_ops *ops;
+	struct in6_addr saddr, daddr;
 	struct tip_tcp_pcb *pcb;
 	u32 seq;
 
 	lockdep_assert_held(&tn->lock);
 	if (type == ICMP_SOURCE_QUENCH)
 		return;
-	pcb = tip_tcp_lookup_est(tn, TIP_CB(skb)->daddr, th->dest,
-				 TIP_CB(skb)->saddr, th->source);
+	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
+	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
+	pcb = tip_tcp_lookup_est(tn, &daddr, th->dest, &saddr, th->source);
 	if (!pcb)
 		return;
 	/* RFC 5927 4.1: only errors about data in flight are believable. */

@@ -13,6 +13,7 @@
 #include <linux/siphash.h>
 #include <linux/tcp.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/ip4.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
@@ -33,8 +34,8 @@
 /* A half-open connection, charged to tn->mem. */
 struct tip_tcp_req {
 	struct hlist_node node;
-	__be32 laddr;
-	__be32 raddr;
+	struct in6_addr laddr;		/* mapped for IPv4 */
+	struct in6_addr raddr;
 	__be16 lport;
 	__be16 rport;
 	u32 iss;
@@ -68,25 +69,48 @@ static const u16 tip_tcp_cookie_mss[] = {
 
 static siphash_key_t tip_tcp_cookie_key __read_mostly;
 
-static u32 tip_tcp_req_hash(__be32 laddr, __be16 lport, __be32 raddr,
-			    __be16 rport)
+static u32 tip_tcp_req_hash(const struct in6_addr *laddr, __be16 lport,
+			    const struct in6_addr *raddr, __be16 rport)
 {
 	return tip_tcp_ehashfn(laddr, lport, raddr, rport);
 }
 
 static struct tip_tcp_req *tip_tcp_req_find(struct tip_tcp_lsn *lsn,
-					    __be32 laddr, __be16 lport,
-					    __be32 raddr, __be16 rport)
+					    const struct in6_addr *laddr,
+					    __be16 lport,
+					    const struct in6_addr *raddr,
+					    __be16 rport)
 {
 	struct tip_tcp_req *req;
 
 	hash_for_each_possible(lsn->reqs, req, node,
 			       tip_tcp_req_hash(laddr, lport, raddr, rport)) {
 		if (req->lport == lport && req->rport == rport &&
-		    req->laddr == laddr && req->raddr == raddr)
+		    ipv6_addr_equal(&req->laddr, laddr) &&
+		    ipv6_addr_equal(&req->raddr, raddr))
 			return req;
 	}
 	return NULL;
+}
+
+/* The segment's 4-tuple as a request stores it (listener's view). */
+static void tip_tcp_req_tuple(struct tip_tcp_req *req,
+			      const struct sk_buff *skb,
+			      const struct tcphdr *th)
+{
+	tip_skb_addrs(skb, &req->raddr, &req->laddr);
+	req->lport = th->dest;
+	req->rport = th->source;
+}
+
+static struct tip_tcp_req *tip_tcp_req_lookup(struct tip_tcp_lsn *lsn,
+					      const struct sk_buff *skb,
+					      const struct tcphdr *th)
+{
+	struct in6_addr saddr, daddr;
+
+	tip_skb_addrs(skb, &saddr, &daddr);
+	return tip_tcp_req_find(lsn, &daddr, th->dest, &saddr, th->source);
 }
 
 static void tip_tcp_req_free(struct tip_tcp_pcb *lpcb, struct tip_tcp_req *req)
@@ -119,11 +143,11 @@ static int tip_tcp_req_synack(struct tip_tcp_pcb *lpcb,
 {
 	struct tip_net *tn = lpcb->tn;
 	struct tip_tcp_opts o = {};
-	struct tip_rt4_res res;
-	u32 mtu = 576;
+	struct in6_addr src;
+	u32 mtu;
 
-	if (!tip_inet_route(tn, &lpcb->inet, req->raddr, &res))
-		mtu = res.mtu;
+	if (tip_tcp_route(tn, &lpcb->inet, &req->raddr, &mtu, &src))
+		mtu = 576;
 	o.present = TIP_TCPOPT_MSS;
 	o.mss = tip_tcp_adv_mss(lpcb, mtu);
 	if (req->opts & TIP_TCPOPT_WSCALE) {
@@ -137,7 +161,7 @@ static int tip_tcp_req_synack(struct tip_tcp_pcb *lpcb,
 		o.tsval = tsval;
 		o.tsecr = req->ts_recent;
 	}
-	return tip_tcp_send_synack(tn, req->laddr, req->raddr, req->lport,
+	return tip_tcp_send_synack(tn, &req->laddr, &req->raddr, req->lport,
 				   req->rport, req->iss, req->irs + 1,
 				   min_t(u32, lpcb->rcv_buf, 65535), &o);
 }
@@ -146,7 +170,7 @@ static int tip_tcp_req_synack(struct tip_tcp_pcb *lpcb,
 static void tip_tcp_req_resend(struct tip_tcp_pcb *lpcb,
 			       const struct tip_tcp_req *req)
 {
-	u32 off = tip_tcp_ts_offset(req->laddr, req->raddr);
+	u32 off = tip_tcp_ts_offset(&req->laddr, &req->raddr);
 
 	tip_tcp_req_synack(lpcb, req, tip_tcp_req_tsval(lpcb, off));
 }
@@ -156,9 +180,9 @@ static void tip_tcp_req_resend(struct tip_tcp_pcb *lpcb,
 static u32 tip_tcp_cookie_hash(const struct tip_tcp_req *req, u32 count,
 			       u32 salt)
 {
-	return siphash_4u32((__force u32)req->laddr, (__force u32)req->raddr,
-			    ((u32)ntohs(req->lport) << 16) | ntohs(req->rport),
-			    (count << 1) | salt, &tip_tcp_cookie_key);
+	return tip_addr_hash(&req->laddr, &req->raddr,
+			     ((u32)ntohs(req->lport) << 16) | ntohs(req->rport),
+			     (count << 1) | salt, &tip_tcp_cookie_key);
 }
 
 static u32 tip_tcp_cookie_count(void)
@@ -213,8 +237,8 @@ static void tip_tcp_send_cookie(struct tip_tcp_pcb *lpcb,
 						       TIP_TCP_TS_NO_WS;
 		if (req->opts & TIP_TCPOPT_SACK_PERM)
 			bits |= TIP_TCP_TS_SACK;
-		now = tip_tcp_req_tsval(lpcb, tip_tcp_ts_offset(req->laddr,
-								req->raddr));
+		now = tip_tcp_req_tsval(lpcb, tip_tcp_ts_offset(&req->laddr,
+								&req->raddr));
 		tsval = (now & ~TIP_TCP_TSBITS_MASK) | bits;
 		if (tip_seq_after(tsval, now))
 			tsval -= 1U << TIP_TCP_TSBITS;
@@ -294,7 +318,8 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 	struct tip_tcp_lsn *lsn = lpcb->lsn;
 	struct tip_net *tn = lpcb->tn;
 	struct tip_tcp_pcb *child;
-	struct tip_rt4_res res;
+	struct in6_addr src;
+	u32 mtu;
 	u64 now;
 
 	child = tip_tcp_pcb_new(tn, GFP_ATOMIC);
@@ -304,7 +329,10 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 	child->inet.tos = lpcb->inet.tos;
 	child->inet.bound_if = lpcb->inet.bound_if;
 	child->inet.reuse = lpcb->inet.reuse;
-	if (tip_inet_route(tn, &child->inet, req->raddr, &res))
+	/* Named as its listener names (accept()'s sockaddr_in6 or _in). */
+	child->inet.v6 = lpcb->inet.v6;
+	child->inet.v6only = lpcb->inet.v6only;
+	if (tip_tcp_route(tn, &child->inet, &req->raddr, &mtu, &src))
 		goto free;
 
 	child->laddr = req->laddr;
@@ -329,7 +357,7 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 	}
 	if (req->opts & TIP_TCPOPT_SACK_PERM)
 		child->flags |= TIP_TCPF_SACK_OK;
-	child->ts_offset = tip_tcp_ts_offset(req->laddr, req->raddr);
+	child->ts_offset = tip_tcp_ts_offset(&req->laddr, &req->raddr);
 	if (req->opts & TIP_TCPOPT_TS) {
 		child->flags |= TIP_TCPF_TS_OK;
 		child->ts_recent = (o->present & TIP_TCPOPT_TS) ? o->tsval :
@@ -352,9 +380,9 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 	child->snd_wl2 = ntohl(th->ack_seq);
 
 	child->peer_mss = req->peer_mss;
-	child->pmtu = min_t(u32, res.mtu, 65535);
-	child->rcv_mss = tip_tcp_adv_mss(child, res.mtu);
-	tip_tcp_sync_mss(child, res.mtu);
+	child->pmtu = min_t(u32, mtu, 65535);
+	child->rcv_mss = tip_tcp_adv_mss(child, mtu);
+	tip_tcp_sync_mss(child, mtu);
 	child->cc.mss = child->mss;
 	child->cc_ops->init(&child->cc);
 	/* Karn: a SYN-ACK sent once gives the first RTT sample. */
@@ -407,10 +435,7 @@ static void tip_tcp_listen_syn(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 	struct tip_net *tn = lpcb->tn;
 	struct tip_tcp_req *req, tmp = {};
 
-	tmp.laddr = TIP_CB(skb)->daddr;
-	tmp.raddr = TIP_CB(skb)->saddr;
-	tmp.lport = th->dest;
-	tmp.rport = th->source;
+	tip_tcp_req_tuple(&tmp, skb, th);
 	tmp.irs = TIP_TCP_CB(skb)->seq;
 	tmp.peer_mss = (o->present & TIP_TCPOPT_MSS) && o->mss ? o->mss : 536;
 	tmp.opts = o->present & (TIP_TCPOPT_WSCALE | TIP_TCPOPT_SACK_PERM |
@@ -418,7 +443,7 @@ static void tip_tcp_listen_syn(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 	tmp.snd_wscale = min_t(u8, o->wscale, TIP_TCP_MAX_WSCALE);
 	tmp.ts_recent = o->tsval;
 
-	req = tip_tcp_req_find(lsn, tmp.laddr, tmp.lport, tmp.raddr,
+	req = tip_tcp_req_find(lsn, &tmp.laddr, tmp.lport, &tmp.raddr,
 			       tmp.rport);
 	if (req) {
 		/* A retransmitted SYN: our SYN-ACK was lost. */
@@ -439,11 +464,12 @@ static void tip_tcp_listen_syn(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 	}
 	*req = tmp;
 	INIT_HLIST_NODE(&req->node);
-	req->iss = tip_tcp_isn(req->laddr, req->raddr, req->lport, req->rport);
+	req->iss = tip_tcp_isn(&req->laddr, &req->raddr, req->lport,
+			       req->rport);
 	req->sent_us = tip_tcp_clock_us();
 	req->expires = jiffies + HZ;
 	hash_add(lsn->reqs, &req->node,
-		 tip_tcp_req_hash(req->laddr, req->lport, req->raddr,
+		 tip_tcp_req_hash(&req->laddr, req->lport, &req->raddr,
 				  req->rport));
 	lsn->nreq++;
 	tip_tcp_req_resend(lpcb, req);
@@ -462,8 +488,7 @@ static void tip_tcp_listen_ack(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 	struct tip_tcp_opts none = {};
 	struct tip_tcp_pcb *child;
 
-	req = tip_tcp_req_find(lsn, TIP_CB(skb)->daddr, th->dest,
-			       TIP_CB(skb)->saddr, th->source);
+	req = tip_tcp_req_lookup(lsn, skb, th);
 	if (req) {
 		if (th->syn || ack != req->iss + 1)
 			goto reset;
@@ -471,7 +496,7 @@ static void tip_tcp_listen_ack(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 		if (!tip_seq_between(seq, req->irs + 1,
 				     req->irs + 1 + min_t(u32, lpcb->rcv_buf,
 							  65535))) {
-			tip_tcp_send_ack_tuple(tn, req->laddr, req->raddr,
+			tip_tcp_send_ack_tuple(tn, &req->laddr, &req->raddr,
 					       req->lport, req->rport,
 					       req->iss + 1, req->irs + 1,
 					       min_t(u32, lpcb->rcv_buf,
@@ -490,10 +515,7 @@ static void tip_tcp_listen_ack(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 	}
 	if (th->syn)
 		goto reset;
-	tmp.laddr = TIP_CB(skb)->daddr;
-	tmp.raddr = TIP_CB(skb)->saddr;
-	tmp.lport = th->dest;
-	tmp.rport = th->source;
+	tip_tcp_req_tuple(&tmp, skb, th);
 	if (!tip_tcp_cookie_req(lpcb, th, o, &tmp))
 		goto reset;
 	if (tip_tcp_acceptq_full(lpcb))
@@ -522,8 +544,7 @@ void tip_tcp_listen_input(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 		goto drop;
 	if (th->rst) {
 		/* RFC 5961 3: only the exact sequence ends a request. */
-		req = tip_tcp_req_find(lsn, TIP_CB(skb)->daddr, th->dest,
-				       TIP_CB(skb)->saddr, th->source);
+		req = tip_tcp_req_lookup(lsn, skb, th);
 		if (req && TIP_TCP_CB(skb)->seq == req->irs + 1)
 			tip_tcp_req_free(lpcb, req);
 		goto drop;
@@ -613,7 +634,7 @@ int tip_tcp_listen(struct tip_tcp_pcb *pcb, int backlog)
 	}
 	lsn->stopped = false;
 	lsn->backlog = backlog;
-	pcb->raddr = 0;
+	pcb->raddr = in6addr_any;
 	pcb->rport = 0;
 	pcb->rcv_wscale = tip_tcp_pick_wscale(pcb->rcv_buf);
 	tip_tcp_set_state(pcb, TIP_TCP_LISTEN);

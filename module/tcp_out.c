@@ -19,6 +19,7 @@
 #include <linux/tcp.h>
 #include <net/tcp.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/ip4.h>
 #include <tinyip/raw.h>
 #include <tinyip/tcp.h>
@@ -337,6 +338,55 @@ static u16 tip_tcp_syn_window(struct tip_tcp_pcb *pcb)
 	return pcb->rcv_wnd;
 }
 
+/*
+ * Stage 2 of dual-stack sockets fills these in: the IPv6 route and
+ * source (RFC 6724), and IPv6 output of a PCB's segment and of a
+ * segment of no connection. Until then no PCB has an IPv6 peer (connect
+ * refuses one with -ENETUNREACH), so they only keep the paths honest.
+ */
+static int tip_tcp_route6(struct tip_net *tn, const struct tip_inet *inet,
+			  const struct in6_addr *daddr, u32 *mtu,
+			  struct in6_addr *src)
+{
+	return -ENETUNREACH;
+}
+
+static int tip_tcp_xmit_pcb6(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
+			     u32 seq, u8 flags, const struct tip_tcp_opts *o,
+			     u16 win)
+{
+	kfree_skb(skb);
+	return -ENETUNREACH;
+}
+
+static int tip_tcp_xmit_tuple6(struct tip_net *tn,
+			       const struct in6_addr *saddr,
+			       const struct in6_addr *daddr, __be16 sport,
+			       __be16 dport, u32 seq, u32 ack, u8 flags,
+			       u16 win, const struct tip_tcp_opts *o)
+{
+	return -ENETUNREACH;
+}
+
+int tip_tcp_route(struct tip_net *tn, const struct tip_inet *inet,
+		  const struct in6_addr *daddr, u32 *mtu,
+		  struct in6_addr *src)
+{
+	struct tip_rt4_res res;
+	int err;
+
+	if (!tip_addr_is_v4(daddr))
+		return tip_tcp_route6(tn, inet, daddr, mtu, src);
+	err = tip_inet_route(tn, inet, tip_addr_v4(daddr), &res);
+	if (err)
+		return err;
+	if (res.bcast || res.mcast)
+		return -ENETUNREACH;
+	*mtu = res.mtu;
+	tip_addr_from4(src, res.src);
+	return 0;
+}
+
 /* Route, checksum and send one built segment (or GSO skb) of @pcb. */
 static int tip_tcp_xmit_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 			    u32 seq, u8 flags, const struct tip_tcp_opts *o,
@@ -349,16 +399,20 @@ static int tip_tcp_xmit_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		.df = true,
 	};
 	struct tip_rt4_res res;
+	__be32 saddr, daddr;
 	unsigned int segs;
-	__be32 saddr;
 	int err;
 
-	err = tip_inet_route(tn, &pcb->inet, pcb->raddr, &res);
+	if (!tip_addr_is_v4(&pcb->raddr))
+		return tip_tcp_xmit_pcb6(pcb, skb, seq, flags, o, win);
+	daddr = tip_addr_v4(&pcb->raddr);
+	err = tip_inet_route(tn, &pcb->inet, daddr, &res);
 	if (err) {
 		kfree_skb(skb);
 		return err;
 	}
-	saddr = pcb->laddr ?: res.src;
+	saddr = tip_addr_is_wild(&pcb->laddr) ? res.src :
+						tip_addr_v4(&pcb->laddr);
 	if (res.ifp && res.ifp->dev &&
 	    (!(READ_ONCE(res.ifp->dev->features) & (NETIF_F_GSO | NETIF_F_TSO)) ||
 	     READ_ONCE(res.ifp->dev->gso_max_segs) <= 1))
@@ -367,7 +421,7 @@ static int tip_tcp_xmit_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		pcb->flags &= ~TIP_TCPF_NO_GSO;
 	tip_tcp_push_hdr(skb, pcb->lport, pcb->rport, seq,
 			 (flags & TCPHDR_ACK) ? pcb->rcv_nxt : 0, flags, win, o);
-	tip_tcp_csum_set(skb, saddr, pcb->raddr, true);
+	tip_tcp_csum_set(skb, saddr, daddr, true);
 	segs = skb_is_gso(skb) ? skb_shinfo(skb)->gso_segs : 1;
 	TIP_TCP_ADD(tn, OUT_SEGS, segs);
 	pcb->segs_out += segs;
@@ -380,8 +434,7 @@ static int tip_tcp_xmit_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	}
 	if (flags & TCPHDR_RST)
 		TIP_TCP_INC(tn, OUT_RSTS);
-	err = tip_ip4_output(tn, skb, &res, saddr, pcb->raddr, IPPROTO_TCP,
-			     &tx);
+	err = tip_ip4_output(tn, skb, &res, saddr, daddr, IPPROTO_TCP, &tx);
 	/* The route's link shrank under us: follow it (RFC 1191). */
 	if (err == -EMSGSIZE && res.mtu && res.mtu < pcb->pmtu)
 		tip_tcp_sync_mss(pcb, res.mtu);
@@ -800,15 +853,23 @@ int tip_tcp_send_syn(struct tip_tcp_pcb *pcb)
 }
 
 /* A segment of no connection: RSTs, TIME_WAIT ACKs, SYN-ACKs. */
-static int tip_tcp_xmit_tuple(struct tip_net *tn, __be32 saddr, __be32 daddr,
-			      __be16 sport, __be16 dport, u32 seq, u32 ack,
-			      u8 flags, u16 win, const struct tip_tcp_opts *o)
+static int tip_tcp_xmit_tuple(struct tip_net *tn,
+			      const struct in6_addr *saddr6,
+			      const struct in6_addr *daddr6, __be16 sport,
+			      __be16 dport, u32 seq, u32 ack, u8 flags,
+			      u16 win, const struct tip_tcp_opts *o)
 {
 	struct tip_ip4_tx tx = { .df = true };
 	struct tip_rt4_res res;
 	struct sk_buff *skb;
+	__be32 saddr, daddr;
 	int err;
 
+	if (!tip_addr_is_v4(daddr6))
+		return tip_tcp_xmit_tuple6(tn, saddr6, daddr6, sport, dport,
+					   seq, ack, flags, win, o);
+	saddr = tip_addr_v4(saddr6);
+	daddr = tip_addr_v4(daddr6);
 	err = tip_ip4_route(tn, daddr, 0, &res);
 	if (err)
 		return err;
@@ -828,37 +889,47 @@ void tip_tcp_send_reset(struct tip_net *tn, struct sk_buff *skb,
 			const struct tcphdr *th)
 {
 	const struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
-	__be32 saddr = TIP_CB(skb)->daddr, daddr = TIP_CB(skb)->saddr;
+	struct in6_addr saddr, daddr;
+	__be32 d4;
 
 	lockdep_assert_held(&tn->lock);
 	/* Never answer a RST, nor anything not sent to us alone. */
 	if (th->rst || (TIP_CB(skb)->flags & (TIP_CB_F_BCAST | TIP_CB_F_MCAST)))
 		return;
-	if (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
-	    ipv4_is_zeronet(daddr))
+	/* The reply goes back: our address is the segment's destination. */
+	tip_skb_addrs(skb, &daddr, &saddr);
+	if (tip_addr_is_v4(&daddr)) {
+		d4 = tip_addr_v4(&daddr);
+		if (ipv4_is_multicast(d4) || ipv4_is_lbcast(d4) ||
+		    ipv4_is_zeronet(d4))
+			return;
+	} else if (ipv6_addr_is_multicast(&daddr) || ipv6_addr_any(&daddr)) {
 		return;
+	}
 	/* RFC 9293 3.10.7.1: take the ACK's number, else acknowledge it all. */
 	if (th->ack)
-		tip_tcp_xmit_tuple(tn, saddr, daddr, th->dest, th->source,
+		tip_tcp_xmit_tuple(tn, &saddr, &daddr, th->dest, th->source,
 				   ntohl(th->ack_seq), 0, TCPHDR_RST, 0, NULL);
 	else
-		tip_tcp_xmit_tuple(tn, saddr, daddr, th->dest, th->source, 0,
+		tip_tcp_xmit_tuple(tn, &saddr, &daddr, th->dest, th->source, 0,
 				   cb->end_seq, TCPHDR_RST | TCPHDR_ACK, 0,
 				   NULL);
 }
 
-void tip_tcp_send_ack_tuple(struct tip_net *tn, __be32 saddr, __be32 daddr,
-			    __be16 sport, __be16 dport, u32 seq, u32 ack,
-			    u16 win, const struct tip_tcp_opts *o)
+void tip_tcp_send_ack_tuple(struct tip_net *tn, const struct in6_addr *saddr,
+			    const struct in6_addr *daddr, __be16 sport,
+			    __be16 dport, u32 seq, u32 ack, u16 win,
+			    const struct tip_tcp_opts *o)
 {
 	lockdep_assert_held(&tn->lock);
 	tip_tcp_xmit_tuple(tn, saddr, daddr, sport, dport, seq, ack,
 			   TCPHDR_ACK, win, o);
 }
 
-int tip_tcp_send_synack(struct tip_net *tn, __be32 saddr, __be32 daddr,
-			__be16 sport, __be16 dport, u32 iss, u32 ack,
-			u16 win, const struct tip_tcp_opts *o)
+int tip_tcp_send_synack(struct tip_net *tn, const struct in6_addr *saddr,
+			const struct in6_addr *daddr, __be16 sport,
+			__be16 dport, u32 iss, u32 ack, u16 win,
+			const struct tip_tcp_opts *o)
 {
 	lockdep_assert_held(&tn->lock);
 	return tip_tcp_xmit_tuple(tn, saddr, daddr, sport, dport, iss, ack,

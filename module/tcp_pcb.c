@@ -8,7 +8,6 @@
  * TCP_CONGESTION. Also the module and per-netns set-up of TCP.
  */
 #include <linux/in.h>
-#include <linux/jhash.h>
 #include <linux/ktime.h>
 #include <linux/random.h>
 #include <linux/rtnetlink.h>
@@ -17,6 +16,7 @@
 #include <linux/tcp.h>
 #include <net/net_namespace.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/ip4.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
@@ -32,13 +32,19 @@
 static struct kmem_cache *tip_tcp_cachep __read_mostly;
 static siphash_key_t tip_tcp_isn_key __read_mostly;
 static siphash_key_t tip_tcp_ts_key __read_mostly;
-static u32 tip_tcp_hash_seed __read_mostly;
+static siphash_key_t tip_tcp_ehash_key __read_mostly;
 
-u32 tip_tcp_ehashfn(__be32 laddr, __be16 lport, __be32 raddr, __be16 rport)
+static u32 tip_tcp_ports(__be16 a, __be16 b)
 {
-	return jhash_3words((__force u32)laddr, (__force u32)raddr,
-			    ((u32)ntohs(lport) << 16) | ntohs(rport),
-			    tip_tcp_hash_seed);
+	return ((u32)ntohs(a) << 16) | ntohs(b);
+}
+
+/* Keyed over all 32 address bytes, so no peer can aim at one bucket. */
+u32 tip_tcp_ehashfn(const struct in6_addr *laddr, __be16 lport,
+		    const struct in6_addr *raddr, __be16 rport)
+{
+	return tip_addr_hash(laddr, raddr, tip_tcp_ports(lport, rport), 0,
+			     &tip_tcp_ehash_key);
 }
 
 u32 tip_tcp_now_sec(void)
@@ -49,19 +55,19 @@ u32 tip_tcp_now_sec(void)
 /* RFC 6528: the keyed hash hides the 4-tuple's offset, the 4 us clock
  * keeps successive incarnations of a tuple moving forward.
  */
-u32 tip_tcp_isn(__be32 saddr, __be32 daddr, __be16 sport, __be16 dport)
+u32 tip_tcp_isn(const struct in6_addr *saddr, const struct in6_addr *daddr,
+		__be16 sport, __be16 dport)
 {
-	u32 h = siphash_3u32((__force u32)saddr, (__force u32)daddr,
-			     ((u32)ntohs(sport) << 16) | ntohs(dport),
-			     &tip_tcp_isn_key);
+	u32 h = tip_addr_hash(saddr, daddr, tip_tcp_ports(sport, dport), 0,
+			      &tip_tcp_isn_key);
 
 	return h + (u32)(ktime_get_ns() >> 12);
 }
 
-u32 tip_tcp_ts_offset(__be32 saddr, __be32 daddr)
+u32 tip_tcp_ts_offset(const struct in6_addr *saddr,
+		      const struct in6_addr *daddr)
 {
-	return siphash_2u32((__force u32)saddr, (__force u32)daddr,
-			    &tip_tcp_ts_key);
+	return tip_addr_hash(saddr, daddr, 0, 0, &tip_tcp_ts_key);
 }
 
 /*
@@ -87,6 +93,8 @@ struct tip_tcp_pcb *tip_tcp_pcb_new(struct tip_net *tn, gfp_t gfp)
 	INIT_HLIST_NODE(&pcb->node);
 	INIT_HLIST_NODE(&pcb->bnode);
 	tip_inet_init(&pcb->inet);
+	/* An IPv4 endpoint until its owner says otherwise; raddr is ::. */
+	tip_addr_set_wild(&pcb->laddr, false);
 	pcb->rcv_buf = TIP_TCP_DEF_BUF;
 	pcb->snd_buf = TIP_TCP_DEF_BUF;
 	pcb->keep_idle = 7200;
@@ -179,11 +187,6 @@ static void tip_tcp_unlist(struct tip_tcp_pcb *pcb)
 #define tip_tcp_for_port(tn, o, port) \
 	hash_for_each_possible((tn)->tcp.bhash, o, bnode, ntohs(port))
 
-static bool tip_tcp_addr_overlap(__be32 a, __be32 b)
-{
-	return !a || !b || a == b;
-}
-
 static bool tip_tcp_if_overlap(int a, int b)
 {
 	return !a || !b || a == b;
@@ -195,16 +198,19 @@ static bool tip_tcp_if_overlap(int a, int b)
  * neither is listening. With @listening, self is about to listen, so any
  * other listener collides whatever the flags say.
  */
-static bool tip_tcp_port_conflict(struct tip_tcp_pcb *self, __be32 addr,
-				  __be16 port, bool reuse, bool listening)
+static bool tip_tcp_port_conflict(struct tip_tcp_pcb *self,
+				  const struct in6_addr *addr, __be16 port,
+				  bool reuse, bool listening)
 {
+	bool v6only = self->inet.v6only;
 	struct tip_net *tn = self->tn;
 	struct tip_tcp_pcb *o;
 
 	tip_tcp_for_port(tn, o, port) {
 		if (o == self || o->lport != port)
 			continue;
-		if (!tip_tcp_addr_overlap(o->laddr, addr) ||
+		if (!tip_addr_overlap(&o->laddr, o->inet.v6only, addr,
+				      v6only) ||
 		    !tip_tcp_if_overlap(o->inet.bound_if,
 					self->inet.bound_if))
 			continue;
@@ -219,14 +225,16 @@ static bool tip_tcp_port_conflict(struct tip_tcp_pcb *self, __be32 addr,
 		return true;
 	}
 	/* TIME_WAIT never blocks SO_REUSEADDR (nor a listen()). */
-	if (!reuse && !listening && tip_tcp_tw_port_busy(tn, addr, port))
+	if (!reuse && !listening &&
+	    tip_tcp_tw_port_busy(tn, addr, v6only, port))
 		return true;
 	return false;
 }
 
 bool tip_tcp_listen_conflict(struct tip_tcp_pcb *pcb)
 {
-	return tip_tcp_port_conflict(pcb, pcb->laddr, pcb->lport, true, true);
+	return tip_tcp_port_conflict(pcb, &pcb->laddr, pcb->lport, true,
+				     true);
 }
 
 static void tip_tcp_bhash_add(struct tip_tcp_pcb *pcb)
@@ -238,7 +246,7 @@ static void tip_tcp_bhash_add(struct tip_tcp_pcb *pcb)
 
 struct tip_tcp_pick {
 	struct tip_tcp_pcb *pcb;
-	__be32 addr;
+	const struct in6_addr *addr;
 };
 
 static bool tip_tcp_bind_busy(void *arg, u16 port)
@@ -249,21 +257,30 @@ static bool tip_tcp_bind_busy(void *arg, u16 port)
 				     p->pcb->flags & TIP_TCPF_REUSE, false);
 }
 
-int tip_tcp_bind(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port,
-		 bool privileged)
+/* The owner changed flavour before binding: :: or ::ffff:0.0.0.0. */
+void tip_tcp_set_wild(struct tip_tcp_pcb *pcb)
+{
+	if (pcb->state == TIP_TCP_CLOSE && !(pcb->flags & TIP_TCPF_BOUND))
+		tip_addr_set_wild(&pcb->laddr, pcb->inet.v6);
+}
+
+int tip_tcp_bind(struct tip_tcp_pcb *pcb, const struct in6_addr *addr,
+		 __be16 port, bool privileged)
 {
 	struct tip_net *tn = pcb->tn;
+	int err;
 
 	lockdep_assert_held(&tn->lock);
 	if (pcb->state != TIP_TCP_CLOSE || (pcb->flags & TIP_TCPF_BOUND))
 		return -EINVAL;
-	if (addr && !ipv4_is_loopback(addr) && !tip_ip4_is_local(tn, addr))
-		return -EADDRNOTAVAIL;
+	err = tip_inet_addr_ok(tn, &pcb->inet, addr, false);
+	if (err)
+		return err;
 	if (port && ntohs(port) < PROT_SOCK && !privileged)
 		return -EACCES;
 	if (!port) {
 		struct tip_tcp_pick p = { .pcb = pcb, .addr = addr };
-		u16 p16 = tip_port_pick(IPPROTO_TCP, addr, 0, 0,
+		u16 p16 = tip_port_pick(IPPROTO_TCP, addr, &in6addr_any, 0,
 					tip_tcp_bind_busy, &p);
 
 		if (!p16)
@@ -273,15 +290,16 @@ int tip_tcp_bind(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port,
 					 pcb->flags & TIP_TCPF_REUSE, false)) {
 		return -EADDRINUSE;
 	}
-	pcb->laddr = addr;
+	pcb->laddr = *addr;
 	pcb->lport = port;
 	pcb->flags &= ~TIP_TCPF_AUTOBIND;
 	tip_tcp_bhash_add(pcb);
 	return 0;
 }
 
-static bool tip_tcp_tuple_used(struct tip_net *tn, __be32 laddr, __be16 lport,
-			       __be32 raddr, __be16 rport)
+static bool tip_tcp_tuple_used(struct tip_net *tn,
+			       const struct in6_addr *laddr, __be16 lport,
+			       const struct in6_addr *raddr, __be16 rport)
 {
 	return tip_tcp_lookup_est(tn, raddr, rport, laddr, lport) ||
 	       tip_tcp_tw_lookup(tn, raddr, rport, laddr, lport);
@@ -302,10 +320,12 @@ static bool tip_tcp_connect_busy(void *arg, u16 port)
 		if (o == pcb || o->lport != p)
 			continue;
 		if (!(o->flags & TIP_TCPF_AUTOBIND) &&
-		    tip_tcp_addr_overlap(o->laddr, pcb->laddr))
+		    tip_addr_overlap(&o->laddr, o->inet.v6only, &pcb->laddr,
+				     pcb->inet.v6only))
 			return true;
 	}
-	return tip_tcp_tuple_used(tn, pcb->laddr, p, pcb->raddr, pcb->rport);
+	return tip_tcp_tuple_used(tn, &pcb->laddr, p, &pcb->raddr,
+				  pcb->rport);
 }
 
 int tip_tcp_autobind(struct tip_tcp_pcb *pcb)
@@ -316,20 +336,20 @@ int tip_tcp_autobind(struct tip_tcp_pcb *pcb)
 	lockdep_assert_held(&tn->lock);
 	if (pcb->flags & TIP_TCPF_BOUND)
 		return 0;
-	if (!pcb->raddr) {
-		struct tip_tcp_pick p = { .pcb = pcb, .addr = pcb->laddr };
+	if (ipv6_addr_any(&pcb->raddr)) {
+		struct tip_tcp_pick p = { .pcb = pcb, .addr = &pcb->laddr };
 
-		port = tip_port_pick(IPPROTO_TCP, pcb->laddr, 0, 0,
+		port = tip_port_pick(IPPROTO_TCP, &pcb->laddr, &in6addr_any, 0,
 				     tip_tcp_bind_busy, &p);
 	} else {
-		port = tip_port_pick(IPPROTO_TCP, pcb->laddr, pcb->raddr,
+		port = tip_port_pick(IPPROTO_TCP, &pcb->laddr, &pcb->raddr,
 				     pcb->rport, tip_tcp_connect_busy, pcb);
 	}
 	if (!port)
 		return -EADDRNOTAVAIL;
 	pcb->lport = htons(port);
 	tip_tcp_bhash_add(pcb);
-	if (pcb->raddr)
+	if (!ipv6_addr_any(&pcb->raddr))
 		pcb->flags |= TIP_TCPF_AUTOBIND;
 	return 0;
 }
@@ -346,7 +366,7 @@ void tip_tcp_hash(struct tip_tcp_pcb *pcb)
 		hash_add(tn->tcp.lhash, &pcb->node, ntohs(pcb->lport));
 	else
 		hash_add(tn->tcp.ehash, &pcb->node,
-			 tip_tcp_ehashfn(pcb->laddr, pcb->lport, pcb->raddr,
+			 tip_tcp_ehashfn(&pcb->laddr, pcb->lport, &pcb->raddr,
 					 pcb->rport));
 	pcb->flags |= TIP_TCPF_HASHED;
 	tip_tcp_pcb_hold(pcb);
@@ -376,8 +396,10 @@ void tip_tcp_unhash(struct tip_tcp_pcb *pcb)
 		tip_tcp_pcb_put(pcb);
 }
 
-struct tip_tcp_pcb *tip_tcp_lookup_est(struct tip_net *tn, __be32 saddr,
-				       __be16 sport, __be32 daddr,
+struct tip_tcp_pcb *tip_tcp_lookup_est(struct tip_net *tn,
+				       const struct in6_addr *saddr,
+				       __be16 sport,
+				       const struct in6_addr *daddr,
 				       __be16 dport)
 {
 	struct tip_tcp_pcb *pcb;
@@ -385,14 +407,20 @@ struct tip_tcp_pcb *tip_tcp_lookup_est(struct tip_net *tn, __be32 saddr,
 	hash_for_each_possible(tn->tcp.ehash, pcb, node,
 			       tip_tcp_ehashfn(daddr, dport, saddr, sport)) {
 		if (pcb->lport == dport && pcb->rport == sport &&
-		    pcb->laddr == daddr && pcb->raddr == saddr)
+		    ipv6_addr_equal(&pcb->laddr, daddr) &&
+		    ipv6_addr_equal(&pcb->raddr, saddr))
 			return pcb;
 	}
 	return NULL;
 }
 
-/* The most specific listener: bound address first, then the device. */
-struct tip_tcp_pcb *tip_tcp_lookup_listener(struct tip_net *tn, __be32 daddr,
+/*
+ * The most specific listener: bound address first, then the device,
+ * then one of the packet's own family over a dual one on :: (as Linux's
+ * compute_score() prefers PF_INET for IPv4).
+ */
+struct tip_tcp_pcb *tip_tcp_lookup_listener(struct tip_net *tn,
+					    const struct in6_addr *daddr,
 					    __be16 dport, int ifindex)
 {
 	struct tip_tcp_pcb *pcb, *best = NULL;
@@ -401,17 +429,18 @@ struct tip_tcp_pcb *tip_tcp_lookup_listener(struct tip_net *tn, __be32 daddr,
 	hash_for_each_possible(tn->tcp.lhash, pcb, node, ntohs(dport)) {
 		if (pcb->lport != dport)
 			continue;
+		if (!tip_addr_match(&pcb->laddr, pcb->inet.v6only, daddr))
+			continue;
 		score = 0;
-		if (pcb->laddr) {
-			if (pcb->laddr != daddr)
-				continue;
-			score += 2;
-		}
+		if (!tip_addr_is_wild(&pcb->laddr))
+			score += 4;
 		if (pcb->inet.bound_if) {
 			if (pcb->inet.bound_if != ifindex)
 				continue;
-			score += 1;
+			score += 2;
 		}
+		if (tip_addr_is_v4(&pcb->laddr) == tip_addr_is_v4(daddr))
+			score += 1;
 		if (score > best_score) {
 			best = pcb;
 			best_score = score;
@@ -488,11 +517,12 @@ u16 tip_tcp_adv_mss(const struct tip_tcp_pcb *pcb, u32 mtu)
 	return min_t(u32, mss, 65495);
 }
 
-int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port)
+int tip_tcp_connect(struct tip_tcp_pcb *pcb, const struct in6_addr *addr,
+		    __be16 port)
 {
 	struct tip_net *tn = pcb->tn;
-	struct tip_rt4_res res;
-	__be32 laddr;
+	struct in6_addr laddr, wild;
+	u32 mtu;
 	int err;
 
 	lockdep_assert_held(&tn->lock);
@@ -509,44 +539,53 @@ int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port)
 	}
 	if (!port)
 		return -ECONNREFUSED;
-	if (!addr || ipv4_is_multicast(addr) || ipv4_is_lbcast(addr) ||
-	    ipv4_is_zeronet(addr))
-		return -ENETUNREACH;
-	err = tip_inet_route(tn, &pcb->inet, addr, &res);
+	if (tip_addr_is_v4(addr)) {
+		__be32 a4 = tip_addr_v4(addr);
+
+		if (ipv4_is_multicast(a4) || ipv4_is_lbcast(a4) ||
+		    ipv4_is_zeronet(a4))
+			return -ENETUNREACH;
+		/* V6ONLY, or bound to an IPv6 address: no IPv4 (RFC 3493). */
+		if (pcb->inet.v6only || (!tip_addr_is_v4(&pcb->laddr) &&
+					 !ipv6_addr_any(&pcb->laddr)))
+			return -ENETUNREACH;
+	}
+	err = tip_tcp_route(tn, &pcb->inet, addr, &mtu, &laddr);
 	if (err)
 		return err;
-	if (res.bcast || res.mcast)
-		return -ENETUNREACH;
-	laddr = pcb->laddr ?: res.src;
-	if (!laddr)
+	if (!tip_addr_is_wild(&pcb->laddr))
+		laddr = pcb->laddr;
+	if (tip_addr_is_wild(&laddr))
 		return -EADDRNOTAVAIL;
 
 	/* The 4-tuple must be known before the port is (RFC 6056). */
 	if (pcb->flags & TIP_TCPF_BOUND) {
-		if (tip_tcp_tuple_used(tn, laddr, pcb->lport, addr, port))
+		if (tip_tcp_tuple_used(tn, &laddr, pcb->lport, addr, port))
 			return -EADDRNOTAVAIL;
 		pcb->laddr = laddr;
-		pcb->raddr = addr;
+		pcb->raddr = *addr;
 		pcb->rport = port;
 	} else {
+		wild = pcb->laddr;
 		pcb->laddr = laddr;
-		pcb->raddr = addr;
+		pcb->raddr = *addr;
 		pcb->rport = port;
 		err = tip_tcp_autobind(pcb);
 		if (err) {
-			pcb->laddr = 0;
-			pcb->raddr = 0;
+			pcb->laddr = wild;
+			pcb->raddr = in6addr_any;
 			pcb->rport = 0;
 			return err;
 		}
 	}
 
-	pcb->iss = tip_tcp_isn(pcb->laddr, pcb->raddr, pcb->lport, pcb->rport);
+	pcb->iss = tip_tcp_isn(&pcb->laddr, &pcb->raddr, pcb->lport,
+			       pcb->rport);
 	pcb->snd_una = pcb->iss;
 	pcb->snd_nxt = pcb->iss;
 	pcb->snd_max = pcb->iss;
 	pcb->snd_up = pcb->iss;
-	pcb->ts_offset = tip_tcp_ts_offset(pcb->laddr, pcb->raddr);
+	pcb->ts_offset = tip_tcp_ts_offset(&pcb->laddr, &pcb->raddr);
 	pcb->flags &= ~(TIP_TCPF_FIN_QUEUED | TIP_TCPF_FIN_RCVD |
 			TIP_TCPF_SHUT_RD | TIP_TCPF_IN_RECOVERY |
 			TIP_TCPF_RTO_PROBING);
@@ -555,13 +594,13 @@ int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port)
 	pcb->rcv_wscale = tip_tcp_pick_wscale(pcb->rcv_buf);
 	pcb->snd_wscale = 0;
 	pcb->rcv_wnd = min_t(u32, pcb->rcv_buf, 65535);
-	pcb->pmtu = min_t(u32, res.mtu, 65535);
-	pcb->rcv_mss = tip_tcp_adv_mss(pcb, res.mtu);
+	pcb->pmtu = min_t(u32, mtu, 65535);
+	pcb->rcv_mss = tip_tcp_adv_mss(pcb, mtu);
 	pcb->peer_mss = 536;
 	pcb->backoff = 0;
 	pcb->syn_retries = 0;
 	pcb->soft_err = 0;
-	tip_tcp_sync_mss(pcb, res.mtu);
+	tip_tcp_sync_mss(pcb, mtu);
 
 	tip_tcp_set_state(pcb, TIP_TCP_SYN_SENT);
 	tip_tcp_hash(pcb);
@@ -822,7 +861,7 @@ int tip_tcp_init(void)
 
 	get_random_bytes(&tip_tcp_isn_key, sizeof(tip_tcp_isn_key));
 	get_random_bytes(&tip_tcp_ts_key, sizeof(tip_tcp_ts_key));
-	tip_tcp_hash_seed = get_random_u32();
+	get_random_bytes(&tip_tcp_ehash_key, sizeof(tip_tcp_ehash_key));
 	tip_tcp_cachep = kmem_cache_create("tinyip_tcp_pcb",
 					   sizeof(struct tip_tcp_pcb), 0, 0,
 					   NULL);

@@ -10,6 +10,7 @@
  */
 #include <linux/tcp.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
 
@@ -59,7 +60,6 @@ void tip_tcp_time_wait(struct tip_tcp_pcb *pcb)
 		tw->snd_nxt = pcb->snd_max;
 		tw->rcv_nxt = pcb->rcv_nxt;
 		tw->ts_recent = pcb->ts_recent;
-		tw->ts_recent_stamp = pcb->ts_recent_stamp;
 		tw->ts_offset = pcb->ts_offset;
 		tw->rcv_wscale = pcb->rcv_wscale;
 		tw->rcv_wnd = min_t(u32, pcb->rcv_wnd >> pcb->rcv_wscale,
@@ -67,7 +67,7 @@ void tip_tcp_time_wait(struct tip_tcp_pcb *pcb)
 		tw->ts_ok = !!(pcb->flags & TIP_TCPF_TS_OK);
 		tw->expires = jiffies + TIP_TCP_TIMEWAIT_LEN;
 		hash_add(tn->tcp.twhash, &tw->node,
-			 tip_tcp_ehashfn(tw->laddr, tw->lport, tw->raddr,
+			 tip_tcp_ehashfn(&tw->laddr, tw->lport, &tw->raddr,
 					 tw->rport));
 		list_add_tail(&tw->list, &tn->tcp.twlist);
 		tn->tcp.ntw++;
@@ -77,21 +77,30 @@ void tip_tcp_time_wait(struct tip_tcp_pcb *pcb)
 	tip_tcp_set_state(pcb, TIP_TCP_CLOSE);
 }
 
-struct tip_tcp_tw *tip_tcp_tw_lookup(struct tip_net *tn, __be32 saddr,
-				     __be16 sport, __be32 daddr, __be16 dport)
+struct tip_tcp_tw *tip_tcp_tw_lookup(struct tip_net *tn,
+				     const struct in6_addr *saddr,
+				     __be16 sport,
+				     const struct in6_addr *daddr,
+				     __be16 dport)
 {
 	struct tip_tcp_tw *tw;
 
 	hash_for_each_possible(tn->tcp.twhash, tw, node,
 			       tip_tcp_ehashfn(daddr, dport, saddr, sport)) {
 		if (tw->lport == dport && tw->rport == sport &&
-		    tw->laddr == daddr && tw->raddr == saddr)
+		    ipv6_addr_equal(&tw->laddr, daddr) &&
+		    ipv6_addr_equal(&tw->raddr, saddr))
 			return tw;
 	}
 	return NULL;
 }
 
-bool tip_tcp_tw_port_busy(struct tip_net *tn, __be32 laddr, __be16 lport)
+/*
+ * An entry's laddr is a connection's, never a wildcard, so whether it
+ * overlaps @laddr does not depend on the V6ONLY its socket had.
+ */
+bool tip_tcp_tw_port_busy(struct tip_net *tn, const struct in6_addr *laddr,
+			  bool v6only, __be16 lport)
 {
 	struct tip_tcp_tw *tw;
 	int bkt;
@@ -100,7 +109,7 @@ bool tip_tcp_tw_port_busy(struct tip_net *tn, __be32 laddr, __be16 lport)
 		return false;
 	hash_for_each(tn->tcp.twhash, bkt, tw, node) {
 		if (tw->lport == lport &&
-		    (!laddr || !tw->laddr || tw->laddr == laddr))
+		    tip_addr_overlap(laddr, v6only, &tw->laddr, false))
 			return true;
 	}
 	return false;
@@ -115,8 +124,9 @@ static void tip_tcp_tw_ack(struct tip_net *tn, const struct tip_tcp_tw *tw)
 		o.tsval = tip_tcp_tsval(&tip_tcp_tw_clock) + tw->ts_offset;
 		o.tsecr = tw->ts_recent;
 	}
-	tip_tcp_send_ack_tuple(tn, tw->laddr, tw->raddr, tw->lport, tw->rport,
-			       tw->snd_nxt, tw->rcv_nxt, tw->rcv_wnd, &o);
+	tip_tcp_send_ack_tuple(tn, &tw->laddr, &tw->raddr, tw->lport,
+			       tw->rport, tw->snd_nxt, tw->rcv_nxt, tw->rcv_wnd,
+			       &o);
 }
 
 bool tip_tcp_tw_input(struct tip_net *tn, struct tip_tcp_tw *tw,

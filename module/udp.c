@@ -14,6 +14,7 @@
 #include <net/checksum.h>
 #include <net/ip.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/ip4.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
@@ -24,8 +25,7 @@
 	hash_for_each_possible((tn)->udp.ports, pcb, node, ntohs(port))
 
 struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
-				    tip_udp_recv_t recv, tip_udp_err_t err,
-				    void *ctx)
+				    const struct tip_udp_ops *ops, void *ctx)
 {
 	struct tip_udp_pcb *pcb;
 
@@ -36,10 +36,11 @@ struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
 		return ERR_PTR(-ENOBUFS);
 	pcb->tn = tn;
 	pcb->proto = proto;
-	pcb->recv = recv;
-	pcb->err = err;
+	pcb->ops = ops;
 	pcb->ctx = ctx;
 	tip_inet_init(&pcb->inet);
+	/* An IPv4 endpoint until its owner says otherwise; raddr is ::. */
+	tip_addr_set_wild(&pcb->laddr, false);
 	return pcb;
 }
 
@@ -65,20 +66,31 @@ void tip_udp_pcb_free(struct tip_udp_pcb *pcb)
 	tip_mem_free(&tn->mem, pcb, sizeof(*pcb));
 }
 
+/* The owner changed flavour before binding: :: or ::ffff:0.0.0.0. */
+void tip_udp_set_wild(struct tip_udp_pcb *pcb)
+{
+	lockdep_assert_held(&pcb->tn->lock);
+	if (!pcb->lport && !pcb->laddr_bound)
+		tip_addr_set_wild(&pcb->laddr, pcb->inet.v6);
+}
+
 /*
- * Two endpoints may share a port when their local addresses differ
- * (neither being the wildcard), when both asked with SO_REUSEADDR, or
- * when they are bound to different devices.
+ * Two endpoints may share a port when their local addresses do not
+ * overlap (include/tinyip/addr.h: a wildcard overlaps what it accepts),
+ * when both asked with SO_REUSEADDR, or when they are bound to different
+ * devices.
  */
 static bool tip_udp_conflict(struct tip_net *tn, const struct tip_udp_pcb *self,
-			     __be32 addr, __be16 port, bool reuse)
+			     const struct in6_addr *addr, __be16 port,
+			     bool reuse)
 {
 	struct tip_udp_pcb *o;
 
 	tip_udp_for_port(tn, o, port) {
 		if (o == self || o->proto != self->proto || o->lport != port)
 			continue;
-		if (o->laddr && addr && o->laddr != addr)
+		if (!tip_addr_overlap(&o->laddr, o->inet.v6only, addr,
+				      self->inet.v6only))
 			continue;
 		if (reuse && o->inet.reuse)
 			continue;
@@ -92,7 +104,7 @@ static bool tip_udp_conflict(struct tip_net *tn, const struct tip_udp_pcb *self,
 
 struct tip_udp_pick {
 	struct tip_udp_pcb *pcb;
-	__be32 addr;
+	const struct in6_addr *addr;
 };
 
 static bool tip_udp_port_busy(void *arg, u16 port)
@@ -111,13 +123,13 @@ static void tip_udp_hash(struct tip_udp_pcb *pcb)
 }
 
 /* An ephemeral port for an unbound PCB (RFC 6056). */
-static int tip_udp_autobind(struct tip_udp_pcb *pcb, __be32 raddr,
-			    __be16 rport)
+static int tip_udp_autobind(struct tip_udp_pcb *pcb,
+			    const struct in6_addr *raddr, __be16 rport)
 {
-	struct tip_udp_pick p = { .pcb = pcb, .addr = pcb->laddr };
+	struct tip_udp_pick p = { .pcb = pcb, .addr = &pcb->laddr };
 	u16 port;
 
-	port = tip_port_pick(pcb->proto, pcb->laddr, raddr, rport,
+	port = tip_port_pick(pcb->proto, &pcb->laddr, raddr, rport,
 			     tip_udp_port_busy, &p);
 	if (!port)
 		return -EAGAIN;
@@ -126,32 +138,28 @@ static int tip_udp_autobind(struct tip_udp_pcb *pcb, __be32 raddr,
 	return 0;
 }
 
-static bool tip_udp_addr_ok(struct tip_net *tn, __be32 addr)
-{
-	return !addr || ipv4_is_multicast(addr) || ipv4_is_lbcast(addr) ||
-	       ipv4_is_loopback(addr) || tip_ip4_is_local(tn, addr);
-}
-
 /*
  * bind(): @privileged says whether the owner may take a port below 1024
  * (RFC 1700's well-known ports; CAP_NET_BIND_SERVICE for sockets).
  */
-int tip_udp_bind(struct tip_udp_pcb *pcb, __be32 addr, __be16 port,
-		 bool privileged)
+int tip_udp_bind(struct tip_udp_pcb *pcb, const struct in6_addr *addr,
+		 __be16 port, bool privileged)
 {
 	struct tip_net *tn = pcb->tn;
+	int err;
 
 	lockdep_assert_held(&tn->lock);
 	if (pcb->lport)
 		return -EINVAL;
-	if (!tip_udp_addr_ok(tn, addr))
-		return -EADDRNOTAVAIL;
+	err = tip_inet_addr_ok(tn, &pcb->inet, addr, true);
+	if (err)
+		return err;
 	if (port && ntohs(port) < PROT_SOCK && !privileged)
 		return -EACCES;
 
 	if (!port) {
 		struct tip_udp_pick p = { .pcb = pcb, .addr = addr };
-		u16 p16 = tip_port_pick(pcb->proto, addr, 0, 0,
+		u16 p16 = tip_port_pick(pcb->proto, addr, &in6addr_any, 0,
 					tip_udp_port_busy, &p);
 
 		if (!p16)
@@ -160,22 +168,59 @@ int tip_udp_bind(struct tip_udp_pcb *pcb, __be32 addr, __be16 port,
 	} else if (tip_udp_conflict(tn, pcb, addr, port, pcb->inet.reuse)) {
 		return -EADDRINUSE;
 	}
-	pcb->laddr = addr;
-	pcb->laddr_bound = !!addr;
+	pcb->laddr = *addr;
+	pcb->laddr_bound = !tip_addr_is_wild(addr);
 	pcb->lport = port;
 	tip_udp_hash(pcb);
 	return 0;
 }
 
+/*
+ * Can @pcb talk to @daddr over IPv4? Not from a V6ONLY endpoint (RFC
+ * 3493 5.3), nor from one bound to an IPv6 address, as Linux says.
+ */
+static int tip_udp_v4_ok(const struct tip_udp_pcb *pcb)
+{
+	if (pcb->inet.v6only)
+		return -ENETUNREACH;
+	if (!tip_addr_is_v4(&pcb->laddr) && !ipv6_addr_any(&pcb->laddr))
+		return -ENETUNREACH;
+	return 0;
+}
+
+/*
+ * Stage 2 of dual-stack sockets: route to an IPv6 peer, choose the source
+ * (RFC 6724) and build the datagram. Until then IPv6 peers are
+ * unreachable, a clear answer rather than a wrong path.
+ */
+static int tip_udp_connect6(struct tip_udp_pcb *pcb,
+			    const struct in6_addr *addr, __be16 port)
+{
+	return -ENETUNREACH;
+}
+
+static int tip_udp_send6(struct tip_udp_pcb *pcb, struct sk_buff *skb,
+			 const struct in6_addr *daddr, __be16 dport)
+{
+	kfree_skb(skb);
+	return -ENETUNREACH;
+}
+
 /* connect(): only datagrams from @addr:@port, and the default destination. */
-int tip_udp_connect(struct tip_udp_pcb *pcb, __be32 addr, __be16 port)
+int tip_udp_connect(struct tip_udp_pcb *pcb, const struct in6_addr *addr,
+		    __be16 port)
 {
 	struct tip_net *tn = pcb->tn;
 	struct tip_rt4_res res;
 	int err;
 
 	lockdep_assert_held(&tn->lock);
-	err = tip_inet_route(tn, &pcb->inet, addr, &res);
+	if (!tip_addr_is_v4(addr))
+		return tip_udp_connect6(pcb, addr, port);
+	err = tip_udp_v4_ok(pcb);
+	if (err)
+		return err;
+	err = tip_inet_route(tn, &pcb->inet, tip_addr_v4(addr), &res);
 	if (err)
 		return err;
 	if (res.bcast && !pcb->inet.broadcast)
@@ -185,9 +230,9 @@ int tip_udp_connect(struct tip_udp_pcb *pcb, __be32 addr, __be16 port)
 		if (err)
 			return err;
 	}
-	if (!pcb->laddr)
-		pcb->laddr = res.src;
-	pcb->raddr = addr;
+	if (tip_addr_is_wild(&pcb->laddr))
+		tip_addr_from4(&pcb->laddr, res.src);
+	pcb->raddr = *addr;
 	pcb->rport = port;
 	return 0;
 }
@@ -195,10 +240,10 @@ int tip_udp_connect(struct tip_udp_pcb *pcb, __be32 addr, __be16 port)
 void tip_udp_disconnect(struct tip_udp_pcb *pcb)
 {
 	lockdep_assert_held(&pcb->tn->lock);
-	pcb->raddr = 0;
+	pcb->raddr = in6addr_any;
 	pcb->rport = 0;
 	if (!pcb->laddr_bound)
-		pcb->laddr = 0;
+		tip_addr_set_wild(&pcb->laddr, pcb->inet.v6);
 }
 
 void tip_udp_set_bound_if(struct tip_udp_pcb *pcb, int ifindex)
@@ -208,15 +253,13 @@ void tip_udp_set_bound_if(struct tip_udp_pcb *pcb, int ifindex)
 }
 
 /*
- * Send @skb (data at the payload, TIP_HEADROOM + 8 bytes of headroom) to
- * @daddr:@dport, or to the connected peer when @daddr is 0. Consumes it.
  * UDP leaves the sum to the device (CHECKSUM_PARTIAL with the
  * pseudo-header seeded; the device, dev_queue_xmit or IPv4 fragmentation
  * finishes it and sends a zero as 0xffff); UDP-Lite covers only part of
  * the datagram, which no device offloads, so it is computed here.
  */
-int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb, __be32 daddr,
-		 __be16 dport)
+static int tip_udp_send4(struct tip_udp_pcb *pcb, struct sk_buff *skb,
+			 __be32 daddr, __be16 dport)
 {
 	struct tip_net *tn = pcb->tn;
 	struct tip_ip4_tx tx = {};
@@ -227,33 +270,15 @@ int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb, __be32 daddr,
 	u16 lenf;
 	int err;
 
-	lockdep_assert_held(&tn->lock);
-	if (!daddr) {
-		err = -EDESTADDRREQ;
-		if (!pcb->raddr)
-			goto drop;
-		daddr = pcb->raddr;
-		dport = pcb->rport;
-	}
-	err = -EINVAL;
-	if (!dport)
-		goto drop;
-	err = -EMSGSIZE;
-	if (skb->len > TIP_UDP_MAX_PAYLOAD)
-		goto drop;
-	if (!pcb->lport) {
-		err = tip_udp_autobind(pcb, daddr, dport);
-		if (err)
-			goto drop;
-	}
 	err = tip_inet_route(tn, &pcb->inet, daddr, &res);
 	if (err)
 		goto drop;
 	err = -EACCES;
 	if (res.bcast && !pcb->inet.broadcast)
 		goto drop;
-	saddr = pcb->laddr;
-	if (!saddr || ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
+	saddr = tip_addr_v4(&pcb->laddr);
+	if (tip_addr_is_wild(&pcb->laddr) || ipv4_is_multicast(saddr) ||
+	    ipv4_is_lbcast(saddr))
 		saddr = res.src;
 	err = -EADDRNOTAVAIL;
 	if (!saddr)
@@ -295,30 +320,89 @@ drop:
 	return err;
 }
 
-/* How well @pcb matches a datagram: -1 not at all, higher is closer. */
-static int tip_udp_score(const struct tip_udp_pcb *pcb, u8 proto,
-			 __be32 saddr, __be16 sport, __be32 daddr,
-			 __be16 dport, int ifindex)
+/*
+ * Send @skb (data at the payload, TIP_HEADROOM + 8 bytes of headroom) to
+ * @daddr:@dport, or to the connected peer when @daddr is NULL. Consumes
+ * it. IPv4 peers go to tip_udp_send4(), IPv6 ones to tip_udp_send6().
+ */
+int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb,
+		 const struct in6_addr *daddr, __be16 dport)
+{
+	int err;
+
+	lockdep_assert_held(&pcb->tn->lock);
+	if (!daddr) {
+		err = -EDESTADDRREQ;
+		if (ipv6_addr_any(&pcb->raddr))
+			goto drop;
+		daddr = &pcb->raddr;
+		dport = pcb->rport;
+	}
+	err = -EINVAL;
+	if (!dport)
+		goto drop;
+	err = -EMSGSIZE;
+	if (skb->len > TIP_UDP_MAX_PAYLOAD)
+		goto drop;
+	if (tip_addr_is_v4(daddr)) {
+		err = tip_udp_v4_ok(pcb);
+		if (err)
+			goto drop;
+	}
+	if (!pcb->lport) {
+		err = tip_udp_autobind(pcb, daddr, dport);
+		if (err)
+			goto drop;
+	}
+	if (!tip_addr_is_v4(daddr))
+		return tip_udp_send6(pcb, skb, daddr, dport);
+	return tip_udp_send4(pcb, skb, tip_addr_v4(daddr), dport);
+
+drop:
+	kfree_skb(skb);
+	return err;
+}
+
+/* A received datagram's addressing, the same for both families. */
+struct tip_udp_dgram {
+	struct in6_addr saddr;
+	struct in6_addr daddr;
+	__be16 sport;
+	__be16 dport;
+	u8 proto;
+	int ifindex;
+};
+
+/*
+ * How well @pcb matches a datagram: -1 not at all, higher is closer.
+ * A connected peer outweighs a bound address, which outweighs a bound
+ * device; last, an endpoint of the packet's own family beats a dual one
+ * on ::, as Linux's compute_score() prefers a PF_INET socket.
+ */
+static int tip_udp_score(const struct tip_udp_pcb *pcb,
+			 const struct tip_udp_dgram *d)
 {
 	int score = 0;
 
-	if (pcb->proto != proto || pcb->lport != dport)
+	if (pcb->proto != d->proto || pcb->lport != d->dport)
 		return -1;
-	if (pcb->laddr) {
-		if (pcb->laddr != daddr)
+	if (!tip_addr_match(&pcb->laddr, pcb->inet.v6only, &d->daddr))
+		return -1;
+	if (!tip_addr_is_wild(&pcb->laddr))
+		score += 4;
+	if (!ipv6_addr_any(&pcb->raddr)) {
+		if (!ipv6_addr_equal(&pcb->raddr, &d->saddr) ||
+		    pcb->rport != d->sport)
+			return -1;
+		score += 8;
+	}
+	if (pcb->inet.bound_if) {
+		if (pcb->inet.bound_if != d->ifindex)
 			return -1;
 		score += 2;
 	}
-	if (pcb->raddr) {
-		if (pcb->raddr != saddr || pcb->rport != sport)
-			return -1;
-		score += 4;
-	}
-	if (pcb->inet.bound_if) {
-		if (pcb->inet.bound_if != ifindex)
-			return -1;
+	if (tip_addr_is_v4(&pcb->laddr) == tip_addr_is_v4(&d->daddr))
 		score += 1;
-	}
 	return score;
 }
 
@@ -331,24 +415,19 @@ static bool tip_udp_deliver(struct tip_udp_pcb *pcb, struct sk_buff *skb,
 		tip_if_rx_drop(TIP_CB(skb)->iif, skb, TINYIP_DROP_CSUM);
 		return false;
 	}
-	pcb->recv(pcb, skb);
+	pcb->ops->recv(pcb, skb);
 	return true;
 }
 
 /* Multicast and broadcast go to every endpoint that matches (RFC 1122 4.1.3.4). */
 static int tip_udp_input_many(struct tip_net *tn, struct sk_buff *skb,
-			      u8 proto, unsigned int cov, int ifindex)
+			      const struct tip_udp_dgram *d, unsigned int cov)
 {
-	const struct udphdr *uh = (const struct udphdr *)skb->data;
 	struct tip_udp_pcb *pcb, *last = NULL;
-	__be32 saddr = TIP_CB(skb)->saddr;
-	__be32 daddr = TIP_CB(skb)->daddr;
-	__be16 sport = uh->source, dport = uh->dest;
 	struct sk_buff *copy;
 
-	tip_udp_for_port(tn, pcb, dport) {
-		if (tip_udp_score(pcb, proto, saddr, sport, daddr, dport,
-				  ifindex) < 0)
+	tip_udp_for_port(tn, pcb, d->dport) {
+		if (tip_udp_score(pcb, d) < 0)
 			continue;
 		if (last) {
 			copy = skb_clone(skb, GFP_ATOMIC);
@@ -366,14 +445,40 @@ static int tip_udp_input_many(struct tip_net *tn, struct sk_buff *skb,
 	return 0;
 }
 
+/*
+ * Delivery of a checked datagram (skb->data at the UDP header) of either
+ * family: to every match for multicast and broadcast, else to the best.
+ * -ECONNREFUSED (skb not consumed) when no endpoint has the port.
+ */
+static int tip_udp_demux(struct tip_net *tn, struct sk_buff *skb,
+			 const struct tip_udp_dgram *d, unsigned int cov)
+{
+	struct tip_udp_pcb *pcb, *best = NULL;
+	int score, best_score = -1;
+
+	if (TIP_CB(skb)->flags & (TIP_CB_F_MCAST | TIP_CB_F_BCAST))
+		return tip_udp_input_many(tn, skb, d, cov);
+
+	tip_udp_for_port(tn, pcb, d->dport) {
+		score = tip_udp_score(pcb, d);
+		if (score > best_score) {
+			best = pcb;
+			best_score = score;
+		}
+	}
+	if (!best)
+		return -ECONNREFUSED;
+	tip_udp_deliver(best, skb, cov);
+	return 0;
+}
+
 static int tip_udp_input(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 {
 	struct tip_if *ifp = TIP_CB(skb)->iif;
-	struct tip_udp_pcb *pcb, *best = NULL;
-	int score, best_score = -1, cov;
 	const struct udphdr *uh;
+	struct tip_udp_dgram d;
 	unsigned int ulen;
-	int ifindex;
+	int cov;
 
 	lockdep_assert_held(&tn->lock);
 	if (!pskb_may_pull(skb, sizeof(*uh)))
@@ -400,25 +505,14 @@ static int tip_udp_input(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 	}
 	skb_reset_transport_header(skb);
 	uh = (const struct udphdr *)skb->data;
-	ifindex = ifp ? ifp->ifindex : 0;
-
-	if (TIP_CB(skb)->flags & (TIP_CB_F_MCAST | TIP_CB_F_BCAST))
-		return tip_udp_input_many(tn, skb, proto, cov, ifindex);
-
-	tip_udp_for_port(tn, pcb, uh->dest) {
-		score = tip_udp_score(pcb, proto, TIP_CB(skb)->saddr,
-				      uh->source, TIP_CB(skb)->daddr, uh->dest,
-				      ifindex);
-		if (score > best_score) {
-			best = pcb;
-			best_score = score;
-		}
-	}
-	/* Not consumed: the IP layer answers and counts NO_PORT. */
-	if (!best)
-		return -ECONNREFUSED;
-	tip_udp_deliver(best, skb, cov);
-	return 0;
+	tip_addr_from4(&d.saddr, TIP_CB(skb)->saddr);
+	tip_addr_from4(&d.daddr, TIP_CB(skb)->daddr);
+	d.sport = uh->source;
+	d.dport = uh->dest;
+	d.proto = proto;
+	d.ifindex = ifp ? ifp->ifindex : 0;
+	/* -ECONNREFUSED: the IP layer answers and counts NO_PORT. */
+	return tip_udp_demux(tn, skb, &d, cov);
 
 hdr:
 	tip_if_rx_drop(ifp, skb, TINYIP_DROP_HDR);
@@ -449,20 +543,25 @@ static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
 			u8 type, u8 code, u8 proto)
 {
 	const struct udphdr *uh = (const struct udphdr *)skb->data;
+	struct in6_addr saddr, daddr;
 	struct tip_udp_pcb *pcb;
 
 	lockdep_assert_held(&tn->lock);
 	if (!tip_icmp_hard(type, code))
 		return;
+	/* The quoted datagram is ours: its source is our address. */
+	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
+	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
 	tip_udp_for_port(tn, pcb, uh->source) {
 		if (pcb->proto != proto || pcb->lport != uh->source ||
-		    pcb->raddr != TIP_CB(skb)->daddr ||
+		    !ipv6_addr_equal(&pcb->raddr, &daddr) ||
 		    pcb->rport != uh->dest)
 			continue;
-		if (pcb->laddr && pcb->laddr != TIP_CB(skb)->saddr)
+		if (!tip_addr_is_wild(&pcb->laddr) &&
+		    !ipv6_addr_equal(&pcb->laddr, &saddr))
 			continue;
-		if (pcb->err)
-			pcb->err(pcb, errno);
+		if (pcb->ops->err)
+			pcb->ops->err(pcb, errno);
 		return;
 	}
 }

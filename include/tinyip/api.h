@@ -12,6 +12,7 @@
 #ifndef _TINYIP_API_H
 #define _TINYIP_API_H
 
+#include <linux/in6.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
 
@@ -63,6 +64,27 @@ int tinyip_udp_sendto(struct tinyip_udp *u, const void *buf, size_t len,
 /* The same, from the receive callback (instance lock held, atomic). */
 int tinyip_udp_sendto_locked(struct tinyip_udp *u, const void *buf,
 			     size_t len, __be32 daddr, __be16 dport);
+
+/*
+ * The IPv6 forms (RFC 3493 addressing): an IPv4 peer is given as
+ * ::ffff:a.b.c.d. bind6 and connect6 make the endpoint an IPv6 one, whose
+ * wildcard :: takes IPv4 too. The __be32 calls above are these with the
+ * mapped address. IPv6 peers get -ENETUNREACH until IPv6 transport
+ * output exists. getname on an IPv6-bound endpoint gives -EAFNOSUPPORT.
+ * sendto6 with a NULL @daddr sends to the connected peer; connect6 to
+ * :: disconnects.
+ */
+int tinyip_udp_bind6(struct tinyip_udp *u, const struct in6_addr *addr,
+		     __be16 port);
+int tinyip_udp_connect6(struct tinyip_udp *u, const struct in6_addr *addr,
+			__be16 port);
+int tinyip_udp_getname6(struct tinyip_udp *u, struct in6_addr *addr,
+			__be16 *port);
+int tinyip_udp_sendto6(struct tinyip_udp *u, const void *buf, size_t len,
+		       const struct in6_addr *daddr, __be16 dport);
+int tinyip_udp_sendto6_locked(struct tinyip_udp *u, const void *buf,
+			      size_t len, const struct in6_addr *daddr,
+			      __be16 dport);
 
 /* IPv4 multicast membership (RFC 1112); @ifindex 0 follows the route. */
 int tinyip_udp_join(struct tinyip_udp *u, __be32 group, int ifindex);
@@ -158,6 +180,11 @@ struct tinyip_tcp *tinyip_tcp_accept(struct tinyip_tcp *lt,
 /* Starts an active open; returns 0 while the handshake goes on. */
 int tinyip_tcp_connect(struct tinyip_tcp *t, __be32 addr, __be16 port,
 		       tinyip_tcp_connected_t connected);
+/* IPv6 forms (see the UDP ones): bind6 to :: takes IPv4 as well. */
+int tinyip_tcp_bind6(struct tinyip_tcp *t, const struct in6_addr *addr,
+		     __be16 port);
+int tinyip_tcp_connect6(struct tinyip_tcp *t, const struct in6_addr *addr,
+			__be16 port, tinyip_tcp_connected_t connected);
 
 /*
  * Queues up to @len bytes for sending and returns how many it queued
@@ -199,6 +226,8 @@ int tinyip_tcp_poll_locked(struct tinyip_tcp *t, unsigned int interval_ms);
 int tinyip_tcp_state(struct tinyip_tcp *t);	/* TCP_ESTABLISHED... */
 int tinyip_tcp_getname(struct tinyip_tcp *t, bool peer, __be32 *addr,
 		       __be16 *port);
+int tinyip_tcp_getname6(struct tinyip_tcp *t, bool peer,
+			struct in6_addr *addr, __be16 *port);
 /* Bytes tinyip_tcp_write() can queue now (lwIP's tcp_sndbuf()). */
 u32 tinyip_tcp_sndbuf(struct tinyip_tcp *t);
 u32 tinyip_tcp_sndbuf_locked(struct tinyip_tcp *t);

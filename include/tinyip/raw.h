@@ -4,12 +4,14 @@
  * of every datagram of their protocol that reaches this host, as Linux's
  * raw sockets do, and send datagrams the IP layer completes.
  *
- * Also home of struct tip_inet, the IPv4 endpoint options (RFC 1122 3.3.7
- * multicast, TTL, TOS, device binding) that raw and UDP PCBs share.
+ * Also home of struct tip_inet, the endpoint options (RFC 1122 3.3.7
+ * multicast, TTL, TOS, device binding, the IPv6 flavour and V6ONLY of
+ * RFC 3493) that raw, UDP and TCP PCBs share.
  */
 #ifndef _TINYIP_RAW_H
 #define _TINYIP_RAW_H
 
+#include <linux/in6.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
@@ -32,7 +34,7 @@ struct tip_mc_membership {
 	int ifindex;			/* 0: the loopback link */
 };
 
-/* IPv4 options of an endpoint; written and read under tn->lock. */
+/* Options of an endpoint; written and read under tn->lock. */
 struct tip_inet {
 	struct list_head mc;		/* struct tip_mc_membership */
 	u32 nmc;
@@ -45,6 +47,12 @@ struct tip_inet {
 	bool mc_loop;
 	bool broadcast;			/* SO_BROADCAST */
 	bool reuse;			/* SO_REUSEADDR */
+	/*
+	 * The owner speaks IPv6 (sockaddr_in6, RFC 3493): its wildcard is
+	 * :: rather than ::ffff:0.0.0.0, and names go out as AF_INET6.
+	 */
+	bool v6;
+	bool v6only;			/* IPV6_V6ONLY: no IPv4 through :: */
 };
 
 void tip_inet_init(struct tip_inet *inet);
@@ -54,6 +62,8 @@ int tip_inet_mc_leave(struct tip_net *tn, struct tip_inet *inet,
 		      __be32 group, __be32 ifaddr, int ifindex);
 void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet);
 struct tip_if *tip_inet_if_by_addr(struct tip_net *tn, __be32 addr);
+int tip_inet_addr_ok(struct tip_net *tn, const struct tip_inet *inet,
+		     const struct in6_addr *addr, bool group_ok);
 int tip_inet_route(struct tip_net *tn, const struct tip_inet *inet,
 		   __be32 daddr, struct tip_rt4_res *res);
 
@@ -69,8 +79,8 @@ struct tip_raw_pcb {
 	struct list_head list;		/* in tn->raw.pcbs */
 	struct tip_net *tn;
 	struct tip_inet inet;
-	__be32 laddr;			/* bind(): only datagrams to it */
-	__be32 raddr;			/* connect(): only datagrams from it */
+	struct in6_addr laddr;		/* bind(): only datagrams to it */
+	struct in6_addr raddr;		/* connect(): only from it; :: any */
 	u32 icmp_filter;		/* ICMP_FILTER: types not wanted */
 	u8 proto;
 	bool hashed;
@@ -81,7 +91,10 @@ struct tip_raw_pcb {
 struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 				    tip_raw_recv_t recv, void *ctx);
 void tip_raw_pcb_free(struct tip_raw_pcb *pcb);
-int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb, __be32 daddr);
+int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
+		 const struct in6_addr *daddr);
+/* bind()'s address check: a wildcard, or one that is ours (or a group). */
+int tip_raw_bind(struct tip_raw_pcb *pcb, const struct in6_addr *addr);
 
 int tip_raw_net_init(struct tip_net *tn);
 void tip_raw_net_exit(struct tip_net *tn);

@@ -202,11 +202,15 @@ struct tip_tcp_pcb {
 	u8 timers;			/* BIT(enum tip_tcp_timer) pending */
 	u32 flags;			/* TIP_TCPF_* */
 
-	__be32 laddr;
-	__be32 raddr;
+	/* Mapped for IPv4 (include/tinyip/addr.h); laddr is a wildcard
+	 * (:: or ::ffff:0.0.0.0) until bound, raddr :: until connected.
+	 */
+	struct in6_addr laddr;
+	struct in6_addr raddr;
 	__be16 lport;
 	__be16 rport;
-	struct tip_inet inet;		/* TTL, TOS, SO_BINDTODEVICE */
+	int soft_err;			/* last ICMP error, for SO_ERROR */
+	struct tip_inet inet;		/* TTL, TOS, SO_BINDTODEVICE, V6ONLY */
 
 	/* Send sequence space (RFC 9293 3.3.1). */
 	u32 iss;
@@ -251,6 +255,14 @@ struct tip_tcp_pcb {
 	u32 keep_idle;			/* TCP_KEEPIDLE, seconds */
 	u32 keep_intvl;			/* TCP_KEEPINTVL, seconds */
 	u32 user_timeout;		/* TCP_USER_TIMEOUT, ms, 0 for none */
+	/* tcp_in.c/tcp_listen.c: the peer's MSS option (536 when absent,
+	 * RFC 9293 3.7.1), for tip_tcp_sync_mss().
+	 */
+	u16 peer_mss;
+	/* RFC 8985 6.2: RACK's reordering window in min_rtt/4 steps,
+	 * grown by D-SACKs.
+	 */
+	u8 reo_mult;
 	u64 last_rcv_us;		/* for keepalive idleness */
 	u64 rto_start_us;		/* first unacked transmission, 0 none */
 
@@ -302,32 +314,23 @@ struct tip_tcp_pcb {
 
 	const struct tip_tcp_ops *ops;
 	void *ctx;
-	int soft_err;			/* last ICMP error, for SO_ERROR */
-
-	/* tcp_in.c/tcp_listen.c: the peer's MSS option (536 when absent,
-	 * RFC 9293 3.7.1), for tip_tcp_sync_mss().
-	 */
-	u16 peer_mss;
-	/* RFC 8985 6.2: RACK's reordering window in min_rtt/4 steps,
-	 * grown by D-SACKs.
-	 */
-	u8 reo_mult;
 };
 
 /* A compact TIME_WAIT entry (tcp_tw.c): the 4-tuple and what RFC 9293
- * needs to answer a retransmitted FIN and to allow safe reuse.
+ * needs to answer a retransmitted FIN and to allow safe reuse. 96 bytes
+ * with IPv6-sized addresses (the PCB's ts_recent_stamp is not kept: a
+ * TIME_WAIT entry lives 60 s, far below PAWS's 24-day idle rule).
  */
 struct tip_tcp_tw {
 	struct hlist_node node;		/* tn->tcp.twhash */
 	struct list_head list;		/* tn->tcp.twlist, by expiry */
-	__be32 laddr;
-	__be32 raddr;
+	struct in6_addr laddr;		/* mapped for IPv4 */
+	struct in6_addr raddr;
 	__be16 lport;
 	__be16 rport;
 	u32 snd_nxt;
 	u32 rcv_nxt;
 	u32 ts_recent;
-	u32 ts_recent_stamp;
 	u32 ts_offset;
 	u16 rcv_wnd;
 	u8 rcv_wscale;
@@ -373,21 +376,29 @@ void tip_tcp_pcb_hold(struct tip_tcp_pcb *pcb);
 void tip_tcp_pcb_put(struct tip_tcp_pcb *pcb);
 void tip_tcp_set_owner(struct tip_tcp_pcb *pcb, const struct tip_tcp_ops *ops,
 		       void *ctx);
-int tip_tcp_bind(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port,
-		 bool privileged);
+int tip_tcp_bind(struct tip_tcp_pcb *pcb, const struct in6_addr *addr,
+		 __be16 port, bool privileged);
+/* Gives an unbound PCB the wildcard of its flavour (inet.v6). */
+void tip_tcp_set_wild(struct tip_tcp_pcb *pcb);
 /* Pick an ephemeral port (RFC 6056) for a connect() with no bind(). */
 int tip_tcp_autobind(struct tip_tcp_pcb *pcb);
 void tip_tcp_hash(struct tip_tcp_pcb *pcb);	/* into ehash or lhash */
 void tip_tcp_unhash(struct tip_tcp_pcb *pcb);	/* from both, and bhash */
-struct tip_tcp_pcb *tip_tcp_lookup_est(struct tip_net *tn, __be32 saddr,
-				       __be16 sport, __be32 daddr,
+/* Addresses of either family, mapped for IPv4 (include/tinyip/addr.h). */
+struct tip_tcp_pcb *tip_tcp_lookup_est(struct tip_net *tn,
+				       const struct in6_addr *saddr,
+				       __be16 sport,
+				       const struct in6_addr *daddr,
 				       __be16 dport);
-struct tip_tcp_pcb *tip_tcp_lookup_listener(struct tip_net *tn, __be32 daddr,
+struct tip_tcp_pcb *tip_tcp_lookup_listener(struct tip_net *tn,
+					    const struct in6_addr *daddr,
 					    __be16 dport, int ifindex);
 /* RFC 6528: ISN = M + F(4-tuple, secret), F a keyed siphash. */
-u32 tip_tcp_isn(__be32 saddr, __be32 daddr, __be16 sport, __be16 dport);
+u32 tip_tcp_isn(const struct in6_addr *saddr, const struct in6_addr *daddr,
+		__be16 sport, __be16 dport);
 /* Random per-connection timestamp offset (RFC 7323 5.4). */
-u32 tip_tcp_ts_offset(__be32 saddr, __be32 daddr);
+u32 tip_tcp_ts_offset(const struct in6_addr *saddr,
+		      const struct in6_addr *daddr);
 /* Moves @pcb to @state, keeping CurrEstab right; CLOSE also unhashes,
  * stops the timers and (for an orphan) drops the stack's reference.
  */
@@ -400,10 +411,12 @@ void tip_tcp_done(struct tip_tcp_pcb *pcb, int err);
  * (the handshake goes on), or an errno (-EADDRNOTAVAIL, -ENETUNREACH,
  * -EISCONN, -EALREADY, -EINVAL...).
  */
-int tip_tcp_connect(struct tip_tcp_pcb *pcb, __be32 addr, __be16 port);
+int tip_tcp_connect(struct tip_tcp_pcb *pcb, const struct in6_addr *addr,
+		    __be16 port);
 
 /* tcp_pcb.c: the bucket key of a 4-tuple in ehash and twhash. */
-u32 tip_tcp_ehashfn(__be32 laddr, __be16 lport, __be32 raddr, __be16 rport);
+u32 tip_tcp_ehashfn(const struct in6_addr *laddr, __be16 lport,
+		    const struct in6_addr *raddr, __be16 rport);
 /* tcp_pcb.c: the seconds clock of ts_recent_stamp. */
 u32 tip_tcp_now_sec(void);
 /* tcp_pcb.c: our MSS option for a path MTU, TCP_MAXSEG applied. */
@@ -461,8 +474,11 @@ void tip_tcp_lsn_shutdown(struct tip_tcp_pcb *lpcb);
 /* ---- tcp_tw.c ---- */
 /* Replaces @pcb (in FIN_WAIT2/CLOSING/...) by a TIME_WAIT entry. */
 void tip_tcp_time_wait(struct tip_tcp_pcb *pcb);
-struct tip_tcp_tw *tip_tcp_tw_lookup(struct tip_net *tn, __be32 saddr,
-				     __be16 sport, __be32 daddr, __be16 dport);
+struct tip_tcp_tw *tip_tcp_tw_lookup(struct tip_net *tn,
+				     const struct in6_addr *saddr,
+				     __be16 sport,
+				     const struct in6_addr *daddr,
+				     __be16 dport);
 /* A segment for a TIME_WAIT entry. Returns true when it was consumed;
  * false when it is a new SYN that may reuse the 4-tuple (RFC 6191): the
  * entry is gone and the caller hands the SYN to a listener.
@@ -473,7 +489,8 @@ bool tip_tcp_tw_input(struct tip_net *tn, struct tip_tcp_tw *tw,
 /* tcp_tw.c: a TIME_WAIT entry holds @lport on an address overlapping
  * @laddr (bind() without SO_REUSEADDR must fail).
  */
-bool tip_tcp_tw_port_busy(struct tip_net *tn, __be32 laddr, __be16 lport);
+bool tip_tcp_tw_port_busy(struct tip_net *tn, const struct in6_addr *laddr,
+			  bool v6only, __be16 lport);
 int tip_tcp_tw_net_init(struct tip_net *tn);
 void tip_tcp_tw_net_exit(struct tip_net *tn);
 
@@ -564,13 +581,23 @@ void tip_tcp_send_reset(struct tip_net *tn, struct sk_buff *skb,
 /* A bare ACK for a segment seen outside any PCB (TIME_WAIT, cookies,
  * challenge ACKs of listeners).
  */
-void tip_tcp_send_ack_tuple(struct tip_net *tn, __be32 saddr, __be32 daddr,
-			    __be16 sport, __be16 dport, u32 seq, u32 ack,
-			    u16 win, const struct tip_tcp_opts *o);
+void tip_tcp_send_ack_tuple(struct tip_net *tn, const struct in6_addr *saddr,
+			    const struct in6_addr *daddr, __be16 sport,
+			    __be16 dport, u32 seq, u32 ack, u16 win,
+			    const struct tip_tcp_opts *o);
 /* A SYN-ACK for a request (tcp_listen.c builds @o). */
-int tip_tcp_send_synack(struct tip_net *tn, __be32 saddr, __be32 daddr,
-			__be16 sport, __be16 dport, u32 iss, u32 ack,
-			u16 win, const struct tip_tcp_opts *o);
+int tip_tcp_send_synack(struct tip_net *tn, const struct in6_addr *saddr,
+			const struct in6_addr *daddr, __be16 sport,
+			__be16 dport, u32 iss, u32 ack, u16 win,
+			const struct tip_tcp_opts *o);
+/*
+ * tcp_out.c: the path to @daddr for @inet: its MTU, and in @src our
+ * address for it (mapped for IPv4). -ENETUNREACH for a broadcast or
+ * multicast destination, or (until stage 2) any IPv6 one.
+ */
+int tip_tcp_route(struct tip_net *tn, const struct tip_inet *inet,
+		  const struct in6_addr *daddr, u32 *mtu,
+		  struct in6_addr *src);
 /* Retransmits @skb from the send queue (RTO or fast retransmit). */
 int tip_tcp_retransmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
 /* Zero-window probe or keepalive (seq snd_una - 1, RFC 9293 3.8.4). */

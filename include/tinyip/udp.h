@@ -9,6 +9,7 @@
 #define _TINYIP_UDP_H
 
 #include <linux/hashtable.h>
+#include <linux/in6.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
 
@@ -40,12 +41,21 @@ typedef void (*tip_udp_recv_t)(struct tip_udp_pcb *pcb, struct sk_buff *skb);
 /* An ICMP error for a connected PCB, under tn->lock: @err is an errno. */
 typedef void (*tip_udp_err_t)(struct tip_udp_pcb *pcb, int err);
 
+/* The owner's callbacks: one pointer in the PCB keeps it in 128 bytes. */
+struct tip_udp_ops {
+	tip_udp_recv_t recv;
+	tip_udp_err_t err;		/* may be NULL */
+};
+
 struct tip_udp_pcb {
 	struct hlist_node node;		/* in tn->udp.ports when hashed */
 	struct tip_net *tn;
 	struct tip_inet inet;
-	__be32 laddr;
-	__be32 raddr;			/* 0: not connected */
+	/* Mapped for IPv4 (include/tinyip/addr.h); laddr a wildcard until
+	 * bind() or connect() chose one.
+	 */
+	struct in6_addr laddr;
+	struct in6_addr raddr;		/* :: when not connected */
 	__be16 lport;			/* 0: not bound */
 	__be16 rport;
 	u8 proto;			/* IPPROTO_UDP or IPPROTO_UDPLITE */
@@ -56,23 +66,25 @@ struct tip_udp_pcb {
 	bool recv_cc;
 	u16 send_cscov;
 	u16 recv_cscov;
-	tip_udp_recv_t recv;
-	tip_udp_err_t err;
+	const struct tip_udp_ops *ops;
 	void *ctx;
 };
 
 /* The PCB API; every call but _new and _free is under tn->lock. */
 struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
-				    tip_udp_recv_t recv, tip_udp_err_t err,
-				    void *ctx);
+				    const struct tip_udp_ops *ops, void *ctx);
 void tip_udp_pcb_free(struct tip_udp_pcb *pcb);
-int tip_udp_bind(struct tip_udp_pcb *pcb, __be32 addr, __be16 port,
-		 bool privileged);
-int tip_udp_connect(struct tip_udp_pcb *pcb, __be32 addr, __be16 port);
+int tip_udp_bind(struct tip_udp_pcb *pcb, const struct in6_addr *addr,
+		 __be16 port, bool privileged);
+int tip_udp_connect(struct tip_udp_pcb *pcb, const struct in6_addr *addr,
+		    __be16 port);
 void tip_udp_disconnect(struct tip_udp_pcb *pcb);
 void tip_udp_unhash(struct tip_udp_pcb *pcb);
-int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb, __be32 daddr,
-		 __be16 dport);
+/* @daddr NULL: the connected peer. */
+int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb,
+		 const struct in6_addr *daddr, __be16 dport);
+/* Gives an unbound PCB the wildcard of its flavour (inet.v6). */
+void tip_udp_set_wild(struct tip_udp_pcb *pcb);
 void tip_udp_set_bound_if(struct tip_udp_pcb *pcb, int ifindex);
 
 /* Wire rules (module/udp_wire.c): pure functions over an skb. */
@@ -87,7 +99,8 @@ bool tip_udp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 		     u8 proto, unsigned int cov);
 
 /* RFC 6056 (module/port.c): a free ephemeral port, or 0. */
-u16 tip_port_pick(u8 proto, __be32 laddr, __be32 raddr, __be16 rport,
+u16 tip_port_pick(u8 proto, const struct in6_addr *laddr,
+		  const struct in6_addr *raddr, __be16 rport,
 		  bool (*busy)(void *arg, u16 port), void *arg);
 void tip_port_init(void);
 

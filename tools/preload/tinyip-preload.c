@@ -15,6 +15,12 @@
  * Nothing allocates after that first call, so the interposers are safe in
  * any thread and cheap on every call.
  *
+ * A socket moved from AF_INET6 gets IPV6_V6ONLY 0 right after socket(2):
+ * that makes it an IPv6 tinyip socket at once (names as sockaddr_in6, ::
+ * taking IPv4 too, RFC 3493 3.7), as the program expects from Linux. One
+ * moved from AF_INET gets ENOPROTOOPT for IPPROTO_IPV6 options, as on
+ * Linux, and tinyip never sees them (they would make it an IPv6 socket).
+ *
  * One socket option is swallowed: setting SO_REUSEPORT, which Linux's
  * core (net/core/sock.c, 6.12 and stable kernels) refuses with EOPNOTSUPP
  * for families other than AF_INET and AF_INET6 before tinyip sees it,
@@ -25,6 +31,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -234,6 +241,16 @@ static const char *family_name(int domain)
 	return domain == AF_INET ? "AF_INET" : "AF_INET6";
 }
 
+static void make_v6(int fd)
+{
+	int off = 0, saved = errno;
+
+	if (cfg.setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off,
+			   sizeof(off)) && cfg.debug)
+		say("setsockopt(%d, IPV6_V6ONLY, 0): %s", fd, strerror(errno));
+	errno = saved;
+}
+
 EXPORT int socket(int domain, int type, int protocol)
 {
 	int fd, err;
@@ -246,6 +263,15 @@ EXPORT int socket(int domain, int type, int protocol)
 	fd = cfg.socket(cfg.tip_family, type, protocol);
 	if (fd >= 0) {
 		remember(fd, domain);
+		/*
+		 * An AF_INET6 program expects sockaddr_in6 names from the
+		 * start (getsockname before bind) and a dual socket, as
+		 * Linux's bindv6only=0 gives: any IPPROTO_IPV6 option makes
+		 * a tinyip socket IPv6-flavoured, and this one is a no-op
+		 * otherwise.
+		 */
+		if (domain == AF_INET6)
+			make_v6(fd);
 		if (cfg.debug)
 			say("%s(%s, %#x, %d) -> AF_TINYIP (%d), fd %d",
 			    __func__, family_name(domain), type, protocol,
@@ -339,6 +365,17 @@ EXPORT int setsockopt(int fd, int level, int name, const void *val,
 	int ret, err;
 
 	setup();
+	/*
+	 * An AF_INET socket has no IPPROTO_IPV6 options: Linux says
+	 * ENOPROTOOPT, and programs rely on it (python3's http.server clears
+	 * IPV6_V6ONLY on every socket, ignoring the error). tinyip would
+	 * take the option as the sign of an IPv6 program and name the socket
+	 * as AF_INET6 from then on, so it never sees it.
+	 */
+	if (level == IPPROTO_IPV6 && recall(fd) == AF_INET) {
+		errno = ENOPROTOOPT;
+		return -1;
+	}
 	ret = cfg.setsockopt(fd, level, name, val, len);
 	if (!ret || level != SOL_SOCKET || name != SO_REUSEPORT)
 		return ret;

@@ -213,12 +213,19 @@ static void format_endpoint(char *buf, size_t size, const __u8 *addr,
 {
 	char ip[IPADDR_STRLEN];
 
-	if (!format_ip(ip, sizeof(ip), addr, len))
+	const char *open = "", *close = "";
+
+	if (!format_ip(ip, sizeof(ip), addr, len)) {
 		snprintf(ip, sizeof(ip), "*");
+	} else if (len == 16) {
+		/* As ss: [::]:80, so the port stands apart from the address. */
+		open = "[";
+		close = "]";
+	}
 	if (port)
-		snprintf(buf, size, "%s:%u", ip, port);
+		snprintf(buf, size, "%s%s%s:%u", open, ip, close, port);
 	else
-		snprintf(buf, size, "%s:*", ip);
+		snprintf(buf, size, "%s%s%s:*", open, ip, close);
 }
 
 /* Segments, as ss counts cwnd; 0 when the MSS is not known. */
@@ -330,7 +337,7 @@ void sock_print_header(FILE *fp)
 
 void sock_print(const struct tinyip_sock *s, struct show_ctx *ctx)
 {
-	char local[IPADDR_STRLEN + 7], peer[IPADDR_STRLEN + 7];
+	char local[IPADDR_STRLEN + 9], peer[IPADDR_STRLEN + 9];
 	const struct sock_filter *f = ctx->filter;
 	struct json_writer *jw = ctx->jw;
 	char ip[IPADDR_STRLEN];

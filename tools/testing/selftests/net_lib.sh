@@ -217,6 +217,7 @@ dmesg_clean()
 TIP_UDP="$SELFTESTS/tip_udp"
 TIP_PING="$SELFTESTS/tip_ping"
 TIP_SOCKOPT="$SELFTESTS/tip_sockopt"
+TIP_DUAL="$SELFTESTS/tip_dual"
 
 # e1_tmp: a scratch directory for the test's files, in $T.
 e1_tmp()

@@ -152,6 +152,13 @@ for fam in (socket.AF_INET, socket.AF_INET6):
 		fail "--families inet6: $out"
 	expect_match "inet6, AF_INET" "$out" "^AF_INET UDP AF_INET nonblock$"
 	expect_match "inet6, AF_INET6" "$out" "^AF_INET6 TINYIP_UDP AF_INET6 nonblock$"
+	# A moved AF_INET6 socket is IPv6 from the start: a dual one named
+	# as sockaddr_in6 before bind, as on Linux (bindv6only=0).
+	out=$(in_tip "$RUN" --families inet6 python3 -c 'import socket
+s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+print(s.getsockname(), s.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY))' 2>&1) ||
+		fail "AF_INET6 getsockname: $out"
+	expect_eq "moved AF_INET6 socket before bind" "$out" "('::', 0, 0, 0) 0"
 	out=$(in_tip "$RUN" --debug python3 -c \
 		'import socket; socket.socket(socket.AF_INET, socket.SOCK_STREAM)' 2>&1) ||
 		fail "--debug: $out"
@@ -260,6 +267,23 @@ case_curl_in()
 	same_data "curl from tinyip-run http.server" "$T/www/blob" "$T/out"
 }
 
+# native curl over IPv4 <- tinyip-run python3 -m http.server --bind ::, a
+# dual-stack server (its DualStackServer clears IPV6_V6ONLY itself).
+case_curl_in6()
+{
+	mkdir "$T/www"
+	head -c 65536 /dev/urandom > "$T/www/blob"
+	in_tip timeout 120 "$RUN" --families inet,inet6 python3 -u -m http.server \
+		--bind :: --directory "$T/www" 8002 > "$T/server.log" 2>&1 &
+	tinyip_sock $! "$T/server.log"
+	wait_file "$T/server.log" "Serving HTTP on :: port 8002" 30
+	in_nat timeout 60 curl -4 -sS --fail -o "$T/out" http://$TIP_ADDR:8002/blob \
+		2> "$T/err" || fail "native curl: $(cat "$T/err" "$T/server.log")"
+	same_data "curl -4 from tinyip-run http.server on [::]" "$T/www/blob" "$T/out"
+	expect_match "the server's log names the client" "$(cat "$T/server.log")" \
+		"^::ffff:$NAT_ADDR - - "
+}
+
 # tinyip-run iperf3 -c -> native iperf3 -s.
 case_iperf3_out()
 {
@@ -320,6 +344,7 @@ run_case nc_out nc
 run_case nc_in nc
 run_case curl_out curl python3
 run_case curl_in curl python3
+run_case curl_in6 curl python3
 run_case iperf3_out iperf3 jq
 run_case iperf3_in iperf3 jq
 
