@@ -193,6 +193,17 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	/* AF_UNSPEC, and as before 0.0.0.0 or ::, disconnect. */
 	conn = !unspec && !tip_addr_is_wild(&sa.addr);
 	err = unspec ? 0 : tip_sock_apply(sk, &ep, &sa, false);
+	/*
+	 * A scoped peer binds an unbound socket to its link, as Linux's
+	 * ip6_datagram_connect() does, so replies are matched and sends
+	 * leave there.
+	 */
+	if (!err && conn && sa.v6 && sa.scope_id &&
+	    !READ_ONCE(sk->sk_bound_dev_if) &&
+	    (ipv6_addr_type(&sa.addr) & IPV6_ADDR_LINKLOCAL)) {
+		WRITE_ONCE(sk->sk_bound_dev_if, sa.scope_id);
+		ep.inet->bound_if = sa.scope_id;
+	}
 	if (!err)
 		err = tip_sock_do_connect(ts, conn ? &sa : NULL);
 	spin_unlock_bh(&tn->lock);
@@ -426,7 +437,8 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 	/* No address, or a wildcard one, means the connected peer. */
 	to_peer = !given || tip_addr_is_wild(&sa.addr);
 	if (ts->udp) {
-		if (len > TIP_UDP_MAX_PAYLOAD)
+		/* The IPv4 bound is checked again once the peer is known. */
+		if (len > TIP_UDP6_MAX_PAYLOAD)
 			return -EMSGSIZE;
 		if (to_peer) {
 			struct in6_addr peer;
@@ -454,7 +466,7 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 		kfree_skb(skb);
 	} else if (ts->udp) {
 		err = tip_udp_send(ts->udp, skb, to_peer ? NULL : &sa.addr,
-				   sa.port);
+				   sa.port, to_peer ? 0 : sa.scope_id);
 	} else if (to_peer && ipv6_addr_any(&ts->raw->raddr)) {
 		kfree_skb(skb);
 		err = -EDESTADDRREQ;
@@ -500,6 +512,7 @@ static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
 							 skb->data)->source :
 							0);
 		sock_recv_timestamp(msg, sk, skb);
+		tip_sock_cmsg6(msg, tip_sock_inet(sk), skb);
 		err = (flags & MSG_TRUNC) ? dlen : copied;
 	}
 	skb_free_datagram(sk, skb);
