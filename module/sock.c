@@ -453,6 +453,8 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 	case IPV6_TCLASS:
 	case IPV6_DONTFRAG:
 	case IPV6_RECVPKTINFO:
+	case IPV6_RECVHOPLIMIT:
+	case IPV6_RECVERR:
 		if (optlen < sizeof(int))
 			return -EINVAL;
 		if (copy_from_sockptr(&val, optval, sizeof(val)))
@@ -527,6 +529,18 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 	case IPV6_RECVPKTINFO:
 		inet->recvpktinfo6 = !!val;
 		break;
+	case IPV6_RECVHOPLIMIT:
+		inet->recvhoplimit6 = !!val;
+		break;
+	case IPV6_RECVERR:
+		/*
+		 * Taken and read back, because iputils ping -6 cannot run
+		 * without it, but no error queue is kept yet: MSG_ERRQUEUE
+		 * still finds it empty, and a connected socket hears of
+		 * errors through SO_ERROR as without the option.
+		 */
+		inet->recverr6 = !!val;
+		break;
 	case IPV6_ADD_MEMBERSHIP:
 		err = tip_inet_mc6_join(tn, inet, &mreq.ipv6mr_multiaddr,
 					mreq.ipv6mr_ifindex);
@@ -578,6 +592,12 @@ int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
 	case IPV6_RECVPKTINFO:
 		val = READ_ONCE(inet->recvpktinfo6);
 		break;
+	case IPV6_RECVHOPLIMIT:
+		val = READ_ONCE(inet->recvhoplimit6);
+		break;
+	case IPV6_RECVERR:
+		val = READ_ONCE(inet->recverr6);
+		break;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -585,8 +605,10 @@ int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
 }
 
 /*
- * IPV6_PKTINFO on receive (RFC 3542 6.1): the destination address the
- * datagram carried (mapped for IPv4) and the link it came in on.
+ * Ancillary data on receive (RFC 3542 6): IPV6_PKTINFO, the destination
+ * address the datagram carried (mapped for IPv4) and the link it came in
+ * on; IPV6_HOPLIMIT, the hop limit it arrived with (IPv6 packets only,
+ * as Linux gives it).
  */
 void tip_sock_cmsg6(struct msghdr *msg, const struct tip_inet *inet,
 		    struct sk_buff *skb)
@@ -594,13 +616,18 @@ void tip_sock_cmsg6(struct msghdr *msg, const struct tip_inet *inet,
 	struct tip_if *ifp = TIP_CB(skb)->iif;
 	struct in6_pktinfo pi;
 	struct in6_addr saddr;
+	int hops;
 
-	if (!READ_ONCE(inet->recvpktinfo6))
-		return;
-	memset(&pi, 0, sizeof(pi));
-	tip_skb_addrs(skb, &saddr, &pi.ipi6_addr);
-	pi.ipi6_ifindex = ifp ? ifp->ifindex : 0;
-	put_cmsg(msg, SOL_IPV6, IPV6_PKTINFO, sizeof(pi), &pi);
+	if (READ_ONCE(inet->recvpktinfo6)) {
+		memset(&pi, 0, sizeof(pi));
+		tip_skb_addrs(skb, &saddr, &pi.ipi6_addr);
+		pi.ipi6_ifindex = ifp ? ifp->ifindex : 0;
+		put_cmsg(msg, SOL_IPV6, IPV6_PKTINFO, sizeof(pi), &pi);
+	}
+	if (READ_ONCE(inet->recvhoplimit6) && ipv6_hdr(skb)->version == 6) {
+		hops = ipv6_hdr(skb)->hop_limit;
+		put_cmsg(msg, SOL_IPV6, IPV6_HOPLIMIT, sizeof(hops), &hops);
+	}
 }
 
 /* Frees a queued datagram's share of the socket and of the instance. */

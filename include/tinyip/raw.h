@@ -71,6 +71,8 @@ struct tip_inet {
 	 *   tclass6      IPV6_TCLASS: the Traffic Class byte (DSCP | ECN).
 	 *   dontfrag6    IPV6_DONTFRAG: EMSGSIZE rather than fragment.
 	 *   recvpktinfo6 IPV6_RECVPKTINFO: an IPV6_PKTINFO cmsg on receive.
+	 *   recvhoplimit6 IPV6_RECVHOPLIMIT: an IPV6_HOPLIMIT cmsg.
+	 *   recverr6     IPV6_RECVERR: stored only; no error queue yet.
 	 */
 	u8 hop_limit6;
 	u8 mc_hops6;
@@ -78,6 +80,8 @@ struct tip_inet {
 	bool mc_loop6;
 	bool dontfrag6;
 	bool recvpktinfo6;
+	bool recvhoplimit6;
+	bool recverr6;
 	int mc_ifindex6;
 };
 
@@ -115,6 +119,8 @@ struct tip_raw_pcb {
 	struct in6_addr laddr;		/* bind(): only datagrams to it */
 	struct in6_addr raddr;		/* connect(): only from it; :: any */
 	u32 icmp_filter;		/* ICMP_FILTER: types not wanted */
+	u32 icmp6_filter[8];		/* ICMP6_FILTER: set bits block */
+	int csum_off6;			/* IPV6_CHECKSUM offset; -1: none */
 	u8 proto;
 	bool hashed;
 	tip_raw_recv_t recv;
@@ -125,7 +131,7 @@ struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 				    tip_raw_recv_t recv, void *ctx);
 void tip_raw_pcb_free(struct tip_raw_pcb *pcb);
 int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
-		 const struct in6_addr *daddr);
+		 const struct in6_addr *daddr, int scope_id);
 /* bind()'s address check: a wildcard, or one that is ours (or a group). */
 int tip_raw_bind(struct tip_raw_pcb *pcb, const struct in6_addr *addr);
 

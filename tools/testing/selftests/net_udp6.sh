@@ -12,7 +12,10 @@
 # UDP-Lite with 10-byte coverage both ways, checked on the wire; a
 # multicast join that sends an MLDv2 report and then receives a native
 # sender's datagram; hop limit and traffic class on the wire; option
-# values and errors as on the native stack.
+# values and errors as on the native stack. Raw ICMPv6 (RFC 3542):
+# iputils ping -6 through tinyip-run, native ping -6 still answered
+# while tinyip has raw ICMPv6 sockets, and ICMP6_FILTER keeping echo
+# replies from a socket that blocks them.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/net_lib.sh"
 in_guest
@@ -152,6 +155,24 @@ nat_py opts "$NAT_IF" > "$T/opts.nat" 2>&1 || fail "udp6.py opts natively: $(cat
 tip_py opts "$TIP_IF" > "$T/opts.tip" 2>&1 || fail "udp6.py opts on tinyip: $(cat "$T/opts.tip")"
 diff -u "$T/opts.nat" "$T/opts.tip" || fail "IPv6 options differ from the native stack's"
 cat "$T/opts.tip"
+
+# Raw ICMPv6: unmodified ping -6 on tinyip (its ICMP datagram socket is
+# refused as for IPv4, so it uses a raw one), native ping -6 answered
+# meanwhile, and ICMP6_FILTER.
+out=$(in_tip timeout 30 "$RUN" --families inet6 ping -6 -n -c 3 -i 0.3 -W 2 $NAT6 2>&1) ||
+	fail "tinyip-run ping -6 $NAT6: $out"
+expect_match "tinyip-run ping -6" "$out" "3 packets transmitted, 3 received"
+expect_match "tinyip-run ping -6 reply" "$out" "bytes from $NAT6: icmp_seq=1 ttl=64"
+in_tip timeout 30 "$RUN" --families inet6 ping -6 -n -c 8 -i 0.5 -W 2 $NAT6 > /dev/null 2>&1 &
+out=$(in_nat ping -6 -n -c 3 -i 0.2 -W 2 $TIP6 2>&1) || fail "native ping -6 $TIP6: $out"
+expect_match "native ping -6 beside a tinyip raw socket" "$out" "3 packets transmitted, 3 received"
+out=$(in_tip timeout 30 "$RUN" --families inet6 python3 -u "$PY" raw-filter $NAT6 2>&1) ||
+	fail "raw ICMPv6 sockets: $out"
+expect_eq "raw ICMPv6 sockets and ICMP6_FILTER" "$out" \
+	"echo replies seen: sender 1, plain 1, blocked 0"
+out=$(nat_py raw-filter $TIP6 2>&1) || fail "native raw ICMPv6 to tinyip: $out"
+expect_eq "native raw ICMPv6 to tinyip" "$out" \
+	"echo replies seen: sender 1, plain 1, blocked 0"
 
 dmesg_clean "net_udp6"
 exit 0

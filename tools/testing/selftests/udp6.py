@@ -12,6 +12,7 @@ use the ordinary AF_INET6 API.
   mcast-send GROUP PORT IFINDEX [--hops N]
   opts IFINDEX
   raw-zero-csum DST PORT LEN      (native only: a UDP datagram, checksum 0)
+  raw-filter DST                  (two raw ICMPv6 sockets, one filtering)
 """
 import argparse
 import errno
@@ -197,6 +198,44 @@ def raw_zero_csum(a):
     return 0
 
 
+def raw_filter(a):
+    """An echo request from a raw ICMPv6 socket whose checksum the kernel
+    fills (RFC 3542 3.1); the reply reaches it and a second raw socket
+    whose ICMP6_FILTER passes all, but not a third that blocks type 129
+    (the filter's set bits block, as Linux's ICMP6_FILTER_SETBLOCK)."""
+    mk = lambda: socket.socket(socket.AF_INET6, socket.SOCK_RAW,
+                               socket.IPPROTO_ICMPV6)
+    sender, plain, blocked = mk(), mk(), mk()
+    filt = bytearray(32)
+    filt[129 >> 3] |= 1 << (129 & 7)
+    blocked.setsockopt(58, 1, bytes(filt))
+    got = blocked.getsockopt(58, 1, 32)
+    if got != bytes(filt):
+        out("error: ICMP6_FILTER read back differs")
+        return 1
+    ident = os.getpid() & 0xffff
+    sender.sendto(struct.pack("!BBHHH", 128, 0, 0, ident, 1) + b"raw6" * 8,
+                  (a.dst, 0))
+    seen = {}
+    for name, s in (("sender", sender), ("plain", plain),
+                    ("blocked", blocked)):
+        seen[name] = 0
+        s.settimeout(2)
+        while True:
+            try:
+                data, peer = s.recvfrom(2000)
+            except socket.timeout:
+                break
+            if data[0] == 129 and struct.unpack("!H", data[4:6])[0] == ident:
+                seen[name] += 1
+                if data[8:] != b"raw6" * 8:
+                    out("error: echo reply data differs")
+                    return 1
+    out("echo replies seen: sender %d, plain %d, blocked %d" %
+        (seen["sender"], seen["plain"], seen["blocked"]))
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -230,11 +269,14 @@ def main():
     c.add_argument("dst")
     c.add_argument("port", type=int)
     c.add_argument("len", type=int)
+    c = sub.add_parser("raw-filter")
+    c.add_argument("dst")
     a = p.parse_args()
     return {"echo-client": echo_client, "echo-server": echo_server,
             "refused": refused, "mcast-recv": mcast_recv,
             "mcast-send": mcast_send, "opts": opts,
-            "raw-zero-csum": raw_zero_csum}[a.cmd](a)
+            "raw-zero-csum": raw_zero_csum,
+            "raw-filter": raw_filter}[a.cmd](a)
 
 
 if __name__ == "__main__":
