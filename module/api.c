@@ -7,6 +7,7 @@
  */
 #include <linux/export.h>
 #include <linux/in.h>
+#include <linux/ip.h>
 #include <linux/module.h>
 #include <linux/udp.h>
 
@@ -19,6 +20,7 @@
 struct tinyip_udp {
 	struct tip_udp_pcb *pcb;
 	tinyip_udp_recv_t recv;
+	tinyip_udp_recv6_t recv6;	/* wins over recv when set */
 	void *ctx;
 };
 
@@ -26,17 +28,35 @@ static void tinyip_udp_deliver(struct tip_udp_pcb *pcb, struct sk_buff *skb)
 {
 	const struct udphdr *uh = (const struct udphdr *)skb->data;
 	struct tinyip_udp *u = pcb->ctx;
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct in6_addr saddr, daddr;
 	__be16 sport = uh->source;
+	bool v4 = ip_hdr(skb)->version == 4;
 
-	if (!u->recv) {
+	if (!u->recv6 && (!u->recv || !v4)) {
 		consume_skb(skb);
 		return;
 	}
 	/* A loopback datagram may still count against its sender. */
 	skb_orphan(skb);
+	tip_skb_addrs(skb, &saddr, &daddr);
 	__skb_pull(skb, sizeof(*uh));
-	u->recv(u, u->ctx, skb, TIP_CB(skb)->saddr, sport);
+	if (u->recv6)
+		u->recv6(u, u->ctx, skb, &saddr, sport,
+			 ifp ? ifp->ifindex : 0);
+	else
+		u->recv(u, u->ctx, skb, TIP_CB(skb)->saddr, sport);
 }
+
+void tinyip_udp_set_recv6(struct tinyip_udp *u, tinyip_udp_recv6_t recv6)
+{
+	struct tip_net *tn = u->pcb->tn;
+
+	spin_lock_bh(&tn->lock);
+	u->recv6 = recv6;
+	spin_unlock_bh(&tn->lock);
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_udp_set_recv6, TINYIP);
 
 static const struct tip_udp_ops tinyip_udp_pcb_ops = {
 	.recv = tinyip_udp_deliver,
@@ -267,7 +287,7 @@ int tinyip_udp_sendto6_locked(struct tinyip_udp *u, const void *buf,
 
 	if (IS_ERR(skb))
 		return PTR_ERR(skb);
-	return tip_udp_send(u->pcb, skb, daddr, dport);
+	return tip_udp_send(u->pcb, skb, daddr, dport, 0);
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_sendto6_locked, TINYIP);
 
@@ -292,7 +312,7 @@ int tinyip_udp_sendto6(struct tinyip_udp *u, const void *buf, size_t len,
 	if (IS_ERR(skb))
 		return PTR_ERR(skb);
 	spin_lock_bh(&tn->lock);
-	err = tip_udp_send(u->pcb, skb, daddr, dport);
+	err = tip_udp_send(u->pcb, skb, daddr, dport, 0);
 	spin_unlock_bh(&tn->lock);
 	return err;
 }

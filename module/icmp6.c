@@ -247,6 +247,8 @@ static void tip_icmp6_rcv(struct tip_net *tn, struct sk_buff *skb)
 		return;
 	}
 	type = icmp6_hdr(skb)->icmp6_type;
+	/* Raw ICMPv6 endpoints get a copy of every message (RFC 3542 3). */
+	tip_ip6_raw(tn, skb, IPPROTO_ICMPV6);
 	switch (type) {
 	case ICMPV6_ECHO_REQUEST:
 		tip_icmp6_echo(tn, skb);
@@ -271,7 +273,7 @@ static void tip_icmp6_rcv(struct tip_net *tn, struct sk_buff *skb)
 		tip_icmp6_error(tn, skb, type);
 		return;
 	default:
-		/* Echo replies and errors go to sockets once IPv6 has them. */
+		/* Echo replies and the rest: raw endpoints had their copy. */
 		consume_skb(skb);
 	}
 }

@@ -19,6 +19,25 @@
 
 static const struct tip_ip6_proto __rcu *tip_ip6_protos[256];
 static DEFINE_MUTEX(tip_ip6_proto_mutex);
+/* Set at raw's init, cleared at its exit; readers are RCU (softirq). */
+static bool (*tip_ip6_raw_deliver)(struct tip_net *tn, struct sk_buff *skb,
+				   u8 proto);
+
+void tip_ip6_set_raw_deliver(bool (*deliver)(struct tip_net *tn,
+					     struct sk_buff *skb, u8 proto))
+{
+	WRITE_ONCE(tip_ip6_raw_deliver, deliver);
+	if (!deliver)
+		synchronize_net();
+}
+
+bool tip_ip6_raw(struct tip_net *tn, struct sk_buff *skb, u8 proto)
+{
+	bool (*deliver)(struct tip_net *tn, struct sk_buff *skb, u8 proto);
+
+	deliver = READ_ONCE(tip_ip6_raw_deliver);
+	return deliver && deliver(tn, skb, proto);
+}
 
 int tip_ip6_proto_register(u8 proto, const struct tip_ip6_proto *p)
 {
@@ -95,8 +114,24 @@ static void tip_ip6_deliver(struct tip_net *tn, struct sk_buff *skb,
 {
 	const struct tip_ip6_proto *p;
 	struct tip_if *iif = TIP_CB(skb)->iif;
+	bool raw = false;
 
 	p = rcu_dereference(tip_ip6_protos[c->proto]);
+	/*
+	 * Raw endpoints see the packet from its upper-layer header, before
+	 * the transport; ICMPv6 hands them its messages itself, after its
+	 * checksum check. One that took it is answer enough for a protocol
+	 * nobody else speaks, as on Linux.
+	 */
+	if (c->proto != IPPROTO_ICMPV6) {
+		__skb_pull(skb, c->off);
+		raw = tip_ip6_raw(tn, skb, c->proto);
+		__skb_push(skb, c->off);
+	}
+	if (!p && raw) {
+		consume_skb(skb);
+		return;
+	}
 	if (!p) {
 		/* RFC 8200 4: unknown Next Header, parameter problem 1. */
 		if (c->proto != NEXTHDR_NONE)

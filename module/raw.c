@@ -1,17 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Raw IPv4 endpoints: each sees a copy of every datagram of its protocol
- * that reaches this host, IP header included, before the transport does
- * (as Linux's raw_local_deliver), and sends payloads for which the IP
- * layer builds the header (RFC 791). ICMP endpoints can filter message
- * types (Linux's ICMP_FILTER), so a ping program sees only its replies.
+ * Raw endpoints: each sees a copy of every datagram of its protocol that
+ * reaches this host before the transport does (as Linux's
+ * raw_local_deliver and raw6_local_deliver), and sends payloads for
+ * which the IP layer builds the header (RFC 791, RFC 8200). An IPv4
+ * endpoint gets IPv4 datagrams with their IP header; an IPv6 one
+ * (RFC 3542 3) gets IPv6 packets from the upper-layer header on, and on
+ * send the kernel computes the ICMPv6 checksum (RFC 3542 3.1) or, with
+ * IPV6_CHECKSUM, another protocol's at the offset given. ICMP endpoints
+ * filter message types (ICMP_FILTER, and RFC 3542 3.2's ICMP6_FILTER),
+ * so a ping program sees only its replies.
  */
 #include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/in.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
 
 #include <tinyip/addr.h>
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
@@ -30,6 +39,7 @@ struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 	pcb->ctx = ctx;
 	tip_inet_init(&pcb->inet);
 	tip_addr_set_wild(&pcb->laddr, false);
+	pcb->csum_off6 = -1;
 
 	spin_lock_bh(&tn->lock);
 	list_add_tail(&pcb->list, &tn->raw.pcbs);
@@ -71,19 +81,68 @@ int tip_raw_bind(struct tip_raw_pcb *pcb, const struct in6_addr *addr)
 }
 
 /*
- * Stage 2 of dual-stack sockets: raw IPv6 output (an IPv6 raw endpoint
- * sends without the IP header, RFC 3542 3). Unreachable until then.
+ * IPv6 output (RFC 3542 3): @skb is the upper-layer message, the IPv6
+ * header is ours to build. The checksum is the kernel's to fill for
+ * ICMPv6 (3.1) and, with IPV6_CHECKSUM, for other protocols; it covers
+ * the IPv6 pseudo-header, so it can only be done once the source is
+ * chosen here.
  */
 static int tip_raw_send6(struct tip_raw_pcb *pcb, struct sk_buff *skb,
-			 const struct in6_addr *daddr)
+			 const struct in6_addr *daddr, int scope_id)
 {
+	struct tip_net *tn = pcb->tn;
+	struct tip_ip6_tx tx = {};
+	struct tip_rt6_res res;
+	struct in6_addr saddr;
+	struct tip_if *oif;
+	__sum16 sum;
+	int err, off;
+
+	err = -ENETUNREACH;
+	if (tip_addr_is_v4(&pcb->laddr) && !tip_addr_is_any4(&pcb->laddr))
+		goto drop;
+	oif = tip_inet_oif6(tn, &pcb->inet, daddr, scope_id);
+	err = tip_ip6_route(tn, daddr, oif, &res);
+	if (err)
+		goto drop;
+	saddr = pcb->laddr;
+	if (tip_addr_is_wild(&saddr) || ipv6_addr_is_multicast(&saddr))
+		saddr = res.src;
+
+	skb_reset_transport_header(skb);
+	skb->ip_summed = CHECKSUM_NONE;
+	off = pcb->proto == IPPROTO_ICMPV6 ?
+	      (int)offsetof(struct icmp6hdr, icmp6_cksum) : pcb->csum_off6;
+	if (off >= 0) {
+		err = -EINVAL;
+		if (skb->len < off + sizeof(sum))
+			goto drop;
+		*(__sum16 *)(skb->data + off) = 0;
+		sum = csum_ipv6_magic(&saddr, daddr, skb->len, pcb->proto,
+				      skb_checksum(skb, 0, skb->len, 0));
+		/* UDP's zero means "none", which IPv6 forbids (8.1). */
+		if (!sum && pcb->proto == IPPROTO_UDP)
+			sum = CSUM_MANGLED_0;
+		*(__sum16 *)(skb->data + off) = sum;
+	}
+
+	tx.tclass = pcb->inet.tclass6;
+	tx.dontfrag = pcb->inet.dontfrag6;
+	tx.mc_loop = pcb->inet.mc_loop6;
+	tx.hop_limit = res.mcast ? pcb->inet.mc_hops6 : pcb->inet.hop_limit6;
+	return tip_ip6_output(tn, skb, pcb->proto, &saddr, daddr, oif, &tx);
+
+drop:
 	kfree_skb(skb);
-	return -ENETUNREACH;
+	return err;
 }
 
-/* Send @skb (data at the payload) to @daddr, under tn->lock; consumes it. */
+/*
+ * Send @skb (data at the payload) to @daddr (@scope_id: its
+ * sin6_scope_id, or 0), under tn->lock; consumes it.
+ */
 int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
-		 const struct in6_addr *daddr)
+		 const struct in6_addr *daddr, int scope_id)
 {
 	struct tip_net *tn = pcb->tn;
 	struct tip_ip4_tx tx = {};
@@ -93,7 +152,7 @@ int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
 
 	lockdep_assert_held(&tn->lock);
 	if (!tip_addr_is_v4(daddr))
-		return tip_raw_send6(pcb, skb, daddr);
+		return tip_raw_send6(pcb, skb, daddr, scope_id);
 	err = -ENETUNREACH;
 	if (pcb->inet.v6only ||
 	    (!tip_addr_is_v4(&pcb->laddr) && !ipv6_addr_any(&pcb->laddr)))
@@ -160,7 +219,8 @@ static bool tip_raw_deliver(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
 	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
 	list_for_each_entry(pcb, &tn->raw.pcbs, list) {
-		if (pcb->proto != proto)
+		/* An IPv6 raw endpoint never sees IPv4 (as AF_INET6 raw). */
+		if (pcb->proto != proto || pcb->inet.v6)
 			continue;
 		if (!tip_addr_match(&pcb->laddr, pcb->inet.v6only, &daddr))
 			continue;
@@ -178,6 +238,62 @@ static bool tip_raw_deliver(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 			continue;
 		}
 		__skb_push(copy, copy->data - skb_network_header(copy));
+		pcb->recv(pcb, copy);
+		taken = true;
+	}
+	return taken;
+}
+
+/* ICMP6_FILTER (RFC 3542 3.2): a set bit blocks the type, as Linux. */
+static bool tip_raw_icmp6_filtered(const struct tip_raw_pcb *pcb,
+				   const struct sk_buff *skb)
+{
+	const u8 *type;
+	u8 buf;
+
+	if (pcb->proto != IPPROTO_ICMPV6)
+		return false;
+	type = skb_header_pointer(skb, 0, sizeof(buf), &buf);
+	return !type ||
+	       (pcb->icmp6_filter[*type >> 5] & BIT(*type & 31));
+}
+
+/*
+ * The IPv6 layer's raw hook, under tn->lock, skb->data at the
+ * upper-layer header (for ICMPv6, after its checksum was checked): a
+ * copy to every IPv6 endpoint of @proto that matches, from that header
+ * on, as RFC 3542 3 says raw IPv6 sockets receive. @skb stays the
+ * caller's; true if an endpoint took a copy.
+ */
+static bool tip_raw_deliver6(struct tip_net *tn, struct sk_buff *skb,
+			     u8 proto)
+{
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	int ifindex = ifp ? ifp->ifindex : 0;
+	struct tip_raw_pcb *pcb;
+	struct sk_buff *copy;
+	bool taken = false;
+
+	lockdep_assert_held(&tn->lock);
+	list_for_each_entry(pcb, &tn->raw.pcbs, list) {
+		if (pcb->proto != proto || !pcb->inet.v6)
+			continue;
+		if (!tip_addr_match(&pcb->laddr, pcb->inet.v6only, &ip6->daddr))
+			continue;
+		if (!ipv6_addr_any(&pcb->raddr) &&
+		    !ipv6_addr_equal(&pcb->raddr, &ip6->saddr))
+			continue;
+		if (pcb->inet.bound_if && pcb->inet.bound_if != ifindex)
+			continue;
+		if (tip_raw_icmp6_filtered(pcb, skb))
+			continue;
+		copy = skb_clone(skb, GFP_ATOMIC);
+		if (!copy) {
+			if (ifp)
+				ifp->stats.rx_drops[TINYIP_DROP_NOMEM]++;
+			continue;
+		}
 		pcb->recv(pcb, copy);
 		taken = true;
 	}
@@ -208,11 +324,13 @@ int tip_raw_init(void)
 	if (err)
 		return err;
 	tip_ip4_set_raw_deliver(tip_raw_deliver);
+	tip_ip6_set_raw_deliver(tip_raw_deliver6);
 	return 0;
 }
 
 void tip_raw_exit(void)
 {
+	tip_ip6_set_raw_deliver(NULL);
 	tip_ip4_set_raw_deliver(NULL);
 	tip_sock_raw_exit();
 }

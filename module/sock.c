@@ -29,6 +29,8 @@ void tip_inet_init(struct tip_inet *inet)
 	INIT_LIST_HEAD(&inet->mc);
 	inet->mc_ttl = 1;		/* RFC 1112 6.1: stay on the link */
 	inet->mc_loop = true;
+	inet->mc_hops6 = 1;		/* RFC 3493 5.2 */
+	inet->mc_loop6 = true;
 }
 
 /* The link owning @addr, under tn->lock. */
@@ -154,7 +156,9 @@ static void tip_inet_mc_del(struct tip_net *tn, struct tip_inet *inet,
 	struct tip_if *ifp = tip_inet_if(tn, m->ifindex);
 
 	/* A detached link already forgot its groups. */
-	if (ifp)
+	if (ifp && m->v6)
+		tip_mld_leave(ifp, &m->group6);
+	else if (ifp)
 		tip_ip4_mc_leave(tn, ifp, m->group);
 	list_del(&m->list);
 	inet->nmc--;
@@ -186,6 +190,106 @@ int tip_inet_mc_leave(struct tip_net *tn, struct tip_inet *inet,
 		return 0;
 	}
 	return -EADDRNOTAVAIL;
+}
+
+/*
+ * The link an IPv6 group is joined on when the program names none: the
+ * route towards it, else the first attached link that speaks IPv6.
+ * Linux finds one through its per-device ff00::/8 routes; tinyip has no
+ * such routes, and a host with one link should not need to name it.
+ */
+static struct tip_if *tip_inet_mc6_link(struct tip_net *tn,
+					const struct in6_addr *group)
+{
+	struct tip_rt6 *rt = tip_ip6_route_lookup(tn, group, NULL);
+	struct tip_if *ifp;
+
+	if (rt && rt->ifp && !rt->ifp->dying)
+		return rt->ifp;
+	list_for_each_entry(ifp, &tn->ifs, list)
+		if (ifp != tn->lo && !ifp->dying && ifp->in6)
+			return ifp;
+	return NULL;
+}
+
+/*
+ * IPV6_JOIN_GROUP (RFC 3493 5.2): the link joins through MLD (RFC 3810),
+ * which sends the reports; the membership is the endpoint's until it
+ * leaves or goes away. Errors as Linux's ipv6_sock_mc_join().
+ */
+int tip_inet_mc6_join(struct tip_net *tn, struct tip_inet *inet,
+		      const struct in6_addr *group, int ifindex)
+{
+	struct tip_mc_membership *m;
+	struct tip_if *ifp;
+	int err;
+
+	lockdep_assert_held(&tn->lock);
+	if (!ipv6_addr_is_multicast(group))
+		return -EINVAL;
+	ifp = ifindex ? tip_if_by_index(tn, ifindex) :
+			tip_inet_mc6_link(tn, group);
+	if (!ifp || !ifp->in6)
+		return -ENODEV;
+	list_for_each_entry(m, &inet->mc, list)
+		if (m->v6 && ipv6_addr_equal(&m->group6, group) &&
+		    m->ifindex == ifp->ifindex)
+			return -EADDRINUSE;
+	if (inet->nmc >= TIP_MC_MAX_MEMBERSHIPS)
+		return -ENOBUFS;
+	m = tip_mem_zalloc(&tn->mem, sizeof(*m), GFP_ATOMIC);
+	if (!m)
+		return -ENOBUFS;
+	err = tip_mld_join(ifp, group);
+	if (err) {
+		tip_mem_free(&tn->mem, m, sizeof(*m));
+		return err;
+	}
+	m->v6 = true;
+	m->group6 = *group;
+	m->ifindex = ifp->ifindex;
+	list_add(&m->list, &inet->mc);
+	inet->nmc++;
+	return 0;
+}
+
+/* IPV6_LEAVE_GROUP: @ifindex 0 takes the first membership of @group. */
+int tip_inet_mc6_leave(struct tip_net *tn, struct tip_inet *inet,
+		       const struct in6_addr *group, int ifindex)
+{
+	struct tip_mc_membership *m;
+
+	lockdep_assert_held(&tn->lock);
+	if (!ipv6_addr_is_multicast(group))
+		return -EINVAL;
+	list_for_each_entry(m, &inet->mc, list) {
+		if (!m->v6 || !ipv6_addr_equal(&m->group6, group))
+			continue;
+		if (ifindex && m->ifindex != ifindex)
+			continue;
+		tip_inet_mc_del(tn, inet, m);
+		return 0;
+	}
+	return -EADDRNOTAVAIL;
+}
+
+/*
+ * The link an IPv6 packet to @daddr must leave by: the destination's
+ * scope id, else the bound device, else for a group IPV6_MULTICAST_IF
+ * or the link it would be joined on. NULL lets the route decide (and
+ * fails a scoped destination with ENETUNREACH).
+ */
+struct tip_if *tip_inet_oif6(struct tip_net *tn, const struct tip_inet *inet,
+			     const struct in6_addr *daddr, int scope_id)
+{
+	int ifindex = scope_id ?: inet->bound_if;
+	bool mcast = ipv6_addr_is_multicast(daddr);
+
+	if (!ifindex && mcast)
+		ifindex = inet->mc_ifindex6;
+	if (ifindex)
+		return tip_if_by_index(tn, ifindex);
+	return mcast ? tip_inet_mc6_link(tn, daddr) : NULL;
 }
 
 void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet)
@@ -324,27 +428,61 @@ int tip_sock_skb_name(struct sockaddr *uaddr, const struct tip_inet *inet,
 /*
  * The IPPROTO_IPV6 level (RFC 3493 5, RFC 3542): any option set here
  * makes an unbound socket an IPv6 one, as a program that sets them
- * expects sockaddr_in6 names. Stage 1 has IPV6_V6ONLY (RFC 3493 5.3,
- * only before bind, as Linux); the other options join this switch.
+ * expects sockaddr_in6 names. Values and errors are Linux's
+ * (do_ipv6_setsockopt): EINVAL for a short option or a value out of
+ * range, ENODEV for an unknown interface, EADDRINUSE for a group joined
+ * twice, EADDRNOTAVAIL for leaving one not joined, EPROTO for
+ * memberships on a stream socket.
  */
 int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 			     int optname, sockptr_t optval,
 			     unsigned int optlen)
 {
 	struct tip_net *tn = tip_net(sock_net(sk));
+	struct ipv6_mreq mreq;
 	struct tip_sock_ep ep;
 	struct tip_inet *inet;
-	int val, err = 0;
+	int val = 0, err = 0;
 
 	switch (optname) {
 	case IPV6_V6ONLY:
+	case IPV6_UNICAST_HOPS:
+	case IPV6_MULTICAST_HOPS:
+	case IPV6_MULTICAST_LOOP:
+	case IPV6_MULTICAST_IF:
+	case IPV6_TCLASS:
+	case IPV6_DONTFRAG:
+	case IPV6_RECVPKTINFO:
+	case IPV6_RECVHOPLIMIT:
+	case IPV6_RECVERR:
 		if (optlen < sizeof(int))
 			return -EINVAL;
 		if (copy_from_sockptr(&val, optval, sizeof(val)))
 			return -EFAULT;
 		break;
+	case IPV6_ADD_MEMBERSHIP:
+	case IPV6_DROP_MEMBERSHIP:
+		if (sk->sk_type == SOCK_STREAM)
+			return -EPROTO;
+		if (optlen < sizeof(mreq))
+			return -EINVAL;
+		if (copy_from_sockptr(&mreq, optval, sizeof(mreq)))
+			return -EFAULT;
+		break;
 	default:
 		return -ENOPROTOOPT;
+	}
+	switch (optname) {
+	case IPV6_UNICAST_HOPS:
+	case IPV6_MULTICAST_HOPS:
+	case IPV6_TCLASS:
+		if (val < -1 || val > 255)
+			return -EINVAL;
+		break;
+	case IPV6_MULTICAST_LOOP:
+		if (val != !!val)
+			return -EINVAL;
+		break;
 	}
 
 	/* lock_sock keeps bind and connect out, tn->lock an autobind. */
@@ -365,6 +503,52 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 		}
 		inet->v6only = !!val;
 		break;
+	case IPV6_UNICAST_HOPS:
+		/* -1 and 0 both leave the link's hop limit in force. */
+		inet->hop_limit6 = val < 0 ? 0 : val;
+		break;
+	case IPV6_MULTICAST_HOPS:
+		inet->mc_hops6 = val < 0 ? 1 : val;
+		break;
+	case IPV6_MULTICAST_LOOP:
+		inet->mc_loop6 = val;
+		break;
+	case IPV6_MULTICAST_IF:
+		if (val && !tip_if_by_index(tn, val)) {
+			err = -ENODEV;
+			break;
+		}
+		inet->mc_ifindex6 = val;
+		break;
+	case IPV6_TCLASS:
+		inet->tclass6 = val < 0 ? 0 : val;
+		break;
+	case IPV6_DONTFRAG:
+		inet->dontfrag6 = !!val;
+		break;
+	case IPV6_RECVPKTINFO:
+		inet->recvpktinfo6 = !!val;
+		break;
+	case IPV6_RECVHOPLIMIT:
+		inet->recvhoplimit6 = !!val;
+		break;
+	case IPV6_RECVERR:
+		/*
+		 * Taken and read back, because iputils ping -6 cannot run
+		 * without it, but no error queue is kept yet: MSG_ERRQUEUE
+		 * still finds it empty, and a connected socket hears of
+		 * errors through SO_ERROR as without the option.
+		 */
+		inet->recverr6 = !!val;
+		break;
+	case IPV6_ADD_MEMBERSHIP:
+		err = tip_inet_mc6_join(tn, inet, &mreq.ipv6mr_multiaddr,
+					mreq.ipv6mr_ifindex);
+		break;
+	case IPV6_DROP_MEMBERSHIP:
+		err = tip_inet_mc6_leave(tn, inet, &mreq.ipv6mr_multiaddr,
+					 mreq.ipv6mr_ifindex);
+		break;
 	}
 	if (!err && !inet->v6) {
 		inet->v6 = true;
@@ -380,12 +564,70 @@ int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
 			     int optname, char __user *optval,
 			     int __user *optlen)
 {
+	int val;
+
 	switch (optname) {
 	case IPV6_V6ONLY:
-		return tip_sock_put_int(READ_ONCE(inet->v6only), optval,
-					optlen, false);
+		val = READ_ONCE(inet->v6only);
+		break;
+	case IPV6_UNICAST_HOPS:
+		/* The default reads as Linux's, the IPv6 default of 64. */
+		val = READ_ONCE(inet->hop_limit6) ?: 64;
+		break;
+	case IPV6_MULTICAST_HOPS:
+		val = READ_ONCE(inet->mc_hops6);
+		break;
+	case IPV6_MULTICAST_LOOP:
+		val = READ_ONCE(inet->mc_loop6);
+		break;
+	case IPV6_MULTICAST_IF:
+		val = READ_ONCE(inet->mc_ifindex6);
+		break;
+	case IPV6_TCLASS:
+		val = READ_ONCE(inet->tclass6);
+		break;
+	case IPV6_DONTFRAG:
+		val = READ_ONCE(inet->dontfrag6);
+		break;
+	case IPV6_RECVPKTINFO:
+		val = READ_ONCE(inet->recvpktinfo6);
+		break;
+	case IPV6_RECVHOPLIMIT:
+		val = READ_ONCE(inet->recvhoplimit6);
+		break;
+	case IPV6_RECVERR:
+		val = READ_ONCE(inet->recverr6);
+		break;
+	default:
+		return -ENOPROTOOPT;
 	}
-	return -ENOPROTOOPT;
+	return tip_sock_put_int(val, optval, optlen, false);
+}
+
+/*
+ * Ancillary data on receive (RFC 3542 6): IPV6_PKTINFO, the destination
+ * address the datagram carried (mapped for IPv4) and the link it came in
+ * on; IPV6_HOPLIMIT, the hop limit it arrived with (IPv6 packets only,
+ * as Linux gives it).
+ */
+void tip_sock_cmsg6(struct msghdr *msg, const struct tip_inet *inet,
+		    struct sk_buff *skb)
+{
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct in6_pktinfo pi;
+	struct in6_addr saddr;
+	int hops;
+
+	if (READ_ONCE(inet->recvpktinfo6)) {
+		memset(&pi, 0, sizeof(pi));
+		tip_skb_addrs(skb, &saddr, &pi.ipi6_addr);
+		pi.ipi6_ifindex = ifp ? ifp->ifindex : 0;
+		put_cmsg(msg, SOL_IPV6, IPV6_PKTINFO, sizeof(pi), &pi);
+	}
+	if (READ_ONCE(inet->recvhoplimit6) && ipv6_hdr(skb)->version == 6) {
+		hops = ipv6_hdr(skb)->hop_limit;
+		put_cmsg(msg, SOL_IPV6, IPV6_HOPLIMIT, sizeof(hops), &hops);
+	}
 }
 
 /* Frees a queued datagram's share of the socket and of the instance. */

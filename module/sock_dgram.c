@@ -7,6 +7,7 @@
  */
 #include <linux/capability.h>
 #include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/in.h>
 #include <linux/net.h>
 #include <linux/sockios.h>
@@ -160,8 +161,8 @@ static int tip_sock_do_connect(struct tip_sock *ts,
 		ts->raw->raddr = in6addr_any;
 		return 0;
 	}
-	/* No raw IPv6 before stage 2, nor IPv4 on a V6ONLY socket. */
-	if (!tip_addr_is_v4(&sa->addr) || ts->raw->inet.v6only)
+	/* No IPv4 peer for a V6ONLY socket. */
+	if (tip_addr_is_v4(&sa->addr) && ts->raw->inet.v6only)
 		return -ENETUNREACH;
 	ts->raw->raddr = sa->addr;
 	return 0;
@@ -193,6 +194,17 @@ static int tip_sock_connect(struct socket *sock, struct sockaddr *uaddr,
 	/* AF_UNSPEC, and as before 0.0.0.0 or ::, disconnect. */
 	conn = !unspec && !tip_addr_is_wild(&sa.addr);
 	err = unspec ? 0 : tip_sock_apply(sk, &ep, &sa, false);
+	/*
+	 * A scoped peer binds an unbound socket to its link, as Linux's
+	 * ip6_datagram_connect() does, so replies are matched and sends
+	 * leave there.
+	 */
+	if (!err && conn && sa.v6 && sa.scope_id &&
+	    !READ_ONCE(sk->sk_bound_dev_if) &&
+	    (ipv6_addr_type(&sa.addr) & IPV6_ADDR_LINKLOCAL)) {
+		WRITE_ONCE(sk->sk_bound_dev_if, sa.scope_id);
+		ep.inet->bound_if = sa.scope_id;
+	}
 	if (!err)
 		err = tip_sock_do_connect(ts, conn ? &sa : NULL);
 	spin_unlock_bh(&tn->lock);
@@ -275,6 +287,34 @@ static int tip_sock_shutdown(struct socket *sock, int how)
 	return err;
 }
 
+/*
+ * IPV6_CHECKSUM (RFC 3542 3.1) on a raw socket: the offset of the
+ * checksum the kernel fills on send; -1 turns it off. As Linux: an odd
+ * offset is EINVAL, and an ICMPv6 socket, whose checksum is always the
+ * kernel's, refuses the option at IPPROTO_IPV6 (but takes it at SOL_RAW,
+ * where iputils ping sets it).
+ */
+static int tip_sock_raw_csum6(struct sock *sk, int level, sockptr_t optval,
+			      unsigned int optlen)
+{
+	struct tip_net *tn = tip_sock_tn(sk);
+	struct tip_raw_pcb *pcb = tip_sk(sk)->raw;
+	int val;
+
+	if (pcb->proto == IPPROTO_ICMPV6 && level == SOL_IPV6)
+		return -EINVAL;
+	if (optlen < sizeof(int))
+		return -EINVAL;
+	if (copy_from_sockptr(&val, optval, sizeof(val)))
+		return -EFAULT;
+	if (val > 0 && (val & 1))
+		return -EINVAL;
+	spin_lock_bh(&tn->lock);
+	pcb->csum_off6 = val < 0 ? -1 : val;
+	spin_unlock_bh(&tn->lock);
+	return 0;
+}
+
 static int tip_sock_setsockopt(struct socket *sock, int level, int optname,
 			       sockptr_t optval, unsigned int optlen)
 {
@@ -286,9 +326,29 @@ static int tip_sock_setsockopt(struct socket *sock, int level, int optname,
 	if (level == SOL_IP)
 		return tip_sock_ip_setsockopt(sk, tip_sock_inet(sk), optname,
 					      optval, optlen);
+	if (ts->raw && (level == SOL_RAW || level == SOL_IPV6) &&
+	    optname == IPV6_CHECKSUM)
+		return tip_sock_raw_csum6(sk, level, optval, optlen);
 	if (level == SOL_IPV6)
 		return tip_sock_ipv6_setsockopt(sk, tip_dgram_ep, optname,
 						optval, optlen);
+
+	if (level == SOL_ICMPV6 && ts->raw && optname == ICMPV6_FILTER) {
+		u32 filter[8];
+
+		if (ts->raw->proto != IPPROTO_ICMPV6)
+			return -EOPNOTSUPP;
+		/* As Linux: a short filter is taken as far as it goes. */
+		memset(filter, 0, sizeof(filter));
+		if (copy_from_sockptr(filter, optval,
+				      min_t(unsigned int, optlen,
+					    sizeof(filter))))
+			return -EFAULT;
+		spin_lock_bh(&tn->lock);
+		memcpy(ts->raw->icmp6_filter, filter, sizeof(filter));
+		spin_unlock_bh(&tn->lock);
+		return 0;
+	}
 
 	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp) {
 		if (optname != UDPLITE_SEND_CSCOV &&
@@ -339,9 +399,33 @@ static int tip_sock_getsockopt(struct socket *sock, int level, int optname,
 	if (level == SOL_IP)
 		return tip_sock_ip_getsockopt(sk, tip_sock_inet(sk), optname,
 					      optval, optlen);
+	if (ts->raw && (level == SOL_RAW || level == SOL_IPV6) &&
+	    optname == IPV6_CHECKSUM)
+		return tip_sock_put_int(READ_ONCE(ts->raw->csum_off6), optval,
+					optlen, false);
 	if (level == SOL_IPV6)
 		return tip_sock_ipv6_getsockopt(sk, tip_sock_inet(sk), optname,
 						optval, optlen);
+
+	if (level == SOL_ICMPV6 && ts->raw && optname == ICMPV6_FILTER) {
+		struct tip_net *tn = tip_sock_tn(sk);
+		u32 filter[8];
+		int len;
+
+		if (ts->raw->proto != IPPROTO_ICMPV6)
+			return -EOPNOTSUPP;
+		if (get_user(len, optlen))
+			return -EFAULT;
+		if (len < 0)
+			return -EINVAL;
+		len = min_t(int, len, sizeof(filter));
+		spin_lock_bh(&tn->lock);
+		memcpy(filter, ts->raw->icmp6_filter, sizeof(filter));
+		spin_unlock_bh(&tn->lock);
+		if (put_user(len, optlen) || copy_to_user(optval, filter, len))
+			return -EFAULT;
+		return 0;
+	}
 
 	if ((level == SOL_UDP || level == SOL_UDPLITE) && ts->udp &&
 	    ts->udp->proto == IPPROTO_UDPLITE) {
@@ -426,7 +510,8 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 	/* No address, or a wildcard one, means the connected peer. */
 	to_peer = !given || tip_addr_is_wild(&sa.addr);
 	if (ts->udp) {
-		if (len > TIP_UDP_MAX_PAYLOAD)
+		/* The IPv4 bound is checked again once the peer is known. */
+		if (len > TIP_UDP6_MAX_PAYLOAD)
 			return -EMSGSIZE;
 		if (to_peer) {
 			struct in6_addr peer;
@@ -454,13 +539,14 @@ static int tip_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 		kfree_skb(skb);
 	} else if (ts->udp) {
 		err = tip_udp_send(ts->udp, skb, to_peer ? NULL : &sa.addr,
-				   sa.port);
+				   sa.port, to_peer ? 0 : sa.scope_id);
 	} else if (to_peer && ipv6_addr_any(&ts->raw->raddr)) {
 		kfree_skb(skb);
 		err = -EDESTADDRREQ;
 	} else {
 		err = tip_raw_send(ts->raw, skb,
-				   to_peer ? &ts->raw->raddr : &sa.addr);
+				   to_peer ? &ts->raw->raddr : &sa.addr,
+				   to_peer ? 0 : sa.scope_id);
 	}
 	spin_unlock_bh(&tn->lock);
 	return err < 0 ? err : len;
@@ -500,6 +586,7 @@ static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
 							 skb->data)->source :
 							0);
 		sock_recv_timestamp(msg, sk, skb);
+		tip_sock_cmsg6(msg, tip_sock_inet(sk), skb);
 		err = (flags & MSG_TRUNC) ? dlen : copied;
 	}
 	skb_free_datagram(sk, skb);

@@ -9,13 +9,17 @@
  * it calls in, process context takes it around each PCB call.
  */
 #include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/in.h>
 #include <linux/udp.h>
 #include <net/checksum.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
 
 #include <tinyip/addr.h>
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
@@ -189,21 +193,104 @@ static int tip_udp_v4_ok(const struct tip_udp_pcb *pcb)
 }
 
 /*
- * Stage 2 of dual-stack sockets: route to an IPv6 peer, choose the source
- * (RFC 6724) and build the datagram. Until then IPv6 peers are
- * unreachable, a clear answer rather than a wrong path.
+ * Connecting to an IPv6 peer (RFC 8200, RFC 3493 3.7): the route and the
+ * source address (RFC 6724, tip_ip6_route()) are chosen now, so
+ * getsockname() tells the address the datagrams will carry. A link-local
+ * peer leaves by the socket's device (the socket layer binds it from
+ * sin6_scope_id, as Linux's ip6_datagram_connect does).
  */
 static int tip_udp_connect6(struct tip_udp_pcb *pcb,
 			    const struct in6_addr *addr, __be16 port)
 {
-	return -ENETUNREACH;
+	struct tip_net *tn = pcb->tn;
+	struct tip_rt6_res res;
+	struct tip_if *oif;
+	int err;
+
+	if (tip_addr_is_v4(&pcb->laddr) && !tip_addr_is_any4(&pcb->laddr))
+		return -ENETUNREACH;
+	oif = tip_inet_oif6(tn, &pcb->inet, addr, 0);
+	err = tip_ip6_route(tn, addr, oif, &res);
+	if (err)
+		return err;
+	if (!pcb->lport) {
+		err = tip_udp_autobind(pcb, addr, port);
+		if (err)
+			return err;
+	}
+	if (tip_addr_is_wild(&pcb->laddr))
+		pcb->laddr = res.src;
+	pcb->raddr = *addr;
+	pcb->rport = port;
+	return 0;
 }
 
+/*
+ * IPv6 output. The UDP checksum is mandatory over IPv6 (RFC 8200 8.1):
+ * UDP leaves it to the device as over IPv4 (tip_ip6_output() finishes it
+ * in software before fragmenting); UDP-Lite computes its partial
+ * coverage here with the IPv6 pseudo-header (RFC 3828 3.2). The
+ * endpoint's IPV6_* options set hop limit, traffic class and whether the
+ * datagram may be fragmented.
+ */
 static int tip_udp_send6(struct tip_udp_pcb *pcb, struct sk_buff *skb,
-			 const struct in6_addr *daddr, __be16 dport)
+			 const struct in6_addr *daddr, __be16 dport,
+			 int scope_id)
 {
+	struct tip_net *tn = pcb->tn;
+	struct tip_ip6_tx tx = {};
+	struct tip_rt6_res res;
+	struct in6_addr saddr;
+	unsigned int len, cov;
+	struct tip_if *oif;
+	struct udphdr *uh;
+	u16 lenf;
+	int err;
+
+	err = -ENETUNREACH;
+	if (tip_addr_is_v4(&pcb->laddr) && !tip_addr_is_any4(&pcb->laddr))
+		goto drop;
+	err = -EMSGSIZE;
+	if (skb->len > TIP_UDP6_MAX_PAYLOAD)
+		goto drop;
+	oif = tip_inet_oif6(tn, &pcb->inet, daddr, scope_id);
+	err = tip_ip6_route(tn, daddr, oif, &res);
+	if (err)
+		goto drop;
+	saddr = pcb->laddr;
+	if (tip_addr_is_wild(&saddr) || ipv6_addr_is_multicast(&saddr))
+		saddr = res.src;
+
+	len = skb->len + sizeof(*uh);
+	uh = skb_push(skb, sizeof(*uh));
+	skb_reset_transport_header(skb);
+	uh->source = pcb->lport;
+	uh->dest = dport;
+	uh->check = 0;
+	if (pcb->proto == IPPROTO_UDP) {
+		uh->len = htons(len);
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb_transport_header(skb) - skb->head;
+		skb->csum_offset = offsetof(struct udphdr, check);
+		uh->check = ~csum_ipv6_magic(&saddr, daddr, len, pcb->proto, 0);
+	} else {
+		cov = tip_udplite_tx_cscov(pcb->send_cc, pcb->send_cscov, len,
+					   &lenf);
+		uh->len = htons(lenf);
+		skb->ip_summed = CHECKSUM_NONE;
+		uh->check = tip_udp6_csum(skb, 0, len, cov, &saddr, daddr,
+					  pcb->proto) ?: CSUM_MANGLED_0;
+	}
+
+	tx.tclass = pcb->inet.tclass6;
+	tx.dontfrag = pcb->inet.dontfrag6;
+	tx.mc_loop = pcb->inet.mc_loop6;
+	tx.hop_limit = res.mcast ? pcb->inet.mc_hops6 : pcb->inet.hop_limit6;
+	return tip_ip6_output(tn, skb, pcb->proto, &saddr, daddr, oif, &tx);
+
+drop:
 	kfree_skb(skb);
-	return -ENETUNREACH;
+	return err;
 }
 
 /* connect(): only datagrams from @addr:@port, and the default destination. */
@@ -323,10 +410,11 @@ drop:
 /*
  * Send @skb (data at the payload, TIP_HEADROOM + 8 bytes of headroom) to
  * @daddr:@dport, or to the connected peer when @daddr is NULL. Consumes
- * it. IPv4 peers go to tip_udp_send4(), IPv6 ones to tip_udp_send6().
+ * it. IPv4 peers go to tip_udp_send4(), IPv6 ones to tip_udp_send6();
+ * @scope_id (sin6_scope_id, 0 for none) picks the link of a scoped one.
  */
 int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb,
-		 const struct in6_addr *daddr, __be16 dport)
+		 const struct in6_addr *daddr, __be16 dport, int scope_id)
 {
 	int err;
 
@@ -341,12 +429,12 @@ int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb,
 	err = -EINVAL;
 	if (!dport)
 		goto drop;
-	err = -EMSGSIZE;
-	if (skb->len > TIP_UDP_MAX_PAYLOAD)
-		goto drop;
 	if (tip_addr_is_v4(daddr)) {
 		err = tip_udp_v4_ok(pcb);
 		if (err)
+			goto drop;
+		err = -EMSGSIZE;
+		if (skb->len > TIP_UDP_MAX_PAYLOAD)
 			goto drop;
 	}
 	if (!pcb->lport) {
@@ -355,7 +443,7 @@ int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb,
 			goto drop;
 	}
 	if (!tip_addr_is_v4(daddr))
-		return tip_udp_send6(pcb, skb, daddr, dport);
+		return tip_udp_send6(pcb, skb, daddr, dport, scope_id);
 	return tip_udp_send4(pcb, skb, tip_addr_v4(daddr), dport);
 
 drop:
@@ -566,6 +654,134 @@ static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
 	}
 }
 
+/*
+ * IPv6 input (RFC 8200 8.1, RFC 3828 3.2): the same demultiplexing as
+ * IPv4 with the IPv6 pseudo-header. A zero UDP checksum is not "none"
+ * over IPv6 but an error: dropped and counted as a checksum drop (RFC
+ * 6935/6936 allow zero only for tunnels that ask for it, which tinyip has
+ * none of). No endpoint for a unicast datagram: ICMPv6 port unreachable
+ * (RFC 4443 3.1, code 4); tip_icmp6_send() never answers a group.
+ */
+static void tip_udp6_input(struct tip_net *tn, struct sk_buff *skb, u8 proto)
+{
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	const struct udphdr *uh;
+	struct tip_udp_dgram d;
+	unsigned int ulen;
+	int cov;
+
+	lockdep_assert_held(&tn->lock);
+	if (!pskb_may_pull(skb, sizeof(*uh)))
+		goto hdr;
+	uh = (const struct udphdr *)skb->data;
+	ulen = ntohs(uh->len);
+	if (proto == IPPROTO_UDP) {
+		/* A jumbogram's 0 length needs RFC 2675, which we lack. */
+		if (ulen < sizeof(*uh) || ulen > skb->len)
+			goto hdr;
+		if (pskb_trim_rcsum(skb, ulen)) {
+			tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
+			return;
+		}
+		cov = ulen;
+	} else {
+		cov = tip_udplite_rx_cscov(ulen, skb->len);
+		if (cov < 0)
+			goto hdr;
+	}
+	ip6 = ipv6_hdr(skb);
+	if (!tip_udp6_csum_ok(skb, &ip6->saddr, &ip6->daddr, proto, cov)) {
+		tip_if_rx_drop(ifp, skb, TINYIP_DROP_CSUM);
+		return;
+	}
+	uh = (const struct udphdr *)skb->data;
+	d.saddr = ip6->saddr;
+	d.daddr = ip6->daddr;
+	d.sport = uh->source;
+	d.dport = uh->dest;
+	d.proto = proto;
+	d.ifindex = ifp ? ifp->ifindex : 0;
+	if (ipv6_addr_is_multicast(&d.daddr))
+		TIP_CB(skb)->flags |= TIP_CB_F_MCAST;
+	if (tip_udp_demux(tn, skb, &d, cov) == -ECONNREFUSED) {
+		tip_icmp6_send(tn, skb, ICMPV6_DEST_UNREACH,
+			       ICMPV6_PORT_UNREACH, 0, false);
+		tip_if_rx_drop(ifp, skb, TINYIP_DROP_NO_PORT);
+	}
+	return;
+
+hdr:
+	tip_if_rx_drop(ifp, skb, TINYIP_DROP_HDR);
+}
+
+/*
+ * An ICMPv6 error about a datagram we sent (module/icmp6.c already mapped
+ * it to Linux's errno). As over IPv4, only a connected endpoint hears of
+ * it, and only of the errors Linux's icmpv6_err_convert() calls fatal:
+ * destination unreachable (port unreachable is ECONNREFUSED) and
+ * parameter problem. Packet Too Big (EMSGSIZE) already lowered the path
+ * MTU, so the next datagram is fragmented to fit; a socket only hears
+ * of it with IPV6_DONTFRAG, whose sends would otherwise vanish.
+ */
+static void tip_udp6_err(struct tip_net *tn, struct sk_buff *skb, int errno,
+			 u8 type, u8 code, u8 proto)
+{
+	const struct udphdr *uh = (const struct udphdr *)skb->data;
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	struct tip_udp_pcb *pcb;
+
+	lockdep_assert_held(&tn->lock);
+	if (type == ICMPV6_TIME_EXCEED)
+		return;
+	tip_udp_for_port(tn, pcb, uh->source) {
+		if (pcb->proto != proto || pcb->lport != uh->source ||
+		    !ipv6_addr_equal(&pcb->raddr, &ip6->daddr) ||
+		    pcb->rport != uh->dest)
+			continue;
+		if (!tip_addr_is_wild(&pcb->laddr) &&
+		    !ipv6_addr_equal(&pcb->laddr, &ip6->saddr))
+			continue;
+		if (type == ICMPV6_PKT_TOOBIG && !pcb->inet.dontfrag6)
+			return;
+		if (pcb->ops->err)
+			pcb->ops->err(pcb, errno);
+		return;
+	}
+}
+
+static void tip_udp6_rcv(struct tip_net *tn, struct sk_buff *skb)
+{
+	tip_udp6_input(tn, skb, IPPROTO_UDP);
+}
+
+static void tip_udp6_err_udp(struct tip_net *tn, struct sk_buff *skb,
+			     int errno, u8 type, u8 code, u32 info)
+{
+	tip_udp6_err(tn, skb, errno, type, code, IPPROTO_UDP);
+}
+
+static void tip_udplite6_rcv(struct tip_net *tn, struct sk_buff *skb)
+{
+	tip_udp6_input(tn, skb, IPPROTO_UDPLITE);
+}
+
+static void tip_udplite6_err(struct tip_net *tn, struct sk_buff *skb,
+			     int errno, u8 type, u8 code, u32 info)
+{
+	tip_udp6_err(tn, skb, errno, type, code, IPPROTO_UDPLITE);
+}
+
+static const struct tip_ip6_proto tip_udp_ip6 = {
+	.rcv = tip_udp6_rcv,
+	.err = tip_udp6_err_udp,
+};
+
+static const struct tip_ip6_proto tip_udplite_ip6 = {
+	.rcv = tip_udplite6_rcv,
+	.err = tip_udplite6_err,
+};
+
 static int tip_udp4_input(struct tip_net *tn, struct sk_buff *skb)
 {
 	return tip_udp_input(tn, skb, IPPROTO_UDP);
@@ -633,12 +849,22 @@ int tip_udp_init(void)
 	err = tip_ip4_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip4);
 	if (err)
 		goto err_lite;
+	err = tip_ip6_proto_register(IPPROTO_UDP, &tip_udp_ip6);
+	if (err)
+		goto err_udp6;
+	err = tip_ip6_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip6);
+	if (err)
+		goto err_lite6;
 	err = tip_sock_dgram_init();
 	if (err)
 		goto err_sock;
 	return 0;
 
 err_sock:
+	tip_ip6_proto_unregister(IPPROTO_UDPLITE);
+err_lite6:
+	tip_ip6_proto_unregister(IPPROTO_UDP);
+err_udp6:
 	tip_ip4_proto_unregister(IPPROTO_UDPLITE);
 err_lite:
 	tip_ip4_proto_unregister(IPPROTO_UDP);
@@ -648,6 +874,8 @@ err_lite:
 void tip_udp_exit(void)
 {
 	tip_sock_dgram_exit();
+	tip_ip6_proto_unregister(IPPROTO_UDPLITE);
+	tip_ip6_proto_unregister(IPPROTO_UDP);
 	tip_ip4_proto_unregister(IPPROTO_UDPLITE);
 	tip_ip4_proto_unregister(IPPROTO_UDP);
 }

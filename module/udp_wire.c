@@ -9,6 +9,7 @@
 #include <linux/skbuff.h>
 #include <linux/udp.h>
 #include <net/checksum.h>
+#include <net/ip6_checksum.h>
 
 #include <tinyip/udp.h>
 
@@ -92,4 +93,35 @@ bool tip_udp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 		return true;
 	/* A device's sum may be wrong; only software may condemn a packet. */
 	return !tip_udp_csum(skb, 0, skb->len, cov, saddr, daddr, proto);
+}
+
+/* tip_udp_csum() with the IPv6 pseudo-header (RFC 8200 8.1). */
+__sum16 tip_udp6_csum(const struct sk_buff *skb, unsigned int offset,
+		      unsigned int len, unsigned int cov,
+		      const struct in6_addr *saddr,
+		      const struct in6_addr *daddr, u8 proto)
+{
+	__wsum sum = skb_checksum(skb, offset, cov, 0);
+
+	return csum_ipv6_magic(saddr, daddr, len, proto, sum);
+}
+
+/*
+ * tip_udp_csum_ok() over IPv6, where the checksum is mandatory for UDP
+ * as well as UDP-Lite (RFC 8200 8.1): a zero checksum field fails.
+ */
+bool tip_udp6_csum_ok(struct sk_buff *skb, const struct in6_addr *saddr,
+		      const struct in6_addr *daddr, u8 proto,
+		      unsigned int cov)
+{
+	const struct udphdr *uh = (const struct udphdr *)skb->data;
+
+	if (!uh->check)
+		return false;
+	if (skb_csum_unnecessary(skb))
+		return true;
+	if (skb->ip_summed == CHECKSUM_COMPLETE && cov == skb->len &&
+	    !csum_ipv6_magic(saddr, daddr, skb->len, proto, skb->csum))
+		return true;
+	return !tip_udp6_csum(skb, 0, skb->len, cov, saddr, daddr, proto);
 }

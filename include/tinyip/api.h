@@ -31,6 +31,19 @@ typedef void (*tinyip_udp_recv_t)(struct tinyip_udp *u, void *ctx,
 				  struct sk_buff *skb, __be32 saddr,
 				  __be16 sport);
 
+/*
+ * The same for an endpoint that speaks IPv6 too: @saddr is the sender as
+ * struct in6_addr (an IPv4 one as ::ffff:a.b.c.d), @ifindex the link it
+ * came in on (0 for tinyip's loopback), which names the scope of a
+ * link-local sender. Set with tinyip_udp_set_recv6(); it then gets every
+ * datagram of both families. An endpoint with only a tinyip_udp_recv_t
+ * has its IPv6 datagrams dropped, as that callback cannot name them.
+ */
+typedef void (*tinyip_udp_recv6_t)(struct tinyip_udp *u, void *ctx,
+				   struct sk_buff *skb,
+				   const struct in6_addr *saddr, __be16 sport,
+				   int ifindex);
+
 /* Options for tinyip_udp_setopt(), with the socket options' meanings. */
 enum tinyip_udp_opt {
 	TINYIP_UDP_REUSEADDR,		/* bool, before bind */
@@ -49,6 +62,8 @@ enum tinyip_udp_opt {
 struct tinyip_udp *tinyip_udp_new(struct net *net, int proto,
 				  tinyip_udp_recv_t recv, void *ctx);
 void tinyip_udp_free(struct tinyip_udp *u);
+/* Before the endpoint can receive (bind or connect); NULL turns it off. */
+void tinyip_udp_set_recv6(struct tinyip_udp *u, tinyip_udp_recv6_t recv6);
 
 int tinyip_udp_setopt(struct tinyip_udp *u, enum tinyip_udp_opt opt,
 		      int val);

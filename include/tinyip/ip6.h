@@ -157,6 +157,15 @@ static inline struct tip_skb_cb6 *TIP_CB6(struct sk_buff *skb)
 /* module/ip6_in.c */
 int tip_ip6_proto_register(u8 proto, const struct tip_ip6_proto *p);
 void tip_ip6_proto_unregister(u8 proto);
+/*
+ * Raw IPv6 endpoints' hook (module/raw.c sets it): a copy of a packet for
+ * us of @proto, skb->data at its upper-layer header, under tn->lock; the
+ * skb stays the caller's. True if an endpoint took one. ICMPv6 calls it
+ * itself once the checksum is known good; IPv6 input for the rest.
+ */
+void tip_ip6_set_raw_deliver(bool (*deliver)(struct tip_net *tn,
+					     struct sk_buff *skb, u8 proto));
+bool tip_ip6_raw(struct tip_net *tn, struct sk_buff *skb, u8 proto);
 
 /* module/ip6_out.c; under tn->lock. */
 int tip_ip6_route(struct tip_net *tn, const struct in6_addr *dst,

@@ -27,11 +27,17 @@ struct tip_raw_net {
 /* At most this many groups joined per endpoint, as Linux's default. */
 #define TIP_MC_MAX_MEMBERSHIPS	20
 
-/* One group joined by one endpoint; undone when the endpoint goes away. */
+/*
+ * One group joined by one endpoint; undone when the endpoint goes away.
+ * IPv4 groups (IP_ADD_MEMBERSHIP) and IPv6 ones (IPV6_JOIN_GROUP, MLD)
+ * share the list and the TIP_MC_MAX_MEMBERSHIPS bound.
+ */
 struct tip_mc_membership {
 	struct list_head list;
-	__be32 group;
+	__be32 group;			/* IPv4; 0 for an IPv6 membership */
+	struct in6_addr group6;		/* IPv6, when v6 */
 	int ifindex;			/* 0: the loopback link */
+	bool v6;
 };
 
 /* Options of an endpoint; written and read under tn->lock. */
@@ -53,6 +59,30 @@ struct tip_inet {
 	 */
 	bool v6;
 	bool v6only;			/* IPV6_V6ONLY: no IPv4 through :: */
+	/*
+	 * The IPPROTO_IPV6 options (RFC 3493 5.1, 5.2; RFC 3542), applied
+	 * to every IPv6 packet the endpoint sends; UDP, raw and TCP read
+	 * them under tn->lock when they build a packet.
+	 *   hop_limit6   IPV6_UNICAST_HOPS; 0: the link's (RA-learnt) hop
+	 *                limit. Setting 0 or -1 both mean that default.
+	 *   mc_hops6     IPV6_MULTICAST_HOPS; 1 unless set (RFC 3493 5.2).
+	 *   mc_loop6     IPV6_MULTICAST_LOOP; true unless cleared.
+	 *   mc_ifindex6  IPV6_MULTICAST_IF; 0: the bound device, else none.
+	 *   tclass6      IPV6_TCLASS: the Traffic Class byte (DSCP | ECN).
+	 *   dontfrag6    IPV6_DONTFRAG: EMSGSIZE rather than fragment.
+	 *   recvpktinfo6 IPV6_RECVPKTINFO: an IPV6_PKTINFO cmsg on receive.
+	 *   recvhoplimit6 IPV6_RECVHOPLIMIT: an IPV6_HOPLIMIT cmsg.
+	 *   recverr6     IPV6_RECVERR: stored only; no error queue yet.
+	 */
+	u8 hop_limit6;
+	u8 mc_hops6;
+	u8 tclass6;
+	bool mc_loop6;
+	bool dontfrag6;
+	bool recvpktinfo6;
+	bool recvhoplimit6;
+	bool recverr6;
+	int mc_ifindex6;
 };
 
 void tip_inet_init(struct tip_inet *inet);
@@ -61,6 +91,13 @@ int tip_inet_mc_join(struct tip_net *tn, struct tip_inet *inet,
 int tip_inet_mc_leave(struct tip_net *tn, struct tip_inet *inet,
 		      __be32 group, __be32 ifaddr, int ifindex);
 void tip_inet_mc_drop_all(struct tip_net *tn, struct tip_inet *inet);
+int tip_inet_mc6_join(struct tip_net *tn, struct tip_inet *inet,
+		      const struct in6_addr *group, int ifindex);
+int tip_inet_mc6_leave(struct tip_net *tn, struct tip_inet *inet,
+		       const struct in6_addr *group, int ifindex);
+/* The link IPv6 packets of @inet to @daddr must leave by, or NULL. */
+struct tip_if *tip_inet_oif6(struct tip_net *tn, const struct tip_inet *inet,
+			     const struct in6_addr *daddr, int scope_id);
 struct tip_if *tip_inet_if_by_addr(struct tip_net *tn, __be32 addr);
 int tip_inet_addr_ok(struct tip_net *tn, const struct tip_inet *inet,
 		     const struct in6_addr *addr, bool group_ok);
@@ -82,6 +119,8 @@ struct tip_raw_pcb {
 	struct in6_addr laddr;		/* bind(): only datagrams to it */
 	struct in6_addr raddr;		/* connect(): only from it; :: any */
 	u32 icmp_filter;		/* ICMP_FILTER: types not wanted */
+	u32 icmp6_filter[8];		/* ICMP6_FILTER: set bits block */
+	int csum_off6;			/* IPV6_CHECKSUM offset; -1: none */
 	u8 proto;
 	bool hashed;
 	tip_raw_recv_t recv;
@@ -92,7 +131,7 @@ struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 				    tip_raw_recv_t recv, void *ctx);
 void tip_raw_pcb_free(struct tip_raw_pcb *pcb);
 int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
-		 const struct in6_addr *daddr);
+		 const struct in6_addr *daddr, int scope_id);
 /* bind()'s address check: a wildcard, or one that is ours (or a group). */
 int tip_raw_bind(struct tip_raw_pcb *pcb, const struct in6_addr *addr);
 

@@ -66,6 +66,9 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
 			     int optname, char __user *optval,
 			     int __user *optlen);
+/* Ancillary data of a received datagram (IPV6_PKTINFO), at recvmsg. */
+void tip_sock_cmsg6(struct msghdr *msg, const struct tip_inet *inet,
+		    struct sk_buff *skb);
 /* module/sock.c: what datagram and raw sockets have in common. */
 int tip_sock_queue_rcv(struct sock *sk, struct sk_buff *skb);
 void tip_sock_sync(struct sock *sk, struct tip_inet *inet);

@@ -25,6 +25,11 @@ struct tip_udp_net {
 
 /* Largest payload of one datagram: 65535 - IPv4 header - UDP header. */
 #define TIP_UDP_MAX_PAYLOAD	65507
+/*
+ * Over IPv6 the payload length excludes the IPv6 header, so 65535 - UDP
+ * header, sent in fragments (RFC 8200 4.5); jumbograms are not offered.
+ */
+#define TIP_UDP6_MAX_PAYLOAD	65527
 
 /* RFC 6056: the ephemeral range, as Linux's default ip_local_port_range. */
 #define TIP_PORT_EPHEMERAL_LO	32768
@@ -80,9 +85,9 @@ int tip_udp_connect(struct tip_udp_pcb *pcb, const struct in6_addr *addr,
 		    __be16 port);
 void tip_udp_disconnect(struct tip_udp_pcb *pcb);
 void tip_udp_unhash(struct tip_udp_pcb *pcb);
-/* @daddr NULL: the connected peer. */
+/* @daddr NULL: the connected peer; @scope_id: sin6_scope_id or 0. */
 int tip_udp_send(struct tip_udp_pcb *pcb, struct sk_buff *skb,
-		 const struct in6_addr *daddr, __be16 dport);
+		 const struct in6_addr *daddr, __be16 dport, int scope_id);
 /* Gives an unbound PCB the wildcard of its flavour (inet.v6). */
 void tip_udp_set_wild(struct tip_udp_pcb *pcb);
 void tip_udp_set_bound_if(struct tip_udp_pcb *pcb, int ifindex);
@@ -97,6 +102,13 @@ __sum16 tip_udp_csum(const struct sk_buff *skb, unsigned int offset,
 		     __be32 daddr, u8 proto);
 bool tip_udp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 		     u8 proto, unsigned int cov);
+__sum16 tip_udp6_csum(const struct sk_buff *skb, unsigned int offset,
+		      unsigned int len, unsigned int cov,
+		      const struct in6_addr *saddr,
+		      const struct in6_addr *daddr, u8 proto);
+bool tip_udp6_csum_ok(struct sk_buff *skb, const struct in6_addr *saddr,
+		      const struct in6_addr *daddr, u8 proto,
+		      unsigned int cov);
 
 /* RFC 6056 (module/port.c): a free ephemeral port, or 0. */
 u16 tip_port_pick(u8 proto, const struct in6_addr *laddr,
