@@ -405,6 +405,51 @@ static void tip_tcp_wire_test_csum_partial(struct kunit *test)
 	kfree_skb(ref);
 }
 
+/*
+ * IPv6 (RFC 8200 8.1): the sum over the pseudo-header written out by
+ * hand (source, destination, 32-bit length, 24 zero bits, next header)
+ * and the segment folds to zero; the device's fold of a partial sum
+ * gives the same field; another address fails.
+ */
+static void tip_tcp_wire_test_csum6(struct kunit *test)
+{
+	static const struct in6_addr src = {
+		.s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } };
+	static const struct in6_addr dst = {
+		.s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 } };
+	static const struct in6_addr other = {
+		.s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 3 } };
+	struct sk_buff *skb = tip_test_seg(test, 37);
+	struct sk_buff *ref = tip_test_seg(test, 37);
+	u8 buf[40 + 20 + 37];
+	__be32 len = htonl(skb->len);
+	u16 want;
+
+	tip_tcp_csum_set6(ref, &src, &dst, false);
+	KUNIT_EXPECT_TRUE(test, tip_tcp_csum_ok6(ref, &src, &dst));
+	KUNIT_EXPECT_FALSE(test, tip_tcp_csum_ok6(ref, &other, &dst));
+	KUNIT_ASSERT_EQ(test, ref->len + 40, (unsigned int)sizeof(buf));
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &src, 16);
+	memcpy(buf + 16, &dst, 16);
+	memcpy(buf + 32, &len, 4);
+	buf[39] = IPPROTO_TCP;
+	memcpy(buf + 40, ref->data, ref->len);
+	KUNIT_EXPECT_EQ(test, (__force u16)csum_fold(csum_partial(buf,
+								  sizeof(buf),
+								  0)), 0);
+
+	tip_tcp_csum_set6(skb, &src, &dst, true);
+	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, CHECKSUM_PARTIAL);
+	((struct tcphdr *)skb->data)->check =
+		csum_fold(skb_checksum(skb, 0, skb->len, 0));
+	want = (__force u16)((struct tcphdr *)ref->data)->check;
+	KUNIT_EXPECT_EQ(test,
+			(__force u16)((struct tcphdr *)skb->data)->check, want);
+	kfree_skb(skb);
+	kfree_skb(ref);
+}
+
 static struct kunit_case tip_tcp_wire_test_cases[] = {
 	KUNIT_CASE(tip_tcp_wire_test_seq),
 	KUNIT_CASE(tip_tcp_wire_test_parse_syn),
@@ -418,6 +463,7 @@ static struct kunit_case tip_tcp_wire_test_cases[] = {
 	KUNIT_CASE(tip_tcp_wire_test_len_all),
 	KUNIT_CASE(tip_tcp_wire_test_csum),
 	KUNIT_CASE(tip_tcp_wire_test_csum_partial),
+	KUNIT_CASE(tip_tcp_wire_test_csum6),
 	{}
 };
 

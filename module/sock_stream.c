@@ -23,6 +23,7 @@
 #include <linux/sockios.h>
 #include <linux/tcp.h>
 #include <linux/termios.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include <tinyip/af.h>
@@ -462,6 +463,16 @@ static int tip_stream_start_connect(struct sock *sk,
 	WRITE_ONCE(sk->sk_err, 0);
 	tip_stream_ep(sk, &ep);
 	err = tip_sock_apply(sk, &ep, sa, false);
+	/*
+	 * A scoped (link-local) peer lives on the link its scope id names:
+	 * the connection is bound there, as Linux's tcp_v6_connect() does,
+	 * so that every segment, and its TIME_WAIT, leaves that way.
+	 */
+	if (!err && sa->v6 && sa->scope_id && !pcb->inet.bound_if &&
+	    __ipv6_addr_needs_scope_id(__ipv6_addr_type(&sa->addr))) {
+		WRITE_ONCE(sk->sk_bound_dev_if, sa->scope_id);
+		pcb->inet.bound_if = sa->scope_id;
+	}
 	if (!err)
 		err = tip_tcp_connect(pcb, &sa->addr, sa->port);
 	if (!err) {

@@ -10,8 +10,10 @@
  */
 #include <linux/icmp.h>
 #include <linux/in.h>
+#include <linux/ipv6.h>
 #include <linux/random.h>
 #include <linux/tcp.h>
+#include <net/ipv6.h>
 
 #include <tinyip/addr.h>
 #include <tinyip/ip4.h>
@@ -174,7 +176,7 @@ static void tip_tcp_take_syn_opts(struct tip_tcp_pcb *pcb,
 	if (o->present & TIP_TCPOPT_MSS && o->mss)
 		pcb->peer_mss = o->mss;
 	else
-		pcb->peer_mss = 536;
+		pcb->peer_mss = tip_tcp_default_mss(&pcb->raddr);
 	if ((pcb->flags & TIP_TCPF_WS_OK) && (o->present & TIP_TCPOPT_WSCALE)) {
 		pcb->snd_wscale = min_t(u8, o->wscale, TIP_TCP_MAX_WSCALE);
 	} else {
@@ -486,22 +488,24 @@ void tip_tcp_rcv_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	tip_tcp_pcb_put(pcb);
 }
 
-int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb)
+/*
+ * Both families from the header on: @saddr and @daddr as the lookups see
+ * them (IPv4 mapped, include/tinyip/addr.h), @ifindex the arrival link.
+ * The checksum covers the family's pseudo-header (RFC 9293 3.1, RFC 8200
+ * 8.1). Consumes @skb.
+ */
+static void tip_tcp_rcv(struct tip_net *tn, struct sk_buff *skb,
+			const struct in6_addr *saddr,
+			const struct in6_addr *daddr, int ifindex)
 {
-	__be32 saddr = TIP_CB(skb)->saddr, daddr = TIP_CB(skb)->daddr;
-	struct tip_if *ifp = TIP_CB(skb)->iif;
-	struct in6_addr saddr6, daddr6;
 	struct tip_tcp_skb_cb *cb;
 	struct tip_tcp_opts o;
 	struct tip_tcp_pcb *pcb;
 	const struct tcphdr *th;
 	struct tip_tcp_tw *tw;
 	unsigned int doff;
+	bool ok;
 
-	lockdep_assert_held(&tn->lock);
-	/* RFC 9293 3.9.2.1 via RFC 1122 4.2.3.10: unicast only. */
-	if (TIP_CB(skb)->flags & (TIP_CB_F_BCAST | TIP_CB_F_MCAST))
-		goto drop;
 	TIP_TCP_INC(tn, IN_SEGS);
 	if (!pskb_may_pull(skb, sizeof(*th)))
 		goto bad;
@@ -509,7 +513,12 @@ int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb)
 	doff = th->doff * 4;
 	if (doff < sizeof(*th) || doff > skb->len || !pskb_may_pull(skb, doff))
 		goto bad;
-	if (!tip_tcp_csum_ok(skb, saddr, daddr)) {
+	if (tip_addr_is_v4(daddr))
+		ok = tip_tcp_csum_ok(skb, tip_addr_v4(saddr),
+				     tip_addr_v4(daddr));
+	else
+		ok = tip_tcp_csum_ok6(skb, saddr, daddr);
+	if (!ok) {
 		TIP_TCP_INC(tn, IN_CSUM_ERRORS);
 		goto bad;
 	}
@@ -528,22 +537,18 @@ int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb)
 	cb->sacked = 0;
 	cb->retrans = 0;
 
-	/* The lookups see IPv4 as mapped addresses (include/tinyip/addr.h). */
-	tip_addr_from4(&saddr6, saddr);
-	tip_addr_from4(&daddr6, daddr);
-	pcb = tip_tcp_lookup_est(tn, &saddr6, th->source, &daddr6, th->dest);
+	pcb = tip_tcp_lookup_est(tn, saddr, th->source, daddr, th->dest);
 	if (pcb) {
 		tip_tcp_rcv_pcb(pcb, skb, th, &o);
-		return 0;
+		return;
 	}
-	tw = tip_tcp_tw_lookup(tn, &saddr6, th->source, &daddr6, th->dest);
+	tw = tip_tcp_tw_lookup(tn, saddr, th->source, daddr, th->dest);
 	if (tw && tip_tcp_tw_input(tn, tw, skb, th, &o))
-		return 0;
-	pcb = tip_tcp_lookup_listener(tn, &daddr6, th->dest,
-				      ifp ? ifp->ifindex : 0);
+		return;
+	pcb = tip_tcp_lookup_listener(tn, daddr, th->dest, ifindex);
 	if (pcb) {
 		tip_tcp_listen_input(pcb, skb, th, &o);
-		return 0;
+		return;
 	}
 	/* RFC 9293 3.10.7.1: nobody here. */
 	if (!th->rst)
@@ -554,28 +559,63 @@ bad:
 	TIP_TCP_INC(tn, IN_ERRS);
 drop:
 	kfree_skb(skb);
+}
+
+int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb)
+{
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct in6_addr saddr6, daddr6;
+
+	lockdep_assert_held(&tn->lock);
+	/* RFC 9293 3.9.2.1 via RFC 1122 4.2.3.10: unicast only. */
+	if (TIP_CB(skb)->flags & (TIP_CB_F_BCAST | TIP_CB_F_MCAST)) {
+		kfree_skb(skb);
+		return 0;
+	}
+	/* The lookups see IPv4 as mapped addresses (include/tinyip/addr.h). */
+	tip_addr_from4(&saddr6, TIP_CB(skb)->saddr);
+	tip_addr_from4(&daddr6, TIP_CB(skb)->daddr);
+	tip_tcp_rcv(tn, skb, &saddr6, &daddr6, ifp ? ifp->ifindex : 0);
 	return 0;
 }
 
 /*
- * @skb->data at the quoted TCP header (8 bytes: ports and sequence),
- * TIP_CB() describing the datagram we sent (saddr is ours).
+ * IPv6 input (RFC 8200): skb->data at the TCP header, the network
+ * header the IPv6 one. TCP is unicast only: a multicast destination or
+ * a v4-mapped address on the wire (RFC 4291 2.5.5.2: never a packet's)
+ * is dropped without a reset.
  */
-void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
-		    u8 type, u8 code, u32 info)
+void tip_tcp_v6_rcv(struct tip_net *tn, struct sk_buff *skb)
 {
-	const struct tcphdr *th = (const struct tcphdr *)skb->data;
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	struct tip_if *ifp = TIP_CB(skb)->iif;
+	struct in6_addr saddr = ip6->saddr, daddr = ip6->daddr;
+
+	lockdep_assert_held(&tn->lock);
+	if (ipv6_addr_is_multicast(&daddr) || ipv6_addr_any(&saddr) ||
+	    ipv6_addr_is_multicast(&saddr) || ipv6_addr_v4mapped(&saddr) ||
+	    ipv6_addr_v4mapped(&daddr)) {
+		kfree_skb(skb);
+		return;
+	}
+	tip_tcp_rcv(tn, skb, &saddr, &daddr, ifp ? ifp->ifindex : 0);
+}
+
+/*
+ * An ICMP or ICMPv6 error about our segment to the connection it names
+ * (@saddr ours, @daddr the peer's, as we sent them). @pmtu non-zero:
+ * the path MTU is now @pmtu (RFC 1191, RFC 8201). Otherwise @err is the
+ * positive errno it means, 0 for nothing to report.
+ */
+static void tip_tcp_err(struct tip_net *tn, const struct tcphdr *th,
+			const struct in6_addr *saddr,
+			const struct in6_addr *daddr, int err, u32 pmtu)
+{
 	const struct tip_tcp_ops *ops;
-	struct in6_addr saddr, daddr;
 	struct tip_tcp_pcb *pcb;
 	u32 seq;
 
-	lockdep_assert_held(&tn->lock);
-	if (type == ICMP_SOURCE_QUENCH)
-		return;
-	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
-	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
-	pcb = tip_tcp_lookup_est(tn, &daddr, th->dest, &saddr, th->source);
+	pcb = tip_tcp_lookup_est(tn, daddr, th->dest, saddr, th->source);
 	if (!pcb)
 		return;
 	/* RFC 5927 4.1: only errors about data in flight are believable. */
@@ -583,12 +623,10 @@ void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
 	if (!tip_seq_between(seq, pcb->snd_una, pcb->snd_max))
 		return;
 
-	if (type == ICMP_DEST_UNREACH && code == ICMP_FRAG_NEEDED) {
-		/* RFC 1191: a smaller path MTU, never below IPv4's floor. */
-		if (info >= 68 && info < pcb->pmtu) {
+	if (pmtu) {
+		if (pmtu < pcb->pmtu) {
 			tip_tcp_pcb_hold(pcb);
-			pcb->pmtu = info;
-			tip_tcp_sync_mss(pcb, info);
+			tip_tcp_sync_mss(pcb, pmtu);
 			tip_tcp_output(pcb);
 			tip_tcp_pcb_put(pcb);
 		}
@@ -611,4 +649,51 @@ void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
 	ops = pcb->ops;
 	if (ops && ops->soft_err)
 		ops->soft_err(pcb, err);
+}
+
+/*
+ * @skb->data at the quoted TCP header (8 bytes: ports and sequence),
+ * TIP_CB() describing the datagram we sent (saddr is ours).
+ */
+void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
+		    u8 type, u8 code, u32 info)
+{
+	const struct tcphdr *th = (const struct tcphdr *)skb->data;
+	struct in6_addr saddr, daddr;
+
+	lockdep_assert_held(&tn->lock);
+	if (type == ICMP_SOURCE_QUENCH)
+		return;
+	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
+	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
+	if (type == ICMP_DEST_UNREACH && code == ICMP_FRAG_NEEDED) {
+		/* RFC 1191: a smaller path MTU, never below IPv4's floor. */
+		if (info >= 68)
+			tip_tcp_err(tn, th, &saddr, &daddr, 0, info);
+		return;
+	}
+	tip_tcp_err(tn, th, &saddr, &daddr, err, 0);
+}
+
+/*
+ * ICMPv6 (module/icmp6.c): the network header is the quoted IPv6 header
+ * of our segment, skb->data its TCP header. Packet Too Big arrives as
+ * EMSGSIZE with @info the path MTU already learnt (RFC 8201), which
+ * shrinks the MSS of a connection whose quoted sequence is in flight
+ * (RFC 5927 4.1); TCP never fragments. Other errors are soft or end an
+ * opening connection, as over IPv4.
+ */
+void tip_tcp_v6_err(struct tip_net *tn, struct sk_buff *skb, int err,
+		    u8 type, u8 code, u32 info)
+{
+	const struct tcphdr *th = (const struct tcphdr *)skb->data;
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+
+	lockdep_assert_held(&tn->lock);
+	if (err == EMSGSIZE) {
+		if (info >= IPV6_MIN_MTU)
+			tip_tcp_err(tn, th, &ip6->saddr, &ip6->daddr, 0, info);
+		return;
+	}
+	tip_tcp_err(tn, th, &ip6->saddr, &ip6->daddr, err, 0);
 }

@@ -12,6 +12,7 @@
 #include <linux/net.h>
 #include <linux/siphash.h>
 #include <linux/tcp.h>
+#include <net/ipv6.h>
 
 #include <tinyip/addr.h>
 #include <tinyip/ip4.h>
@@ -47,6 +48,7 @@ struct tip_tcp_req {
 	u8 snd_wscale;
 	u8 opts;			/* TIP_TCPOPT_* the peer offered */
 	u8 retries;
+	int iif;			/* arrival link, for scoped peers */
 };
 
 struct tip_tcp_lsn {
@@ -62,9 +64,13 @@ struct tip_tcp_lsn {
 	bool stopped;
 };
 
-/* MSS values a cookie can carry, by 3-bit index. */
+/*
+ * MSS values a cookie can carry, by 3-bit index, for both families:
+ * 1220 is IPv6's minimum MTU less 60 (RFC 8200 5), 1440 a 1500-byte
+ * IPv6 link's and IPv4 with options or tunnels, 1460 IPv4 Ethernet's.
+ */
 static const u16 tip_tcp_cookie_mss[] = {
-	216, 536, 1200, 1300, 1380, 1440, 1460, 8960,
+	216, 536, 1220, 1300, 1380, 1440, 1460, 8940,
 };
 
 static siphash_key_t tip_tcp_cookie_key __read_mostly;
@@ -101,6 +107,23 @@ static void tip_tcp_req_tuple(struct tip_tcp_req *req,
 	tip_skb_addrs(skb, &req->raddr, &req->laddr);
 	req->lport = th->dest;
 	req->rport = th->source;
+	req->iif = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0;
+}
+
+/*
+ * The device a connection to @req's peer is bound to: the listener's,
+ * else for a link-local (scoped) peer the link its SYN came in on, as
+ * Linux binds such a child (RFC 4007 6: the zone comes with the peer).
+ */
+static int tip_tcp_req_oif(const struct tip_tcp_pcb *lpcb,
+			   const struct tip_tcp_req *req)
+{
+	if (lpcb->inet.bound_if)
+		return lpcb->inet.bound_if;
+	if (!tip_addr_is_v4(&req->raddr) &&
+	    __ipv6_addr_needs_scope_id(__ipv6_addr_type(&req->raddr)))
+		return req->iif;
+	return 0;
 }
 
 static struct tip_tcp_req *tip_tcp_req_lookup(struct tip_tcp_lsn *lsn,
@@ -143,13 +166,17 @@ static int tip_tcp_req_synack(struct tip_tcp_pcb *lpcb,
 {
 	struct tip_net *tn = lpcb->tn;
 	struct tip_tcp_opts o = {};
+	struct tip_inet inet;
 	struct in6_addr src;
 	u32 mtu;
 
-	if (tip_tcp_route(tn, &lpcb->inet, &req->raddr, &mtu, &src))
-		mtu = 576;
+	/* Only routing reads this copy: the scoped peer's device. */
+	inet = lpcb->inet;
+	inet.bound_if = tip_tcp_req_oif(lpcb, req);
+	if (tip_tcp_route(tn, &inet, &req->raddr, &mtu, &src))
+		mtu = tip_tcp_min_pmtu(&req->raddr);
 	o.present = TIP_TCPOPT_MSS;
-	o.mss = tip_tcp_adv_mss(lpcb, mtu);
+	o.mss = tip_tcp_adv_mss(lpcb, &req->raddr, mtu);
 	if (req->opts & TIP_TCPOPT_WSCALE) {
 		o.present |= TIP_TCPOPT_WSCALE;
 		o.wscale = tip_tcp_pick_wscale(lpcb->rcv_buf);
@@ -163,7 +190,8 @@ static int tip_tcp_req_synack(struct tip_tcp_pcb *lpcb,
 	}
 	return tip_tcp_send_synack(tn, &req->laddr, &req->raddr, req->lport,
 				   req->rport, req->iss, req->irs + 1,
-				   min_t(u32, lpcb->rcv_buf, 65535), &o);
+				   min_t(u32, lpcb->rcv_buf, 65535), &o,
+				   inet.bound_if);
 }
 
 /* The SYN-ACK of a queued request, with a fresh timestamp. */
@@ -327,7 +355,7 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 		goto drop;
 	child->inet.ttl = lpcb->inet.ttl;
 	child->inet.tos = lpcb->inet.tos;
-	child->inet.bound_if = lpcb->inet.bound_if;
+	child->inet.bound_if = tip_tcp_req_oif(lpcb, req);
 	child->inet.reuse = lpcb->inet.reuse;
 	/* Named as its listener names (accept()'s sockaddr_in6 or _in). */
 	child->inet.v6 = lpcb->inet.v6;
@@ -381,7 +409,10 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 
 	child->peer_mss = req->peer_mss;
 	child->pmtu = min_t(u32, mtu, 65535);
-	child->rcv_mss = tip_tcp_adv_mss(child, mtu);
+	child->rcv_mss = tip_tcp_adv_mss(child, &req->raddr, mtu);
+	/* IPv6 sends MSS-sized skbs (tip_tcp_xmit_pcb6() in tcp_out.c). */
+	if (!tip_addr_is_v4(&req->raddr))
+		child->flags |= TIP_TCPF_NO_GSO;
 	tip_tcp_sync_mss(child, mtu);
 	child->cc.mss = child->mss;
 	child->cc_ops->init(&child->cc);
@@ -437,7 +468,8 @@ static void tip_tcp_listen_syn(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 
 	tip_tcp_req_tuple(&tmp, skb, th);
 	tmp.irs = TIP_TCP_CB(skb)->seq;
-	tmp.peer_mss = (o->present & TIP_TCPOPT_MSS) && o->mss ? o->mss : 536;
+	tmp.peer_mss = (o->present & TIP_TCPOPT_MSS) && o->mss ? o->mss :
+		       tip_tcp_default_mss(&tmp.raddr);
 	tmp.opts = o->present & (TIP_TCPOPT_WSCALE | TIP_TCPOPT_SACK_PERM |
 				 TIP_TCPOPT_TS);
 	tmp.snd_wscale = min_t(u8, o->wscale, TIP_TCP_MAX_WSCALE);
@@ -500,7 +532,8 @@ static void tip_tcp_listen_ack(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 					       req->lport, req->rport,
 					       req->iss + 1, req->irs + 1,
 					       min_t(u32, lpcb->rcv_buf,
-						     65535), &none);
+						     65535), &none,
+					       tip_tcp_req_oif(lpcb, req));
 			goto drop;
 		}
 		/* A full queue drops the ACK; the SYN-ACK timer retries. */

@@ -14,6 +14,7 @@
  * fallback done by clamping the MSS, RFC 9293 3.10.7.1 (resets).
  */
 #include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/ktime.h>
 #include <linux/skbuff.h>
 #include <linux/tcp.h>
@@ -21,6 +22,7 @@
 
 #include <tinyip/addr.h>
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/raw.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
@@ -29,8 +31,6 @@
  * and TCP headers.
  */
 #define TIP_TCP_GSO_MAX		(65535 - 60 - 60)
-/* RFC 1191 / RFC 879: the smallest PMTU we believe (576 - 40 = 536). */
-#define TIP_TCP_MIN_PMTU	576U
 
 u64 tip_tcp_clock_us(void)
 {
@@ -83,10 +83,13 @@ void tip_tcp_sync_mss(struct tip_tcp_pcb *pcb, u32 pmtu)
 	struct sk_buff *skb;
 	bool lost = false;
 
-	pmtu = clamp_t(u32, pmtu, TIP_TCP_MIN_PMTU, 65535);
+	pmtu = clamp_t(u32, pmtu, tip_tcp_min_pmtu(&pcb->raddr), 65535);
 	pcb->pmtu = pmtu;
-	/* RFC 9293 3.7.1 / RFC 6691: the MSS option counts no options. */
-	mss = pmtu - sizeof(struct iphdr) - sizeof(struct tcphdr);
+	/*
+	 * RFC 9293 3.7.1 / RFC 6691: the MSS option counts no options;
+	 * RFC 8200 8.3: over IPv6 the fixed header is 40 bytes, not 20.
+	 */
+	mss = pmtu - tip_tcp_nethdr(&pcb->raddr) - sizeof(struct tcphdr);
 	if (pcb->peer_mss && pcb->peer_mss < mss)
 		mss = pcb->peer_mss;
 	mss -= tip_tcp_optlen_fixed(pcb);
@@ -339,33 +342,131 @@ static u16 tip_tcp_syn_window(struct tip_tcp_pcb *pcb)
 }
 
 /*
- * Stage 2 of dual-stack sockets fills these in: the IPv6 route and
- * source (RFC 6724), and IPv6 output of a PCB's segment and of a
- * segment of no connection. Until then no PCB has an IPv6 peer (connect
- * refuses one with -ENETUNREACH), so they only keep the paths honest.
+ * IPv6 (RFC 8200). A link-local or other scoped peer is reached through
+ * the socket's device: SO_BINDTODEVICE, the scope id connect() bound it
+ * to, or for an accepted connection the link the SYN came in on (as
+ * Linux binds such a child). Anything else is routed, with the bound
+ * device as a constraint. The source is the connection's, else the
+ * route's choice (RFC 6724).
  */
+static struct tip_if *tip_tcp_oif6(struct tip_net *tn, int ifindex)
+{
+	return ifindex ? tip_if_by_index(tn, ifindex) : NULL;
+}
+
 static int tip_tcp_route6(struct tip_net *tn, const struct tip_inet *inet,
 			  const struct in6_addr *daddr, u32 *mtu,
 			  struct in6_addr *src)
 {
-	return -ENETUNREACH;
+	struct tip_rt6_res res;
+	struct tip_if *oif = tip_tcp_oif6(tn, inet->bound_if);
+	int err;
+
+	if (inet->bound_if && !oif)
+		return -ENODEV;
+	if (ipv6_addr_is_multicast(daddr) || ipv6_addr_any(daddr))
+		return -ENETUNREACH;
+	err = tip_ip6_route(tn, daddr, oif, &res);
+	if (err)
+		return err;
+	*mtu = res.mtu;
+	*src = res.src;
+	return 0;
 }
 
+/*
+ * Hop limit and traffic class of a connection's segments: the link's
+ * default hop limit (0 asks tip_ip6_output() for it) and class 0 until
+ * sockets carry their own IPv6 values; this is the one place that will
+ * read them.
+ */
+static inline void tip_tcp_tx6(const struct tip_inet *inet,
+			       struct tip_ip6_tx *tx)
+{
+	tx->hop_limit = 0;
+	tx->tclass = 0;
+	tx->mc_loop = false;
+	/* TCP never fragments: a PMTU drop shrinks the MSS instead. */
+	tx->dontfrag = true;
+}
+
+/*
+ * No GSO over IPv6 yet: tip_ip6_output() measures the whole skb against
+ * the path MTU and knows no SKB_GSO_TCPV6 segmentation, so IPv6
+ * connections send MSS-sized skbs (TIP_TCPF_NO_GSO), set before any data
+ * skb is built (connect and accept) and kept here.
+ */
 static int tip_tcp_xmit_pcb6(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 			     u32 seq, u8 flags, const struct tip_tcp_opts *o,
 			     u16 win)
 {
-	kfree_skb(skb);
-	return -ENETUNREACH;
+	struct tip_net *tn = pcb->tn;
+	struct tip_if *oif = tip_tcp_oif6(tn, pcb->inet.bound_if);
+	struct tip_rt6_res res;
+	struct tip_ip6_tx tx;
+	struct in6_addr saddr;
+	unsigned int segs;
+	int err;
+
+	pcb->flags |= TIP_TCPF_NO_GSO;
+	if (pcb->inet.bound_if && !oif) {
+		kfree_skb(skb);
+		return -ENODEV;
+	}
+	err = tip_ip6_route(tn, &pcb->raddr, oif, &res);
+	if (err) {
+		kfree_skb(skb);
+		return err;
+	}
+	saddr = ipv6_addr_any(&pcb->laddr) ? res.src : pcb->laddr;
+	tip_tcp_tx6(&pcb->inet, &tx);
+	tip_tcp_push_hdr(skb, pcb->lport, pcb->rport, seq,
+			 (flags & TCPHDR_ACK) ? pcb->rcv_nxt : 0, flags, win, o);
+	tip_tcp_csum_set6(skb, &saddr, &pcb->raddr, true);
+	segs = skb_is_gso(skb) ? skb_shinfo(skb)->gso_segs : 1;
+	TIP_TCP_ADD(tn, OUT_SEGS, segs);
+	pcb->segs_out += segs;
+	if ((flags & TCPHDR_ACK) && !(flags & TCPHDR_RST)) {
+		pcb->flags &= ~TIP_TCPF_ACK_NOW;
+		pcb->delack_segs = 0;
+		if (pcb->timers & BIT(TIP_TCP_T_DELACK))
+			tip_tcp_timer_clear(pcb, TIP_TCP_T_DELACK);
+	}
+	if (flags & TCPHDR_RST)
+		TIP_TCP_INC(tn, OUT_RSTS);
+	err = tip_ip6_output(tn, skb, IPPROTO_TCP, &saddr, &pcb->raddr, oif,
+			     &tx);
+	/* The link or the path cache shrank under us: follow it. */
+	if (err == -EMSGSIZE && res.mtu && res.mtu < pcb->pmtu)
+		tip_tcp_sync_mss(pcb, res.mtu);
+	return err;
 }
 
+/* A segment of no connection over IPv6, out of @ifindex when scoped. */
 static int tip_tcp_xmit_tuple6(struct tip_net *tn,
 			       const struct in6_addr *saddr,
 			       const struct in6_addr *daddr, __be16 sport,
 			       __be16 dport, u32 seq, u32 ack, u8 flags,
-			       u16 win, const struct tip_tcp_opts *o)
+			       u16 win, const struct tip_tcp_opts *o,
+			       int ifindex)
 {
-	return -ENETUNREACH;
+	struct tip_if *oif = tip_tcp_oif6(tn, ifindex);
+	struct tip_ip6_tx tx;
+	struct sk_buff *skb;
+
+	if (ipv6_addr_is_multicast(daddr) || ipv6_addr_any(daddr))
+		return -ENETUNREACH;
+	skb = alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
+	if (!skb)
+		return -ENOBUFS;
+	skb_reserve(skb, TIP_TCP_HEADROOM);
+	tip_tcp_push_hdr(skb, sport, dport, seq, ack, flags, win, o);
+	tip_tcp_csum_set6(skb, saddr, daddr, true);
+	TIP_TCP_INC(tn, OUT_SEGS);
+	if (flags & TCPHDR_RST)
+		TIP_TCP_INC(tn, OUT_RSTS);
+	tip_tcp_tx6(NULL, &tx);
+	return tip_ip6_output(tn, skb, IPPROTO_TCP, saddr, daddr, oif, &tx);
 }
 
 int tip_tcp_route(struct tip_net *tn, const struct tip_inet *inet,
@@ -857,7 +958,8 @@ static int tip_tcp_xmit_tuple(struct tip_net *tn,
 			      const struct in6_addr *saddr6,
 			      const struct in6_addr *daddr6, __be16 sport,
 			      __be16 dport, u32 seq, u32 ack, u8 flags,
-			      u16 win, const struct tip_tcp_opts *o)
+			      u16 win, const struct tip_tcp_opts *o,
+			      int ifindex)
 {
 	struct tip_ip4_tx tx = { .df = true };
 	struct tip_rt4_res res;
@@ -867,7 +969,7 @@ static int tip_tcp_xmit_tuple(struct tip_net *tn,
 
 	if (!tip_addr_is_v4(daddr6))
 		return tip_tcp_xmit_tuple6(tn, saddr6, daddr6, sport, dport,
-					   seq, ack, flags, win, o);
+					   seq, ack, flags, win, o, ifindex);
 	saddr = tip_addr_v4(saddr6);
 	daddr = tip_addr_v4(daddr6);
 	err = tip_ip4_route(tn, daddr, 0, &res);
@@ -890,6 +992,7 @@ void tip_tcp_send_reset(struct tip_net *tn, struct sk_buff *skb,
 {
 	const struct tip_tcp_skb_cb *cb = TIP_TCP_CB(skb);
 	struct in6_addr saddr, daddr;
+	int ifindex;
 	__be32 d4;
 
 	lockdep_assert_held(&tn->lock);
@@ -906,32 +1009,35 @@ void tip_tcp_send_reset(struct tip_net *tn, struct sk_buff *skb,
 	} else if (ipv6_addr_is_multicast(&daddr) || ipv6_addr_any(&daddr)) {
 		return;
 	}
+	/* A scoped peer is answered on the link it spoke on. */
+	ifindex = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0;
 	/* RFC 9293 3.10.7.1: take the ACK's number, else acknowledge it all. */
 	if (th->ack)
 		tip_tcp_xmit_tuple(tn, &saddr, &daddr, th->dest, th->source,
-				   ntohl(th->ack_seq), 0, TCPHDR_RST, 0, NULL);
+				   ntohl(th->ack_seq), 0, TCPHDR_RST, 0, NULL,
+				   ifindex);
 	else
 		tip_tcp_xmit_tuple(tn, &saddr, &daddr, th->dest, th->source, 0,
 				   cb->end_seq, TCPHDR_RST | TCPHDR_ACK, 0,
-				   NULL);
+				   NULL, ifindex);
 }
 
 void tip_tcp_send_ack_tuple(struct tip_net *tn, const struct in6_addr *saddr,
 			    const struct in6_addr *daddr, __be16 sport,
 			    __be16 dport, u32 seq, u32 ack, u16 win,
-			    const struct tip_tcp_opts *o)
+			    const struct tip_tcp_opts *o, int ifindex)
 {
 	lockdep_assert_held(&tn->lock);
 	tip_tcp_xmit_tuple(tn, saddr, daddr, sport, dport, seq, ack,
-			   TCPHDR_ACK, win, o);
+			   TCPHDR_ACK, win, o, ifindex);
 }
 
 int tip_tcp_send_synack(struct tip_net *tn, const struct in6_addr *saddr,
 			const struct in6_addr *daddr, __be16 sport,
 			__be16 dport, u32 iss, u32 ack, u16 win,
-			const struct tip_tcp_opts *o)
+			const struct tip_tcp_opts *o, int ifindex)
 {
 	lockdep_assert_held(&tn->lock);
 	return tip_tcp_xmit_tuple(tn, saddr, daddr, sport, dport, iss, ack,
-				  TCPHDR_SYN | TCPHDR_ACK, win, o);
+				  TCPHDR_SYN | TCPHDR_ACK, win, o, ifindex);
 }

@@ -18,6 +18,7 @@
 
 #include <tinyip/addr.h>
 #include <tinyip/ip4.h>
+#include <tinyip/ip6.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
 #include <tinyip/udp.h>
@@ -507,10 +508,16 @@ u8 tip_tcp_pick_wscale(u32 rcv_buf)
 	return s;
 }
 
-/* Our MSS option for a path MTU (RFC 9293 3.7.1, RFC 6691). */
-u16 tip_tcp_adv_mss(const struct tip_tcp_pcb *pcb, u32 mtu)
+/*
+ * Our MSS option for a path MTU to @raddr (RFC 9293 3.7.1, RFC 6691):
+ * the MTU less the fixed IP and TCP headers, 40 bytes over IPv4 and 60
+ * over IPv6 (RFC 8200 8.3).
+ */
+u16 tip_tcp_adv_mss(const struct tip_tcp_pcb *pcb,
+		    const struct in6_addr *raddr, u32 mtu)
 {
-	u32 mss = mtu > 40 + 88 ? mtu - 40 : 88;
+	u32 hdr = tip_tcp_nethdr(raddr) + 20;
+	u32 mss = mtu > hdr + 88 ? mtu - hdr : 88;
 
 	if (pcb->user_mss && pcb->user_mss < mss)
 		mss = pcb->user_mss;
@@ -591,12 +598,15 @@ int tip_tcp_connect(struct tip_tcp_pcb *pcb, const struct in6_addr *addr,
 			TIP_TCPF_RTO_PROBING);
 	pcb->flags |= TIP_TCPF_SACK_OK | TIP_TCPF_TS_OK | TIP_TCPF_WS_OK |
 		      TIP_TCPF_QUICKACK;
+	/* IPv6 sends MSS-sized skbs (tip_tcp_xmit_pcb6() in tcp_out.c). */
+	if (!tip_addr_is_v4(addr))
+		pcb->flags |= TIP_TCPF_NO_GSO;
 	pcb->rcv_wscale = tip_tcp_pick_wscale(pcb->rcv_buf);
 	pcb->snd_wscale = 0;
 	pcb->rcv_wnd = min_t(u32, pcb->rcv_buf, 65535);
 	pcb->pmtu = min_t(u32, mtu, 65535);
-	pcb->rcv_mss = tip_tcp_adv_mss(pcb, mtu);
-	pcb->peer_mss = 536;
+	pcb->rcv_mss = tip_tcp_adv_mss(pcb, addr, mtu);
+	pcb->peer_mss = tip_tcp_default_mss(addr);
 	pcb->backoff = 0;
 	pcb->syn_retries = 0;
 	pcb->soft_err = 0;
@@ -855,6 +865,11 @@ static const struct tip_ip4_proto tip_tcp_ip4 = {
 	.err = tip_tcp_v4_err,
 };
 
+static const struct tip_ip6_proto tip_tcp_ip6 = {
+	.rcv = tip_tcp_v6_rcv,
+	.err = tip_tcp_v6_err,
+};
+
 int tip_tcp_init(void)
 {
 	int err;
@@ -873,12 +888,17 @@ int tip_tcp_init(void)
 	err = tip_ip4_proto_register(IPPROTO_TCP, &tip_tcp_ip4);
 	if (err)
 		goto err_proto;
+	err = tip_ip6_proto_register(IPPROTO_TCP, &tip_tcp_ip6);
+	if (err)
+		goto err_proto6;
 	err = tip_sock_stream_init();
 	if (err)
 		goto err_sock;
 	return 0;
 
 err_sock:
+	tip_ip6_proto_unregister(IPPROTO_TCP);
+err_proto6:
 	tip_ip4_proto_unregister(IPPROTO_TCP);
 err_proto:
 	tip_tcp_cc_exit();
@@ -898,6 +918,7 @@ void tip_tcp_exit(void)
 	struct net *net;
 
 	tip_sock_stream_exit();
+	tip_ip6_proto_unregister(IPPROTO_TCP);
 	tip_ip4_proto_unregister(IPPROTO_TCP);
 	down_read(&net_rwsem);
 	for_each_net(net)

@@ -175,15 +175,16 @@ static void tip_tcp_rto(struct tip_tcp_pcb *pcb)
 	}
 	/*
 	 * RFC 4821 fallback: a full-size segment with DF timing out again
-	 * and again may be eaten by a PMTU black hole; drop to 536. Only
+	 * and again may be eaten by a PMTU black hole; drop to the family's
+	 * floor (MSS 536 over IPv4, 1220 over IPv6). Only
 	 * after its third retransmission timed out too (Linux's
 	 * tcp_retries1 is 3): 10% loss both ways, ACKs included, took three
 	 * in a row about once per 2 MB and clamped healthy paths.
 	 */
 	if (pcb->backoff >= 3 && head->len >= pcb->mss &&
-	    pcb->pmtu > 576) {
+	    pcb->pmtu > tip_tcp_min_pmtu(&pcb->raddr)) {
 		TIP_TCP_INC(tn, TCP_MTUP_FAIL);
-		tip_tcp_sync_mss(pcb, 576);
+		tip_tcp_sync_mss(pcb, tip_tcp_min_pmtu(&pcb->raddr));
 	}
 	tip_tcp_enter_loss(pcb);
 	if (pcb->backoff < U8_MAX)

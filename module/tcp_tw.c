@@ -65,6 +65,8 @@ void tip_tcp_time_wait(struct tip_tcp_pcb *pcb)
 		tw->rcv_wnd = min_t(u32, pcb->rcv_wnd >> pcb->rcv_wscale,
 				    65535);
 		tw->ts_ok = !!(pcb->flags & TIP_TCPF_TS_OK);
+		/* A link-local peer is only reachable on that link. */
+		tw->oif = pcb->inet.bound_if;
 		tw->expires = jiffies + TIP_TCP_TIMEWAIT_LEN;
 		hash_add(tn->tcp.twhash, &tw->node,
 			 tip_tcp_ehashfn(&tw->laddr, tw->lport, &tw->raddr,
@@ -126,7 +128,7 @@ static void tip_tcp_tw_ack(struct tip_net *tn, const struct tip_tcp_tw *tw)
 	}
 	tip_tcp_send_ack_tuple(tn, &tw->laddr, &tw->raddr, tw->lport,
 			       tw->rport, tw->snd_nxt, tw->rcv_nxt, tw->rcv_wnd,
-			       &o);
+			       &o, tw->oif);
 }
 
 bool tip_tcp_tw_input(struct tip_net *tn, struct tip_tcp_tw *tw,

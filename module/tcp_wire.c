@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/tcp.h>
 #include <net/checksum.h>
+#include <net/ip6_checksum.h>
 
 #include <tinyip/tcp_wire.h>
 
@@ -300,5 +301,44 @@ void tip_tcp_csum_set(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 	sum = skb_checksum(skb, 0, skb->len, 0);
 	th->check = csum_tcpudp_magic(saddr, daddr, skb->len, IPPROTO_TCP,
 				      sum);
+	skb->ip_summed = CHECKSUM_NONE;
+}
+
+/*
+ * IPv6 (RFC 8200 8.1): the pseudo-header has both 128-bit addresses, the
+ * upper-layer length and next header; the sum is mandatory, as in IPv4.
+ */
+bool tip_tcp_csum_ok6(struct sk_buff *skb, const struct in6_addr *saddr,
+		      const struct in6_addr *daddr)
+{
+	__wsum sum;
+
+	if (skb_csum_unnecessary(skb))
+		return true;
+	if (skb->ip_summed == CHECKSUM_COMPLETE &&
+	    !csum_ipv6_magic(saddr, daddr, skb->len, IPPROTO_TCP, skb->csum))
+		return true;
+	sum = skb_checksum(skb, 0, skb->len, 0);
+	return !csum_ipv6_magic(saddr, daddr, skb->len, IPPROTO_TCP, sum);
+}
+
+void tip_tcp_csum_set6(struct sk_buff *skb, const struct in6_addr *saddr,
+		       const struct in6_addr *daddr, bool partial)
+{
+	struct tcphdr *th = (struct tcphdr *)skb->data;
+	__wsum sum;
+
+	skb_reset_transport_header(skb);
+	if (partial) {
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb_headroom(skb);
+		skb->csum_offset = offsetof(struct tcphdr, check);
+		th->check = ~csum_ipv6_magic(saddr, daddr, skb->len,
+					     IPPROTO_TCP, 0);
+		return;
+	}
+	th->check = 0;
+	sum = skb_checksum(skb, 0, skb->len, 0);
+	th->check = csum_ipv6_magic(saddr, daddr, skb->len, IPPROTO_TCP, sum);
 	skb->ip_summed = CHECKSUM_NONE;
 }

@@ -32,6 +32,7 @@
 #include <linux/timer.h>
 #include <linux/types.h>
 
+#include <tinyip/addr.h>
 #include <tinyip/mem.h>
 #include <tinyip/netif.h>
 #include <tinyip/raw.h>
@@ -335,6 +336,7 @@ struct tip_tcp_tw {
 	u16 rcv_wnd;
 	u8 rcv_wscale;
 	u8 ts_ok;
+	int oif;			/* the connection's device, 0: any */
 	unsigned long expires;		/* jiffies */
 };
 
@@ -420,7 +422,8 @@ u32 tip_tcp_ehashfn(const struct in6_addr *laddr, __be16 lport,
 /* tcp_pcb.c: the seconds clock of ts_recent_stamp. */
 u32 tip_tcp_now_sec(void);
 /* tcp_pcb.c: our MSS option for a path MTU, TCP_MAXSEG applied. */
-u16 tip_tcp_adv_mss(const struct tip_tcp_pcb *pcb, u32 mtu);
+u16 tip_tcp_adv_mss(const struct tip_tcp_pcb *pcb,
+		    const struct in6_addr *raddr, u32 mtu);
 /* tcp_pcb.c: the smallest window shift that can announce @rcv_buf. */
 u8 tip_tcp_pick_wscale(u32 rcv_buf);
 /* tcp_pcb.c: another listener holds @pcb's address and port. */
@@ -429,6 +432,10 @@ bool tip_tcp_listen_conflict(struct tip_tcp_pcb *pcb);
 /* ---- tcp_in.c ---- */
 int tip_tcp_v4_rcv(struct tip_net *tn, struct sk_buff *skb);
 void tip_tcp_v4_err(struct tip_net *tn, struct sk_buff *skb, int err,
+		    u8 type, u8 code, u32 info);
+/* tcp_in.c: the same over IPv6 (struct tip_ip6_proto's hooks). */
+void tip_tcp_v6_rcv(struct tip_net *tn, struct sk_buff *skb);
+void tip_tcp_v6_err(struct tip_net *tn, struct sk_buff *skb, int err,
 		    u8 type, u8 code, u32 info);
 /* Sends a challenge ACK, rate limited (RFC 5961 5). */
 void tip_tcp_challenge_ack(struct tip_tcp_pcb *pcb);
@@ -584,12 +591,12 @@ void tip_tcp_send_reset(struct tip_net *tn, struct sk_buff *skb,
 void tip_tcp_send_ack_tuple(struct tip_net *tn, const struct in6_addr *saddr,
 			    const struct in6_addr *daddr, __be16 sport,
 			    __be16 dport, u32 seq, u32 ack, u16 win,
-			    const struct tip_tcp_opts *o);
+			    const struct tip_tcp_opts *o, int ifindex);
 /* A SYN-ACK for a request (tcp_listen.c builds @o). */
 int tip_tcp_send_synack(struct tip_net *tn, const struct in6_addr *saddr,
 			const struct in6_addr *daddr, __be16 sport,
 			__be16 dport, u32 iss, u32 ack, u16 win,
-			const struct tip_tcp_opts *o);
+			const struct tip_tcp_opts *o, int ifindex);
 /*
  * tcp_out.c: the path to @daddr for @inet: its MTU, and in @src our
  * address for it (mapped for IPv4). -ENETUNREACH for a broadcast or
@@ -604,6 +611,32 @@ int tip_tcp_retransmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
 void tip_tcp_send_probe(struct tip_tcp_pcb *pcb);
 /* The MSS for the current route and the peer's option; sets pcb->mss. */
 void tip_tcp_sync_mss(struct tip_tcp_pcb *pcb, u32 pmtu);
+
+/* Fixed network header before TCP's: IPv4's 20, IPv6's 40 (RFC 8200). */
+static inline u32 tip_tcp_nethdr(const struct in6_addr *raddr)
+{
+	return tip_addr_is_v4(raddr) ? 20 : 40;
+}
+
+/*
+ * The smallest path MTU we believe, and the RFC 4821 black-hole floor:
+ * 576 for IPv4 (RFC 1191 / RFC 879: MSS 536); IPv6 links carry 1280
+ * (RFC 8200 5), so nothing below it is ever needed.
+ */
+static inline u32 tip_tcp_min_pmtu(const struct in6_addr *raddr)
+{
+	return tip_addr_is_v4(raddr) ? 576 : 1280;
+}
+
+/*
+ * The MSS to assume of a peer that sent no MSS option: 536 over IPv4
+ * (RFC 9293 3.7.1), 1220 over IPv6 (RFC 8200 8.3).
+ */
+static inline u16 tip_tcp_default_mss(const struct in6_addr *raddr)
+{
+	return tip_tcp_min_pmtu(raddr) - tip_tcp_nethdr(raddr) - 20;
+}
+
 /* Our clock in microseconds and the timestamp value to send. */
 u64 tip_tcp_clock_us(void);
 u32 tip_tcp_tsval(const struct tip_tcp_pcb *pcb);

@@ -9,6 +9,7 @@
 #ifndef _TINYIP_TCP_WIRE_H
 #define _TINYIP_TCP_WIRE_H
 
+#include <linux/in6.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
@@ -116,6 +117,11 @@ unsigned int tip_tcp_build_opts(u8 *p, const struct tip_tcp_opts *o);
 bool tip_tcp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr);
 void tip_tcp_csum_set(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 		      bool partial);
+/* The same over IPv6: the RFC 8200 8.1 pseudo-header. */
+bool tip_tcp_csum_ok6(struct sk_buff *skb, const struct in6_addr *saddr,
+		      const struct in6_addr *daddr);
+void tip_tcp_csum_set6(struct sk_buff *skb, const struct in6_addr *saddr,
+		       const struct in6_addr *daddr, bool partial);
 
 /* ---- RTO estimator, RFC 6298 (module/tcp_rtt.c) ---- */
 
