@@ -375,16 +375,16 @@ static int tip_tcp_route6(struct tip_net *tn, const struct tip_inet *inet,
 }
 
 /*
- * Hop limit and traffic class of a connection's segments: the link's
- * default hop limit (0 asks tip_ip6_output() for it) and class 0 until
- * sockets carry their own IPv6 values; this is the one place that will
- * read them.
+ * Hop limit and traffic class of a connection's segments: the socket's
+ * IPV6_UNICAST_HOPS and IPV6_TCLASS, else (no socket, as for a reset)
+ * the link's default hop limit (0 asks tip_ip6_output() for it) and
+ * class 0.
  */
 static inline void tip_tcp_tx6(const struct tip_inet *inet,
 			       struct tip_ip6_tx *tx)
 {
-	tx->hop_limit = 0;
-	tx->tclass = 0;
+	tx->hop_limit = inet ? inet->hop_limit6 : 0;
+	tx->tclass = inet ? inet->tclass6 : 0;
 	tx->mc_loop = false;
 	/* TCP never fragments: a PMTU drop shrinks the MSS instead. */
 	tx->dontfrag = true;
