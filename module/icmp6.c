@@ -183,6 +183,20 @@ static int tip_icmp6_errno(u8 type, u8 code)
 }
 
 /*
+ * Whether an error says the peer cannot be reached at all, rather than
+ * something that may pass (RFC 1122 4.1.3.3 and 4.2.3.9, in Linux's
+ * reading for IPv6): only these reach a connected datagram socket.
+ */
+bool tip_icmp6_hard(u8 type, u8 code)
+{
+	if (type == ICMPV6_PARAMPROB)
+		return true;
+	return type == ICMPV6_DEST_UNREACH &&
+	       (code == ICMPV6_ADM_PROHIBITED || code == ICMPV6_PORT_UNREACH ||
+		code == ICMPV6_POLICY_FAIL || code == ICMPV6_REJECT_ROUTE);
+}
+
+/*
  * An error about a packet we sent: learn the path MTU from a Packet Too
  * Big, find the quoted packet's upper layer behind any extension headers
  * and tell that protocol. Consumes @skb.

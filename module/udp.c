@@ -732,7 +732,7 @@ static void tip_udp6_err(struct tip_net *tn, struct sk_buff *skb, int errno,
 	struct tip_udp_pcb *pcb;
 
 	lockdep_assert_held(&tn->lock);
-	if (type == ICMPV6_TIME_EXCEED)
+	if (type != ICMPV6_PKT_TOOBIG && !tip_icmp6_hard(type, code))
 		return;
 	tip_udp_for_port(tn, pcb, uh->source) {
 		if (pcb->proto != proto || pcb->lport != uh->source ||

@@ -264,6 +264,7 @@ const struct tip_ip6_proto *tip_ip6_proto_get(u8 proto);
 void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb);
 
 /* module/icmp6.c */
+bool tip_icmp6_hard(u8 type, u8 code);
 void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
 		    u8 code, u32 info, bool mcast_ok);
 int tip_icmp6_init(void);
