@@ -419,7 +419,8 @@ tcp_listening()
 # tcp_wait_native NS PORT: waits until the native listener is up.
 tcp_wait_native()
 {
-	wait_until $((10 * TCP_SLOW)) tcp_listening "$1" "$2" ||
+	# Python servers can take many seconds to start on a busy TCG guest.
+	wait_until $((30 * TCP_SLOW)) tcp_listening "$1" "$2" ||
 		fail "no native listener on port $2 in $1"
 }
 

@@ -99,8 +99,9 @@ curl_out()
 	mkdir -p "$T/www"
 	head -c 1048576 /dev/urandom > "$T/www/blob"
 	in_nat python3 -m http.server --bind $NAT6 --directory "$T/www" 8000 \
-		> /dev/null 2>&1 &
-	tcp_wait_native $NS_NAT 8000
+		> "$T/http.log" 2>&1 &
+	wait_until $((30 * TCP_SLOW)) tcp_listening $NS_NAT 8000 ||
+		fail "native http.server on [$NAT6]:8000 not listening: $(tail -n 3 "$T/http.log")"
 	a0=$(tcp_stat TcpActiveOpens)
 	in_tip timeout 120 "${RUN6[@]}" curl -6 -sS --fail -o "$T/out" \
 		"http://[$NAT6]:8000/blob" 2> "$T/err" ||
