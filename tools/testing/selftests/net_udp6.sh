@@ -73,7 +73,7 @@ for size in 100 4000; do
 	fi
 done
 out=$(tip_py echo-client $NAT6 7000 33 --hops 7 --tclass 184 2>&1) ||
-	fail "echo with hop limit 7 and tclass 0xb8: $out"
+	fail "echo with hop limit 7 and tclass 0xb8: $out (native server: $(tail -n 3 "$T/nsrv"))"
 expect_match "native echo server's view" "$(cat "$T/nsrv")" \
 	"^got 4000 bytes from \[$TIP6\]:[0-9]+ scope 0, dst $NAT6 ifindex $NAT_IF$"
 sleep 1
