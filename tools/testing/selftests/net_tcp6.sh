@@ -203,8 +203,9 @@ sock_show()
 		TCP6-LISTEN:$port,reuseaddr -
 	wait_until $((10 * TCP_SLOW)) eval "tcp_socks | grep -q ':$port'" ||
 		fail "no tinyip listener on $port"
-	(sleep 3 | in_nat timeout 30 socat -u - TCP6:[$TIP6]:$port) &
-	wait_until 10 eval "tcp_socks | grep -q '$NAT6'" ||
+	# The connection stays open while we look, however slow the guest.
+	(sleep $((10 * TCP_SLOW)) | in_nat timeout 60 socat -u - TCP6:[$TIP6]:$port) &
+	wait_until $((10 * TCP_SLOW)) eval "tcp_socks | grep -q '$NAT6'" ||
 		fail "tinyip sock show has no IPv6 peer: $(tcp_socks)"
 	tcp_socks | grep "$NAT6" | sed 's/^/# /'
 	wait
