@@ -31,6 +31,10 @@ GROUP=ff0e::db8:1
 # tip_py ARGS...: udp6.py on tinyip.
 tip_py() { in_tip timeout 60 "$RUN" --families inet6 python3 -u "$PY" "$@"; }
 nat_py() { in_nat timeout 60 python3 -u "$PY" "$@"; }
+# nat_server ARGS...: a native udp6.py server for the whole test (a slow
+# guest takes minutes; the namespace's teardown ends it).
+nat_server() { in_nat timeout 1200 python3 -u "$PY" "$@"; }
+tip_server() { in_tip timeout 1200 "$RUN" --families inet6 python3 -u "$PY" "$@"; }
 
 usable()
 {
@@ -55,7 +59,7 @@ NAT_IF=$(in_nat cat /sys/class/net/v_nat/ifindex)
 
 # tinyip client -> native echo server, 100 and 4000 bytes; capture the
 # hop limit and traffic class of a datagram sent with options.
-nat_py echo-server 7000 > "$T/nsrv" 2>&1 &
+nat_server echo-server 7000 > "$T/nsrv" 2>&1 &
 wait_file "$T/nsrv" '^bound'
 cap_start $NS_NAT v_nat ip6
 for size in 100 4000; do
@@ -84,7 +88,7 @@ wire=$(decode "$CAP_FILE" "ipv6.src == $TIP6 && udp && udp.length == 108" ipv6.h
 expect_eq "default hop limit | traffic class" "$wire" "64|0x00000000"
 
 # native client -> tinyip echo server on [::].
-tip_py echo-server 7001 > "$T/tsrv" 2>&1 &
+tip_server echo-server 7001 > "$T/tsrv" 2>&1 &
 wait_file "$T/tsrv" '^bound'
 for size in 100 4000; do
 	out=$(nat_py echo-client $TIP6 7001 $size 2>&1) ||
@@ -116,11 +120,11 @@ expect_eq "connected tinyip socket to a closed native port" "$out" "recv: ECONNR
 
 # UDP-Lite with 10 bytes of coverage both ways (RFC 3828 3.1).
 cap_start $NS_NAT v_nat ip6
-nat_py echo-server 7002 --lite 10 > "$T/lsrv" 2>&1 &
+nat_server echo-server 7002 --lite 10 > "$T/lsrv" 2>&1 &
 wait_file "$T/lsrv" '^bound'
 out=$(tip_py echo-client $NAT6 7002 300 --lite 10 2>&1) ||
 	fail "tinyip -> native UDP-Lite: $out"
-tip_py echo-server 7003 --lite 10 > "$T/ltsrv" 2>&1 &
+tip_server echo-server 7003 --lite 10 > "$T/ltsrv" 2>&1 &
 wait_file "$T/ltsrv" '^bound'
 out=$(nat_py echo-client $TIP6 7003 300 --lite 10 2>&1) ||
 	fail "native -> tinyip UDP-Lite: $out"
