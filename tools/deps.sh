@@ -17,6 +17,8 @@ PKGS=(
 	qemu-system-x86 busybox-static
 	# the tests inside the guest
 	python3 python3-yaml python3-jsonschema iproute2 util-linux procps jq
+	# jq's Go port: the same filters, started seven times faster under TCG
+	gojq
 	groff-base
 	# real peers and decoders of the end-to-end tests
 	socat tshark tcpdump traceroute iputils-ping python3-scapy

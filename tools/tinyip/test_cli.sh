@@ -46,6 +46,10 @@ expect "route help"		0 'tinyip route \{ add \| del \} PREFIX' -- route help
 expect "route add help"		0 'PREFIX := \{ ADDR/PLEN \| default \}' -- route add help
 expect "neigh help"		0 'tinyip neigh flush \[ dev DEV \]' -- neigh help
 expect "link show help"		0 'tinyip \[ -s \] link' -- link show help
+expect "--help lists -n NAME"	0 '-n\[etns\] NAME' -- --help
+expect "-n of a missing netns"	1 'cannot enter network namespace "tinyip-none"' -- -n tinyip-none info
+expect "-n with no name"	2 'Try "tinyip help"' -- -n
+expect "-n ..: not a name"	2 '"\.\." is not a network namespace name' -- -n .. info
 expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| ra \|' -- --help
 expect "--help lists stats"	0 '^ +sock \| stats \| monitor \}' -- --help
 expect "ra help"		0 'tinyip ra set dev DEV \{ on \| off \} \[ interval SECS \] \[ lifetime SECS \]' -- ra help

@@ -39,7 +39,7 @@ sack_cleanup()
 	for p in "${CAPS[@]}"; do
 		kill -INT "$p" 2> /dev/null
 	done
-	ip netns pids $NS_SINK 2> /dev/null | xargs -r kill 2> /dev/null
+	ns_kill $NS_SINK
 	ip netns del $NS_SINK 2> /dev/null
 	[ -n "${T:-}" ] && rm -rf "$T"
 	topo_cleanup

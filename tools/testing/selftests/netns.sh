@@ -14,9 +14,11 @@ load
 i0=$("$TINYIP" -j info | json_get '.instance')
 ia=$(ip netns exec tip-a "$TINYIP" -j info | json_get '.instance')
 [ "$i0" != "$ia" ] || fail "both namespaces report instance $i0"
+expect_eq "tinyip -n tip-a reaches tip-a's instance" \
+	"$("$TINYIP" -n tip-a -j info | json_get '.instance')" "$ia"
 
 ip netns exec tip-a "$TINYIP" config set mem-budget 1M > /dev/null || fail "config set in tip-a"
-expect_eq "budget in tip-a" "$(ip netns exec tip-a "$TINYIP" -j config show | json_get '.mem_budget')" 1048576
+expect_eq "budget in tip-a" "$("$TINYIP" -n tip-a -j config show | json_get '.mem_budget')" 1048576
 expect_eq "budget in init" "$("$TINYIP" -j config show | json_get '.mem_budget')" 0
 used=$("$TINYIP" -j config show | json_get '.mem_used')
 [ "$used" -gt 0 ] || fail "instance memory not accounted: mem_used=$used"
@@ -38,7 +40,7 @@ done
 # instance with default settings.
 unload
 load
-expect_eq "budget after reload" "$(ip netns exec tip-a "$TINYIP" -j config show | json_get '.mem_budget')" 0
+expect_eq "budget after reload" "$("$TINYIP" -n tip-a -j config show | json_get '.mem_budget')" 0
 ip netns del tip-a
 unload
 exit 0
