@@ -95,8 +95,9 @@ static bool tip_ip6_for_us(struct tip_net *tn, struct tip_if *iif,
 {
 	struct tip_ifaddr6 *a;
 
+	/* Multicast is ours if joined on the link; loops come via loopback. */
 	if (ipv6_addr_is_multicast(daddr))
-		return ipv6_addr_is_ll_all_nodes(daddr) ||
+		return ipv6_addr_is_ll_all_nodes(daddr) || iif == tn->lo ||
 		       tip_mld_joined(iif, daddr);
 	/* Link-local addresses are only valid on their own link. */
 	if (ipv6_addr_type(daddr) & IPV6_ADDR_LINKLOCAL) {

@@ -12,6 +12,7 @@
 #include <linux/skbuff.h>
 #include <net/ipv6.h>
 
+#include <tinyip/compat.h>
 #include <tinyip/ip6.h>
 #include <tinyip/tinyip.h>
 
@@ -173,6 +174,29 @@ static int tip_ip6_fragment(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 }
 
 /*
+ * IPV6_MULTICAST_LOOP (RFC 3493 5.2): listeners on this node to a group
+ * joined on the outgoing link get a copy through the loopback link,
+ * whole, whatever the path MTU; a copy that cannot be made is a lost
+ * datagram, counted, as the wire one could be.
+ */
+static void tip_ip6_loop_copy(struct tip_net *tn, struct sk_buff *skb,
+			      u8 proto, const struct in6_addr *saddr,
+			      const struct in6_addr *daddr, u8 hops, u8 tclass)
+{
+	struct sk_buff *copy;
+
+	if (!tn->lo)
+		return;
+	copy = skb_copy(skb, GFP_ATOMIC);
+	if (!copy || tip_ip6_push(copy, proto, saddr, daddr, hops, tclass)) {
+		tn->lo->stats.tx_drops[TINYIP_DROP_NOMEM]++;
+		kfree_skb(copy);
+		return;
+	}
+	tip_link_output6(tn->lo, copy, daddr);
+}
+
+/*
  * Sends @skb (data at the upper-layer header, checksum done or
  * CHECKSUM_PARTIAL) from @saddr (NULL: chosen here) to @daddr, in
  * fragments when it does not fit the path MTU, unless @tx forbids it.
@@ -196,6 +220,22 @@ int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 		hops = tx->hop_limit;
 	else
 		hops = res.mcast ? 1 : tip_ip6_link_hops(res.ifp);
+	if (res.mcast && tx && tx->mc_loop && tip_mld_joined(res.ifp, daddr))
+		tip_ip6_loop_copy(tn, skb, proto, saddr, daddr, hops, tclass);
+	if (skb_is_gso(skb)) {
+		/*
+		 * TCP's GSO skb: each segment must fit the path, as routers
+		 * never fragment; -EMSGSIZE has TCP shrink its MSS.
+		 */
+		ret = tip_ip6_push(skb, proto, saddr, daddr, hops, tclass);
+		if (ret)
+			goto drop;
+		if (!skb_gso_validate_network_len(skb, res.mtu)) {
+			ret = -EMSGSIZE;
+			goto drop;
+		}
+		return tip_link_output6(res.ifp, skb, &res.nexthop);
+	}
 	if (skb->len + sizeof(struct ipv6hdr) > res.mtu) {
 		if (tx && tx->dontfrag) {
 			ret = -EMSGSIZE;

@@ -410,9 +410,6 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 	child->peer_mss = req->peer_mss;
 	child->pmtu = min_t(u32, mtu, 65535);
 	child->rcv_mss = tip_tcp_adv_mss(child, &req->raddr, mtu);
-	/* IPv6 sends MSS-sized skbs (tip_tcp_xmit_pcb6() in tcp_out.c). */
-	if (!tip_addr_is_v4(&req->raddr))
-		child->flags |= TIP_TCPF_NO_GSO;
 	tip_tcp_sync_mss(child, mtu);
 	child->cc.mss = child->mss;
 	child->cc_ops->init(&child->cc);

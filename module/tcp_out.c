@@ -391,11 +391,22 @@ static inline void tip_tcp_tx6(const struct tip_inet *inet,
 }
 
 /*
- * No GSO over IPv6 yet: tip_ip6_output() measures the whole skb against
- * the path MTU and knows no SKB_GSO_TCPV6 segmentation, so IPv6
- * connections send MSS-sized skbs (TIP_TCPF_NO_GSO), set before any data
- * skb is built (connect and accept) and kept here.
+ * Whether the route's device takes GSO skbs of @tso (in hardware, or cut
+ * by software GSO); the loopback link has no device and takes them whole.
+ * Decided per segment, as a route may move to another device.
  */
+static void tip_tcp_gso_follow(struct tip_tcp_pcb *pcb,
+			       const struct tip_if *ifp, netdev_features_t tso)
+{
+	const struct net_device *dev = ifp ? ifp->dev : NULL;
+
+	if (dev && (!(READ_ONCE(dev->features) & (NETIF_F_GSO | tso)) ||
+		    READ_ONCE(dev->gso_max_segs) <= 1))
+		pcb->flags |= TIP_TCPF_NO_GSO;
+	else
+		pcb->flags &= ~TIP_TCPF_NO_GSO;
+}
+
 static int tip_tcp_xmit_pcb6(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 			     u32 seq, u8 flags, const struct tip_tcp_opts *o,
 			     u16 win)
@@ -408,7 +419,6 @@ static int tip_tcp_xmit_pcb6(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	unsigned int segs;
 	int err;
 
-	pcb->flags |= TIP_TCPF_NO_GSO;
 	if (pcb->inet.bound_if && !oif) {
 		kfree_skb(skb);
 		return -ENODEV;
@@ -419,6 +429,7 @@ static int tip_tcp_xmit_pcb6(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		return err;
 	}
 	saddr = ipv6_addr_any(&pcb->laddr) ? res.src : pcb->laddr;
+	tip_tcp_gso_follow(pcb, res.ifp, NETIF_F_TSO6);
 	tip_tcp_tx6(&pcb->inet, &tx);
 	tip_tcp_push_hdr(skb, pcb->lport, pcb->rport, seq,
 			 (flags & TCPHDR_ACK) ? pcb->rcv_nxt : 0, flags, win, o);
@@ -514,12 +525,7 @@ static int tip_tcp_xmit_pcb(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 	}
 	saddr = tip_addr_is_wild(&pcb->laddr) ? res.src :
 						tip_addr_v4(&pcb->laddr);
-	if (res.ifp && res.ifp->dev &&
-	    (!(READ_ONCE(res.ifp->dev->features) & (NETIF_F_GSO | NETIF_F_TSO)) ||
-	     READ_ONCE(res.ifp->dev->gso_max_segs) <= 1))
-		pcb->flags |= TIP_TCPF_NO_GSO;
-	else
-		pcb->flags &= ~TIP_TCPF_NO_GSO;
+	tip_tcp_gso_follow(pcb, res.ifp, NETIF_F_TSO);
 	tip_tcp_push_hdr(skb, pcb->lport, pcb->rport, seq,
 			 (flags & TCPHDR_ACK) ? pcb->rcv_nxt : 0, flags, win, o);
 	tip_tcp_csum_set(skb, saddr, daddr, true);
@@ -599,14 +605,17 @@ void tip_tcp_send_active_rst(struct tip_tcp_pcb *pcb)
 }
 
 /* GSO fields for a data skb about to be cloned: set or cleared. */
-static void tip_tcp_set_gso(struct sk_buff *skb, unsigned int mss)
+static void tip_tcp_set_gso(const struct tip_tcp_pcb *pcb,
+			    struct sk_buff *skb)
 {
 	struct skb_shared_info *shi = skb_shinfo(skb);
+	unsigned int mss = pcb->mss;
 
 	if (skb->len > mss) {
 		shi->gso_size = mss;
 		shi->gso_segs = DIV_ROUND_UP(skb->len, mss);
-		shi->gso_type = SKB_GSO_TCPV4;
+		shi->gso_type = tip_addr_is_v4(&pcb->raddr) ? SKB_GSO_TCPV4 :
+							     SKB_GSO_TCPV6;
 	} else {
 		shi->gso_size = 0;
 		shi->gso_segs = 0;
@@ -632,9 +641,9 @@ static int tip_tcp_xmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 		nskb = pskb_copy(skb, GFP_ATOMIC);
 		if (!nskb)
 			return -ENOBUFS;
-		tip_tcp_set_gso(nskb, pcb->mss);
+		tip_tcp_set_gso(pcb, nskb);
 	} else {
-		tip_tcp_set_gso(skb, pcb->mss);
+		tip_tcp_set_gso(pcb, skb);
 		if (!skb->nohdr)
 			__skb_header_release(skb);
 		nskb = skb_clone(skb, GFP_ATOMIC);

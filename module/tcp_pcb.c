@@ -598,9 +598,6 @@ int tip_tcp_connect(struct tip_tcp_pcb *pcb, const struct in6_addr *addr,
 			TIP_TCPF_RTO_PROBING);
 	pcb->flags |= TIP_TCPF_SACK_OK | TIP_TCPF_TS_OK | TIP_TCPF_WS_OK |
 		      TIP_TCPF_QUICKACK;
-	/* IPv6 sends MSS-sized skbs (tip_tcp_xmit_pcb6() in tcp_out.c). */
-	if (!tip_addr_is_v4(addr))
-		pcb->flags |= TIP_TCPF_NO_GSO;
 	pcb->rcv_wscale = tip_tcp_pick_wscale(pcb->rcv_buf);
 	pcb->snd_wscale = 0;
 	pcb->rcv_wnd = min_t(u32, pcb->rcv_buf, 65535);

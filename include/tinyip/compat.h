@@ -26,4 +26,9 @@
 #define TIP_ACCEPT_KERN		(tip_accept_kern)
 #endif
 
+/* The GSO helpers (skb_gso_validate_network_len()) left skbuff.h in 6.5. */
+#if __has_include(<net/gso.h>)
+#include <net/gso.h>
+#endif
+
 #endif /* _TINYIP_COMPAT_H */

@@ -4,6 +4,7 @@
 # stack, with unmodified programs carried over tinyip by tinyip-run
 # (tools/preload, TINYIP_FAMILIES inet6 or inet,inet6):
 #  - transfers of 1 MB and 16 MB (TINYIP_TCP_SIZES) both ways, sha256 equal;
+#  - GSO: skbs of several segments leave tinyip for the TSO-capable veth;
 #  - curl -6 both ways against python3's http.server;
 #  - iperf3 over IPv6 both ways (-R), moving data (no timing assertions);
 #  - a native connect to a closed tinyip port is refused (RFC 9293
@@ -19,7 +20,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/net_lib.sh"
 in_guest
-need_cmd socat ss jq numfmt sha256sum tcpdump
+need_cmd socat ss jq numfmt sha256sum tcpdump ethtool
 RUN="$REPO/tools/preload/tinyip-run"
 [ -x "$RUN" ] && [ -f "$REPO/tools/preload/libtinyip-preload.so" ] ||
 	skip "tinyip-run is not built (make tools)"
@@ -89,6 +90,22 @@ to_native()
 	tcp_wait nat
 	tcp_expect_sha "tinyip -> native over IPv6, $size" nat "$(tcp_sha "$size")"
 	moved TcpActiveOpens "$a0"
+}
+
+# GSO over IPv6 (SKB_GSO_TCPV6): the veth takes TSO, so tinyip hands it
+# skbs of several segments, which reach the native end whole.
+gso_out()
+{
+	local big
+	need_cmd tcpdump
+	cap_start $NS_NAT v_nat -s 96 "ip6 and tcp and src host $TIP6"
+	to_native 1M "$1"
+	cap_stop
+	# tcpdump's "greater" counts the 14-byte Ethernet header.
+	big=$(tcpdump -r "$CAP_FILE" -n "greater $((1500 + 14 + 1))" 2> /dev/null | wc -l)
+	echo "# $big skbs of more than one segment left tinyip"
+	rm -f "$CAP_FILE" "$CAP_FILE.err"
+	[ "$big" -gt 0 ] || fail "no IPv6 GSO skb left tinyip"
 }
 
 # tinyip-run curl -6 fetches from a native http.server.
@@ -227,6 +244,10 @@ pmtu()
 	in_nat sysctl -qw net.ipv6.conf.all.forwarding=1
 	in_nat ip -6 addr add 2001:db8:2::1/64 dev v_nat2 nodad
 	in_nat ip link set v_nat2 up
+	# A real wire: the router cuts GSO skbs into segments before the far
+	# link, so the capture there sees the sizes a cable would carry.
+	in_nat ethtool -K v_nat2 tso off gso off > /dev/null 2>&1 ||
+		fail "ethtool -K v_nat2 tso off gso off"
 	in_far ip link set lo up
 	in_far ip -6 addr add 2001:db8:2::2/64 dev v_far nodad
 	in_far ip link set v_far up
@@ -263,6 +284,7 @@ for size in $SIZES; do
 	tcp_case "tinyip -> native over IPv6, $size" to_native "$size" $((port + 1))
 	port=$((port + 2))
 done
+tcp_case "tinyip -> native over IPv6 in GSO skbs" gso_out $port
 tcp_case "tinyip-run curl -6 from native http.server" curl_out
 tcp_case "native curl -6 from tinyip-run http.server --bind ::" curl_in
 tcp_case "native iperf3 -6 -c to tinyip-run iperf3 -s" iperf3_case

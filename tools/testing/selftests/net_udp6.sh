@@ -154,6 +154,17 @@ expect_match "multicast datagram on tinyip" "$(cat "$T/mc")" \
 	"^got b'hello group' from \[$NAT6\] dst $GROUP ifindex $TIP_IF$"
 cap_stop
 
+# IPV6_MULTICAST_LOOP: a sender's own node hears its datagram to a group
+# joined there only while the option is on, as natively.
+nat_py mc-loop $GROUP 7005 "$NAT_IF" > "$T/loop.nat" 2>&1 ||
+	fail "udp6.py mc-loop natively: $(cat "$T/loop.nat")"
+tip_py mc-loop $GROUP 7005 "$TIP_IF" > "$T/loop.tip" 2>&1 ||
+	fail "udp6.py mc-loop on tinyip: $(cat "$T/loop.tip")"
+expect_eq "IPV6_MULTICAST_LOOP natively" "$(cat "$T/loop.nat")" \
+	"$(printf "loop 1: heard ['loop 1']\nloop 0: heard []")"
+expect_eq "IPV6_MULTICAST_LOOP on tinyip, as natively" "$(cat "$T/loop.tip")" \
+	"$(cat "$T/loop.nat")"
+
 # Options: the same values and errors as on the native stack.
 nat_py opts "$NAT_IF" > "$T/opts.nat" 2>&1 || fail "udp6.py opts natively: $(cat "$T/opts.nat")"
 tip_py opts "$TIP_IF" > "$T/opts.tip" 2>&1 || fail "udp6.py opts on tinyip: $(cat "$T/opts.tip")"

@@ -11,6 +11,7 @@ use the ordinary AF_INET6 API.
   mcast-recv GROUP PORT IFINDEX
   mcast-send GROUP PORT IFINDEX [--hops N]
   opts IFINDEX
+  mc-loop GROUP PORT IFINDEX      (what a sender's own node hears of it)
   raw-zero-csum DST PORT LEN      (native only: a UDP datagram, checksum 0)
   raw-filter DST                  (two raw ICMPv6 sockets, one filtering)
 """
@@ -136,6 +137,31 @@ def mcast_send(a):
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, a.hops)
     for _ in range(a.count):
         s.sendto(b"hello group", (a.group, a.port))
+    return 0
+
+
+def mc_loop(a):
+    """A listener on this node joined to GROUP on IFINDEX, and a sender to
+    the group out of IFINDEX with IPV6_MULTICAST_LOOP on, then off: the
+    listener hears the first datagram only (RFC 3493 5.2)."""
+    r = udp6(None)
+    r.bind(("::", a.port))
+    r.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
+                 mreq(a.group, a.ifindex))
+    r.settimeout(2)
+    s = udp6(None)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF, a.ifindex)
+    for loop in (1, 0):
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_LOOP, loop)
+        s.sendto(b"loop %d" % loop, (a.group, a.port))
+        heard = []
+        while True:
+            try:
+                data, peer = r.recvfrom(2000)
+            except socket.timeout:
+                break
+            heard.append(data.decode())
+        out("loop %d: heard %s" % (loop, heard))
     return 0
 
 
@@ -265,6 +291,10 @@ def main():
     c.add_argument("--count", type=int, default=1)
     c = sub.add_parser("opts")
     c.add_argument("ifindex", type=int)
+    c = sub.add_parser("mc-loop")
+    c.add_argument("group")
+    c.add_argument("port", type=int)
+    c.add_argument("ifindex", type=int)
     c = sub.add_parser("raw-zero-csum")
     c.add_argument("dst")
     c.add_argument("port", type=int)
@@ -274,7 +304,7 @@ def main():
     a = p.parse_args()
     return {"echo-client": echo_client, "echo-server": echo_server,
             "refused": refused, "mcast-recv": mcast_recv,
-            "mcast-send": mcast_send, "opts": opts,
+            "mcast-send": mcast_send, "opts": opts, "mc-loop": mc_loop,
             "raw-zero-csum": raw_zero_csum,
             "raw-filter": raw_filter}[a.cmd](a)
 
