@@ -26,8 +26,11 @@
 #define TIP_ACCEPT_KERN		(tip_accept_kern)
 #endif
 
-/* The GSO helpers (skb_gso_validate_network_len()) left skbuff.h in 6.5. */
-#if __has_include(<net/gso.h>)
+/*
+ * The GSO helpers (skb_gso_validate_network_len()) left linux/skbuff.h
+ * for net/gso.h in 6.5; Kbuild defines TIP_HAVE_NET_GSO_H when it exists.
+ */
+#ifdef TIP_HAVE_NET_GSO_H
 #include <net/gso.h>
 #endif
 
