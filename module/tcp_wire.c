@@ -277,6 +277,29 @@ bool tip_tcp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr)
 }
 
 /*
+ * CHECKSUM_PARTIAL: @seed is the pseudo-header's sum; the device, GSO or
+ * skb_checksum_help() adds the segment's. The transport header is how
+ * GSO and drivers find the TCP header.
+ */
+static void tip_tcp_csum_partial(struct sk_buff *skb, __sum16 seed)
+{
+	skb_reset_transport_header(skb);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb);
+	skb->csum_offset = offsetof(struct tcphdr, check);
+	tcp_hdr(skb)->check = seed;
+}
+
+/* The segment's own sum, with the checksum field zeroed, done here. */
+static __wsum tip_tcp_csum_body(struct sk_buff *skb)
+{
+	skb_reset_transport_header(skb);
+	tcp_hdr(skb)->check = 0;
+	skb->ip_summed = CHECKSUM_NONE;
+	return skb_checksum(skb, 0, skb->len, 0);
+}
+
+/*
  * @skb->data is at the TCP header and @skb->len is the segment (header
  * and payload; a GSO skb's whole payload, which GSO splits while fixing
  * the sum up, as Linux seeds it).
@@ -284,24 +307,17 @@ bool tip_tcp_csum_ok(struct sk_buff *skb, __be32 saddr, __be32 daddr)
 void tip_tcp_csum_set(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 		      bool partial)
 {
-	struct tcphdr *th = (struct tcphdr *)skb->data;
 	__wsum sum;
 
-	/* GSO and drivers find the header through it. */
-	skb_reset_transport_header(skb);
 	if (partial) {
-		skb->ip_summed = CHECKSUM_PARTIAL;
-		skb->csum_start = skb_headroom(skb);
-		skb->csum_offset = offsetof(struct tcphdr, check);
-		th->check = ~csum_tcpudp_magic(saddr, daddr, skb->len,
-					       IPPROTO_TCP, 0);
+		tip_tcp_csum_partial(skb, ~csum_tcpudp_magic(saddr, daddr,
+							     skb->len,
+							     IPPROTO_TCP, 0));
 		return;
 	}
-	th->check = 0;
-	sum = skb_checksum(skb, 0, skb->len, 0);
-	th->check = csum_tcpudp_magic(saddr, daddr, skb->len, IPPROTO_TCP,
-				      sum);
-	skb->ip_summed = CHECKSUM_NONE;
+	sum = tip_tcp_csum_body(skb);
+	tcp_hdr(skb)->check = csum_tcpudp_magic(saddr, daddr, skb->len,
+						IPPROTO_TCP, sum);
 }
 
 /*
@@ -325,20 +341,15 @@ bool tip_tcp_csum_ok6(struct sk_buff *skb, const struct in6_addr *saddr,
 void tip_tcp_csum_set6(struct sk_buff *skb, const struct in6_addr *saddr,
 		       const struct in6_addr *daddr, bool partial)
 {
-	struct tcphdr *th = (struct tcphdr *)skb->data;
 	__wsum sum;
 
-	skb_reset_transport_header(skb);
 	if (partial) {
-		skb->ip_summed = CHECKSUM_PARTIAL;
-		skb->csum_start = skb_headroom(skb);
-		skb->csum_offset = offsetof(struct tcphdr, check);
-		th->check = ~csum_ipv6_magic(saddr, daddr, skb->len,
-					     IPPROTO_TCP, 0);
+		tip_tcp_csum_partial(skb, ~csum_ipv6_magic(saddr, daddr,
+							   skb->len,
+							   IPPROTO_TCP, 0));
 		return;
 	}
-	th->check = 0;
-	sum = skb_checksum(skb, 0, skb->len, 0);
-	th->check = csum_ipv6_magic(saddr, daddr, skb->len, IPPROTO_TCP, sum);
-	skb->ip_summed = CHECKSUM_NONE;
+	sum = tip_tcp_csum_body(skb);
+	tcp_hdr(skb)->check = csum_ipv6_magic(saddr, daddr, skb->len,
+					      IPPROTO_TCP, sum);
 }

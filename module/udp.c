@@ -560,32 +560,44 @@ static int tip_udp_demux(struct tip_net *tn, struct sk_buff *skb,
 	return 0;
 }
 
+/*
+ * The bytes the checksum covers in the datagram at skb->data: UDP's
+ * length (RFC 768), its link-layer padding trimmed, or UDP-Lite's
+ * coverage (RFC 3828 3.1). -EINVAL for a malformed header, -ENOMEM when
+ * the trim could not be done.
+ */
+static int tip_udp_rx_len(struct sk_buff *skb, u8 proto)
+{
+	unsigned int ulen;
+
+	if (!pskb_may_pull(skb, sizeof(struct udphdr)))
+		return -EINVAL;
+	ulen = ntohs(((const struct udphdr *)skb->data)->len);
+	if (proto != IPPROTO_UDP)
+		return tip_udplite_rx_cscov(ulen, skb->len);
+	/* Over IPv6, a jumbogram's 0 length needs RFC 2675, which we lack. */
+	if (ulen < sizeof(struct udphdr) || ulen > skb->len)
+		return -EINVAL;
+	if (pskb_trim_rcsum(skb, ulen))
+		return -ENOMEM;
+	return ulen;
+}
+
 static int tip_udp_input(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 {
 	struct tip_if *ifp = TIP_CB(skb)->iif;
 	const struct udphdr *uh;
 	struct tip_udp_dgram d;
-	unsigned int ulen;
 	int cov;
 
 	lockdep_assert_held(&tn->lock);
-	if (!pskb_may_pull(skb, sizeof(*uh)))
-		goto hdr;
-	uh = (const struct udphdr *)skb->data;
-	ulen = ntohs(uh->len);
-	if (proto == IPPROTO_UDP) {
-		if (ulen < sizeof(*uh) || ulen > skb->len)
-			goto hdr;
-		if (pskb_trim_rcsum(skb, ulen)) {
-			tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
-			return 0;
-		}
-		cov = ulen;
-	} else {
-		cov = tip_udplite_rx_cscov(ulen, skb->len);
-		if (cov < 0)
-			goto hdr;
+	cov = tip_udp_rx_len(skb, proto);
+	if (cov == -ENOMEM) {
+		tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
+		return 0;
 	}
+	if (cov < 0)
+		goto hdr;
 	if (!tip_udp_csum_ok(skb, TIP_CB(skb)->saddr, TIP_CB(skb)->daddr,
 			     proto, cov)) {
 		tip_if_rx_drop(ifp, skb, TINYIP_DROP_CSUM);
@@ -664,32 +676,20 @@ static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
  */
 static void tip_udp6_input(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 {
-	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	const struct ipv6hdr *ip6;
 	struct tip_if *ifp = TIP_CB(skb)->iif;
 	const struct udphdr *uh;
 	struct tip_udp_dgram d;
-	unsigned int ulen;
 	int cov;
 
 	lockdep_assert_held(&tn->lock);
-	if (!pskb_may_pull(skb, sizeof(*uh)))
-		goto hdr;
-	uh = (const struct udphdr *)skb->data;
-	ulen = ntohs(uh->len);
-	if (proto == IPPROTO_UDP) {
-		/* A jumbogram's 0 length needs RFC 2675, which we lack. */
-		if (ulen < sizeof(*uh) || ulen > skb->len)
-			goto hdr;
-		if (pskb_trim_rcsum(skb, ulen)) {
-			tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
-			return;
-		}
-		cov = ulen;
-	} else {
-		cov = tip_udplite_rx_cscov(ulen, skb->len);
-		if (cov < 0)
-			goto hdr;
+	cov = tip_udp_rx_len(skb, proto);
+	if (cov == -ENOMEM) {
+		tip_if_rx_drop(ifp, skb, TINYIP_DROP_NOMEM);
+		return;
 	}
+	if (cov < 0)
+		goto hdr;
 	ip6 = ipv6_hdr(skb);
 	if (!tip_udp6_csum_ok(skb, &ip6->saddr, &ip6->daddr, proto, cov)) {
 		tip_if_rx_drop(ifp, skb, TINYIP_DROP_CSUM);
