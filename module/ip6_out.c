@@ -222,21 +222,7 @@ int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 		hops = res.mcast ? 1 : tip_ip6_link_hops(res.ifp);
 	if (res.mcast && tx && tx->mc_loop && tip_mld_joined(res.ifp, daddr))
 		tip_ip6_loop_copy(tn, skb, proto, saddr, daddr, hops, tclass);
-	if (skb_is_gso(skb)) {
-		/*
-		 * TCP's GSO skb: each segment must fit the path, as routers
-		 * never fragment; -EMSGSIZE has TCP shrink its MSS.
-		 */
-		ret = tip_ip6_push(skb, proto, saddr, daddr, hops, tclass);
-		if (ret)
-			goto drop;
-		if (!skb_gso_validate_network_len(skb, res.mtu)) {
-			ret = -EMSGSIZE;
-			goto drop;
-		}
-		return tip_link_output6(res.ifp, skb, &res.nexthop);
-	}
-	if (skb->len + sizeof(struct ipv6hdr) > res.mtu) {
+	if (!skb_is_gso(skb) && skb->len + sizeof(struct ipv6hdr) > res.mtu) {
 		if (tx && tx->dontfrag) {
 			ret = -EMSGSIZE;
 			goto drop;
@@ -247,6 +233,14 @@ int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
 	ret = tip_ip6_push(skb, proto, saddr, daddr, hops, tclass);
 	if (ret)
 		goto drop;
+	/*
+	 * TCP's GSO skb: each segment must fit the path, as routers never
+	 * fragment; -EMSGSIZE has TCP shrink its MSS.
+	 */
+	if (skb_is_gso(skb) && !skb_gso_validate_network_len(skb, res.mtu)) {
+		ret = -EMSGSIZE;
+		goto drop;
+	}
 	return tip_link_output6(res.ifp, skb, &res.nexthop);
 drop:
 	kfree_skb(skb);

@@ -55,10 +55,11 @@ void tip_tcp_fin(struct tip_tcp_pcb *pcb)
 	if (pcb->flags & TIP_TCPF_FIN_RCVD)
 		return;
 	pcb->flags |= TIP_TCPF_FIN_RCVD | TIP_TCPF_ACK_NOW;
-	/* Without an owner the flag is kept for tip_tcp_set_owner(). */
-	if (ops && ops->recv)
-		ops->recv(pcb, NULL);
 
+	/*
+	 * The new state first: whoever the owner wakes on the FIN reads
+	 * it, possibly without the lock.
+	 */
 	switch (pcb->state) {
 	case TIP_TCP_SYN_RECV:
 	case TIP_TCP_ESTABLISHED:
@@ -70,12 +71,15 @@ void tip_tcp_fin(struct tip_tcp_pcb *pcb)
 		 */
 		tip_tcp_set_state(pcb, TIP_TCP_CLOSING);
 		break;
-	case TIP_TCP_FIN_WAIT2:
+	}
+	/* Without an owner the flag is kept for tip_tcp_set_owner(). */
+	if (ops && ops->recv)
+		ops->recv(pcb, NULL);
+	if (pcb->state == TIP_TCP_FIN_WAIT2) {
 		/* The entry replacing the PCB cannot send this ACK. */
 		tip_tcp_send_ack(pcb);
 		pcb->flags &= ~TIP_TCPF_ACK_NOW;
 		tip_tcp_time_wait(pcb);
-		break;
 	}
 }
 

@@ -176,12 +176,15 @@ mem_used()
 
 # cap_start NS DEV FILTER...: tcpdump on DEV into $CAP_FILE, returning
 # once it listens; cap_stop ends it; cap_dump decodes what it caught.
+# --immediate-mode: without it libpcap hands over packets a ring block
+# at a time, up to a second late, and a capture stopped within that
+# second after a short transfer loses all of it.
 cap_start()
 {
 	local ns=$1 dev=$2
 	shift 2
 	CAP_FILE=$(mktemp /tmp/e2cap.XXXXXX)
-	ip netns exec "$ns" tcpdump -Z root -i "$dev" -n -U -w "$CAP_FILE" "$@" \
+	ip netns exec "$ns" tcpdump -Z root --immediate-mode -i "$dev" -n -U -w "$CAP_FILE" "$@" \
 		2> "$CAP_FILE.err" &
 	CAP_PID=$!
 	wait_until 30 grep -q "listening on" "$CAP_FILE.err" ||
@@ -267,7 +270,7 @@ capture_start()
 	local ns=$1 dev=$2
 	CAPTURE_FILE=$3
 	shift 3
-	ip netns exec "$ns" tcpdump -Z root -U -n -i "$dev" -w "$CAPTURE_FILE" "$@" \
+	ip netns exec "$ns" tcpdump -Z root --immediate-mode -U -n -i "$dev" -w "$CAPTURE_FILE" "$@" \
 		2> "$CAPTURE_FILE.log" &
 	CAPTURE_PID=$!
 	wait_file "$CAPTURE_FILE.log" "listening on"

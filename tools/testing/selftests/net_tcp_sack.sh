@@ -48,7 +48,7 @@ sack_cleanup()
 # cap NS DEV FILE: tcpdump of TCP on DEV into FILE until cap_end.
 cap()
 {
-	ip netns exec "$1" tcpdump -Z root -U -n -s 0 -B 16384 -i "$2" -w "$3" tcp \
+	ip netns exec "$1" tcpdump -Z root --immediate-mode -U -n -s 0 -B 16384 -i "$2" -w "$3" tcp \
 		2> "$3.log" &
 	CAPS+=($!)
 	wait_file "$3.log" "listening on" 30
