@@ -220,14 +220,17 @@ sock_show()
 		TCP6-LISTEN:$port,reuseaddr -
 	wait_until $((10 * TCP_SLOW)) eval "tcp_socks | grep -q ':$port'" ||
 		fail "no tinyip listener on $port"
-	# The connection stays open while we look, however slow the guest.
-	(sleep $((10 * TCP_SLOW)) | in_nat timeout 60 socat -u - TCP6:[$TIP6]:$port) &
+	# The connection stays open while we look, until fd 9 closes.
+	mkfifo "$T/hold"
+	in_nat timeout 60 socat -u - TCP6:[$TIP6]:$port < "$T/hold" &
+	exec 9> "$T/hold"
 	# Earlier cases leave TIME-WAIT entries with the same peer: this
 	# one is established, on the listener's port.
 	re="ESTAB.*\\[$TIP6\\]:$port +\\[$NAT6\\]:[0-9]+"
 	wait_until $((10 * TCP_SLOW)) eval "tcp_socks | grep -Eq '$re'" ||
 		fail "tinyip sock show has no IPv6 connection on $port: $(tcp_socks)"
 	tcp_socks | grep -E "$re" | sed 's/^/# /'
+	exec 9>&-
 	wait
 }
 
