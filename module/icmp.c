@@ -224,6 +224,7 @@ static void tip_icmp_error(struct tip_net *tn, struct sk_buff *skb)
 	p = tip_ip4_proto_get(qiph->protocol);
 	if (!p || !p->err)
 		return;
+	tip_addr_from4(&TIP_CB_ERR(skb)->offender, TIP_CB(skb)->saddr);
 	TIP_CB(skb)->saddr = qiph->saddr;
 	TIP_CB(skb)->daddr = qiph->daddr;
 	TIP_CB(skb)->ip_hlen = qhlen;

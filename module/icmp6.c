@@ -237,6 +237,7 @@ static void tip_icmp6_error(struct tip_net *tn, struct sk_buff *skb, u8 type)
 	p = tip_ip6_proto_get(c.proto);
 	if (!p || !p->err)
 		goto out;
+	TIP_CB_ERR(skb)->offender = ipv6_hdr(skb)->saddr;
 	__skb_pull(skb, hl);
 	skb_reset_network_header(skb);
 	__skb_pull(skb, c.off);

@@ -533,13 +533,10 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 		inet->recvhoplimit6 = !!val;
 		break;
 	case IPV6_RECVERR:
-		/*
-		 * Taken and read back, because iputils ping -6 cannot run
-		 * without it, but no error queue is kept yet: MSG_ERRQUEUE
-		 * still finds it empty, and a connected socket hears of
-		 * errors through SO_ERROR as without the option.
-		 */
+		/* Clearing it drops what is queued, as on Linux. */
 		inet->recverr6 = !!val;
+		if (!val)
+			skb_queue_purge(&sk->sk_error_queue);
 		break;
 	case IPV6_ADD_MEMBERSHIP:
 		err = tip_inet_mc6_join(tn, inet, &mreq.ipv6mr_multiaddr,
@@ -631,7 +628,7 @@ void tip_sock_cmsg6(struct msghdr *msg, const struct tip_inet *inet,
 }
 
 /* Frees a queued datagram's share of the socket and of the instance. */
-static void tip_sock_rfree(struct sk_buff *skb)
+void tip_sock_rfree(struct sk_buff *skb)
 {
 	struct sock *sk = skb->sk;
 
@@ -728,6 +725,7 @@ int tip_sock_ip_setsockopt(struct sock *sk, struct tip_inet *inet,
 	case IP_TTL:
 	case IP_MULTICAST_TTL:
 	case IP_MULTICAST_LOOP:
+	case IP_RECVERR:
 		/* As Linux: an int, or a single byte for old programs. */
 		if (optlen >= sizeof(int)) {
 			if (copy_from_sockptr(&val, optval, sizeof(val)))
@@ -776,6 +774,11 @@ int tip_sock_ip_setsockopt(struct sock *sk, struct tip_inet *inet,
 		break;
 	case IP_MULTICAST_LOOP:
 		inet->mc_loop = !!val;
+		break;
+	case IP_RECVERR:
+		inet->recverr = !!val;
+		if (!val)
+			skb_queue_purge(&sk->sk_error_queue);
 		break;
 	case IP_MULTICAST_IF:
 		err = tip_sock_set_mc_if(tn, inet, &mreq);
@@ -843,6 +846,9 @@ int tip_sock_ip_getsockopt(struct sock *sk, struct tip_inet *inet,
 		break;
 	case IP_MULTICAST_LOOP:
 		val = inet->mc_loop;
+		break;
+	case IP_RECVERR:
+		val = inet->recverr;
 		break;
 	case IP_MULTICAST_IF:
 		addr.s_addr = inet->mc_addr;

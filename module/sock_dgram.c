@@ -60,11 +60,14 @@ static void tip_sock_udp_recv(struct tip_udp_pcb *pcb, struct sk_buff *skb)
 	tip_sock_queue_rcv(pcb->ctx, skb);
 }
 
-static void tip_sock_udp_err(struct tip_udp_pcb *pcb, int err)
+static void tip_sock_udp_err(struct tip_udp_pcb *pcb,
+			     const struct tip_udp_icmp *e)
 {
 	struct sock *sk = pcb->ctx;
 
-	WRITE_ONCE(sk->sk_err, err);
+	if (e->queue)
+		tip_sock_queue_err(sk, e);
+	WRITE_ONCE(sk->sk_err, e->err);
 	sk_error_report(sk);
 }
 
@@ -109,6 +112,7 @@ static int tip_sock_release(struct socket *sock)
 	WRITE_ONCE(sk->sk_shutdown, SHUTDOWN_MASK);
 	release_sock(sk);
 	skb_queue_purge(&sk->sk_receive_queue);
+	skb_queue_purge(&sk->sk_error_queue);
 	sock->sk = NULL;
 	sock_put(sk);
 	return 0;
@@ -564,7 +568,7 @@ static int tip_sock_recvmsg(struct socket *sock, struct msghdr *msg,
 	int err;
 
 	if (flags & MSG_ERRQUEUE)
-		return -EAGAIN;	/* no IP_RECVERR: the queue is always empty */
+		return tip_sock_recv_err(sk, tip_sock_inet(sk), msg, len);
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
 	skb = skb_recv_datagram(sk, flags, &err);

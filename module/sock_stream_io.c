@@ -327,7 +327,7 @@ int tip_stream_recvmsg(struct socket *sock, struct msghdr *msg, size_t len,
 	long timeo;
 
 	if (flags & MSG_ERRQUEUE)
-		return -EAGAIN;	/* no IP_RECVERR: the queue is always empty */
+		return -EAGAIN;	/* TCP queues no errors: reported by SO_ERROR */
 	if (flags & MSG_OOB)
 		return -EINVAL;	/* no urgent data is ever pending */
 

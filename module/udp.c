@@ -8,6 +8,7 @@
  * Everything runs under the instance lock: the receive path holds it when
  * it calls in, process context takes it around each PCB call.
  */
+#include <linux/errqueue.h>
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
 #include <linux/in.h>
@@ -622,7 +623,7 @@ hdr:
 /*
  * Which ICMP errors end a conversation: Linux's icmp_err_convert "fatal"
  * column. Others (no route for now, time exceeded, fragmentation needed)
- * are transient and only reported with IP_RECVERR, which we lack.
+ * are transient and only reported with IP_RECVERR.
  */
 static bool tip_icmp_hard(u8 type, u8 code)
 {
@@ -638,32 +639,76 @@ static bool tip_icmp_hard(u8 type, u8 code)
 	       (fatal & BIT(code));
 }
 
-/* Only a connected endpoint hears of errors, as on Linux without IP_RECVERR. */
-static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
-			u8 type, u8 code, u8 proto)
+/*
+ * An ICMP or ICMPv6 error quoting one of our datagrams, @skb's data at
+ * its UDP header. It goes to the PCB a reply from the datagram's
+ * destination would reach, the connected one first (as Linux's
+ * __udp4_lib_err looks it up). A PCB that asked (IP_RECVERR,
+ * IPV6_RECVERR) gets every error in full; otherwise only a connected one
+ * hears, and only of a fatal error (RFC 1122 4.1.3.3, RFC 4443 2.4):
+ * Packet Too Big already lowered the path MTU, so the next datagram is
+ * fragmented to fit, and is news only to an IPV6_DONTFRAG sender, whose
+ * sends would otherwise vanish.
+ */
+static void tip_udp_err_deliver(struct tip_net *tn, struct sk_buff *skb,
+				struct tip_udp_icmp *e,
+				const struct in6_addr *saddr, u8 proto,
+				bool hard)
 {
 	const struct udphdr *uh = (const struct udphdr *)skb->data;
-	struct in6_addr saddr, daddr;
-	struct tip_udp_pcb *pcb;
+	bool v4 = e->origin == SO_EE_ORIGIN_ICMP;
+	struct tip_udp_pcb *pcb, *wild = NULL;
 
 	lockdep_assert_held(&tn->lock);
-	if (!tip_icmp_hard(type, code))
-		return;
-	/* The quoted datagram is ours: its source is our address. */
-	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
-	tip_addr_from4(&daddr, TIP_CB(skb)->daddr);
 	tip_udp_for_port(tn, pcb, uh->source) {
-		if (pcb->proto != proto || pcb->lport != uh->source ||
-		    !ipv6_addr_equal(&pcb->raddr, &daddr) ||
-		    pcb->rport != uh->dest)
+		if (pcb->proto != proto || pcb->lport != uh->source)
 			continue;
 		if (!tip_addr_is_wild(&pcb->laddr) &&
-		    !ipv6_addr_equal(&pcb->laddr, &saddr))
+		    !ipv6_addr_equal(&pcb->laddr, saddr))
 			continue;
-		if (pcb->ops->err)
-			pcb->ops->err(pcb, errno);
-		return;
+		if (ipv6_addr_equal(&pcb->raddr, &e->daddr) &&
+		    pcb->rport == uh->dest)
+			break;
+		if (!wild && ipv6_addr_any(&pcb->raddr) &&
+		    (v4 ? !pcb->inet.v6only : pcb->inet.v6))
+			wild = pcb;
 	}
+	if (!pcb) {
+		pcb = wild;
+		hard = false;
+	}
+	if (!pcb || !pcb->ops->err)
+		return;
+	if (!v4 && e->type == ICMPV6_PKT_TOOBIG && !pcb->inet.dontfrag6)
+		hard = false;
+	e->queue = v4 ? pcb->inet.recverr : pcb->inet.recverr6;
+	if (!e->queue && !hard)
+		return;
+	e->dport = uh->dest;
+	e->skb = skb;
+	e->off = sizeof(*uh);
+	pcb->ops->err(pcb, e);
+}
+
+static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
+			u8 type, u8 code, u32 info, u8 proto)
+{
+	struct tip_udp_icmp e = {
+		.err = errno,
+		.origin = SO_EE_ORIGIN_ICMP,
+		.type = type,
+		.code = code,
+		.info = info,
+		.offender = TIP_CB_ERR(skb)->offender,
+		.ifindex = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0,
+	};
+	struct in6_addr saddr;
+
+	/* The quoted datagram is ours: its source is our address. */
+	tip_addr_from4(&saddr, TIP_CB(skb)->saddr);
+	tip_addr_from4(&e.daddr, TIP_CB(skb)->daddr);
+	tip_udp_err_deliver(tn, skb, &e, &saddr, proto,
+			    tip_icmp_hard(type, code));
 }
 
 /*
@@ -717,37 +762,26 @@ hdr:
 
 /*
  * An ICMPv6 error about a datagram we sent (module/icmp6.c already mapped
- * it to Linux's errno). As over IPv4, only a connected endpoint hears of
- * it, and only of the errors Linux's icmpv6_err_convert() calls fatal:
- * destination unreachable (port unreachable is ECONNREFUSED) and
- * parameter problem. Packet Too Big (EMSGSIZE) already lowered the path
- * MTU, so the next datagram is fragmented to fit; a socket only hears
- * of it with IPV6_DONTFRAG, whose sends would otherwise vanish.
+ * it to Linux's errno, as icmpv6_err_convert() does).
  */
 static void tip_udp6_err(struct tip_net *tn, struct sk_buff *skb, int errno,
-			 u8 type, u8 code, u8 proto)
+			 u8 type, u8 code, u32 info, u8 proto)
 {
-	const struct udphdr *uh = (const struct udphdr *)skb->data;
 	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
-	struct tip_udp_pcb *pcb;
+	struct tip_udp_icmp e = {
+		.err = errno,
+		.origin = SO_EE_ORIGIN_ICMP6,
+		.type = type,
+		.code = code,
+		.info = info,
+		.offender = TIP_CB_ERR(skb)->offender,
+		.daddr = ip6->daddr,
+		.ifindex = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0,
+	};
 
-	lockdep_assert_held(&tn->lock);
-	if (type != ICMPV6_PKT_TOOBIG && !tip_icmp6_hard(type, code))
-		return;
-	tip_udp_for_port(tn, pcb, uh->source) {
-		if (pcb->proto != proto || pcb->lport != uh->source ||
-		    !ipv6_addr_equal(&pcb->raddr, &ip6->daddr) ||
-		    pcb->rport != uh->dest)
-			continue;
-		if (!tip_addr_is_wild(&pcb->laddr) &&
-		    !ipv6_addr_equal(&pcb->laddr, &ip6->saddr))
-			continue;
-		if (type == ICMPV6_PKT_TOOBIG && !pcb->inet.dontfrag6)
-			return;
-		if (pcb->ops->err)
-			pcb->ops->err(pcb, errno);
-		return;
-	}
+	tip_udp_err_deliver(tn, skb, &e, &ip6->saddr, proto,
+			    type == ICMPV6_PKT_TOOBIG ||
+			    tip_icmp6_hard(type, code));
 }
 
 static void tip_udp6_rcv(struct tip_net *tn, struct sk_buff *skb)
@@ -758,7 +792,7 @@ static void tip_udp6_rcv(struct tip_net *tn, struct sk_buff *skb)
 static void tip_udp6_err_udp(struct tip_net *tn, struct sk_buff *skb,
 			     int errno, u8 type, u8 code, u32 info)
 {
-	tip_udp6_err(tn, skb, errno, type, code, IPPROTO_UDP);
+	tip_udp6_err(tn, skb, errno, type, code, info, IPPROTO_UDP);
 }
 
 static void tip_udplite6_rcv(struct tip_net *tn, struct sk_buff *skb)
@@ -769,7 +803,7 @@ static void tip_udplite6_rcv(struct tip_net *tn, struct sk_buff *skb)
 static void tip_udplite6_err(struct tip_net *tn, struct sk_buff *skb,
 			     int errno, u8 type, u8 code, u32 info)
 {
-	tip_udp6_err(tn, skb, errno, type, code, IPPROTO_UDPLITE);
+	tip_udp6_err(tn, skb, errno, type, code, info, IPPROTO_UDPLITE);
 }
 
 static const struct tip_ip6_proto tip_udp_ip6 = {
@@ -790,7 +824,7 @@ static int tip_udp4_input(struct tip_net *tn, struct sk_buff *skb)
 static void tip_udp4_err(struct tip_net *tn, struct sk_buff *skb, int errno,
 			 u8 type, u8 code, u32 info)
 {
-	tip_udp_err(tn, skb, errno, type, code, IPPROTO_UDP);
+	tip_udp_err(tn, skb, errno, type, code, info, IPPROTO_UDP);
 }
 
 static int tip_udplite4_input(struct tip_net *tn, struct sk_buff *skb)
@@ -801,7 +835,7 @@ static int tip_udplite4_input(struct tip_net *tn, struct sk_buff *skb)
 static void tip_udplite4_err(struct tip_net *tn, struct sk_buff *skb,
 			     int errno, u8 type, u8 code, u32 info)
 {
-	tip_udp_err(tn, skb, errno, type, code, IPPROTO_UDPLITE);
+	tip_udp_err(tn, skb, errno, type, code, info, IPPROTO_UDPLITE);
 }
 
 static const struct tip_ip4_proto tip_udp_ip4 = {

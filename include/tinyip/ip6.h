@@ -154,6 +154,22 @@ static inline struct tip_skb_cb6 *TIP_CB6(struct sk_buff *skb)
 	return (struct tip_skb_cb6 *)skb->cb;
 }
 
+/*
+ * An ICMP or ICMPv6 error on its way to the protocol of the datagram it
+ * quotes also carries who sent it, mapped for IPv4: the offender that
+ * IP_RECVERR and IPV6_RECVERR report.
+ */
+struct tip_skb_cb_err {
+	struct tip_skb_cb6 cb6;
+	struct in6_addr offender;
+};
+
+static inline struct tip_skb_cb_err *TIP_CB_ERR(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct tip_skb_cb_err) > sizeof(skb->cb));
+	return (struct tip_skb_cb_err *)skb->cb;
+}
+
 /* module/ip6_in.c */
 int tip_ip6_proto_register(u8 proto, const struct tip_ip6_proto *p);
 void tip_ip6_proto_unregister(u8 proto);

@@ -72,7 +72,8 @@ struct tip_inet {
 	 *   dontfrag6    IPV6_DONTFRAG: EMSGSIZE rather than fragment.
 	 *   recvpktinfo6 IPV6_RECVPKTINFO: an IPV6_PKTINFO cmsg on receive.
 	 *   recvhoplimit6 IPV6_RECVHOPLIMIT: an IPV6_HOPLIMIT cmsg.
-	 *   recverr6     IPV6_RECVERR: stored only; no error queue yet.
+	 *   recverr6     IPV6_RECVERR: ICMPv6 errors on the error queue.
+	 * recverr is IP_RECVERR, the same for ICMP errors.
 	 */
 	u8 hop_limit6;
 	u8 mc_hops6;
@@ -82,6 +83,7 @@ struct tip_inet {
 	bool recvpktinfo6;
 	bool recvhoplimit6;
 	bool recverr6;
+	bool recverr;
 	int mc_ifindex6;
 };
 

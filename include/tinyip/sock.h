@@ -71,6 +71,11 @@ void tip_sock_cmsg6(struct msghdr *msg, const struct tip_inet *inet,
 		    struct sk_buff *skb);
 /* module/sock.c: what datagram and raw sockets have in common. */
 int tip_sock_queue_rcv(struct sock *sk, struct sk_buff *skb);
+void tip_sock_rfree(struct sk_buff *skb);
+/* module/sock_err.c: the error queue (IP_RECVERR, IPV6_RECVERR). */
+void tip_sock_queue_err(struct sock *sk, const struct tip_udp_icmp *e);
+int tip_sock_recv_err(struct sock *sk, const struct tip_inet *inet,
+		      struct msghdr *msg, size_t len);
 void tip_sock_sync(struct sock *sk, struct tip_inet *inet);
 int tip_sock_ip_setsockopt(struct sock *sk, struct tip_inet *inet,
 			   int optname, sockptr_t optval, unsigned int optlen);

@@ -43,8 +43,31 @@ struct tip_udp_pcb;
  * header, trimmed to the datagram; TIP_CB() has the addresses.
  */
 typedef void (*tip_udp_recv_t)(struct tip_udp_pcb *pcb, struct sk_buff *skb);
-/* An ICMP error for a connected PCB, under tn->lock: @err is an errno. */
-typedef void (*tip_udp_err_t)(struct tip_udp_pcb *pcb, int err);
+
+/*
+ * An ICMP or ICMPv6 error about a datagram the PCB sent (RFC 1122
+ * 4.1.3.3, RFC 4443 2.4). @queue: the owner asked for the details
+ * (IP_RECVERR, IPV6_RECVERR) and gets them on its error queue; without
+ * it only a connected PCB hears, and only of a fatal error.
+ */
+struct tip_udp_icmp {
+	int err;			/* positive errno, as Linux converts */
+	bool queue;
+	u8 origin;			/* SO_EE_ORIGIN_ICMP or _ICMP6 */
+	u8 type;
+	u8 code;
+	u32 info;			/* the MTU of frag-needed/Packet Too Big */
+	struct in6_addr offender;	/* the error's sender, mapped for IPv4 */
+	int ifindex;			/* where it came in */
+	struct in6_addr daddr;		/* the quoted datagram's destination */
+	__be16 dport;
+	const struct sk_buff *skb;	/* from @off on: what it quotes */
+	unsigned int off;		/* past the quoted UDP header */
+};
+
+/* An ICMP error for the PCB, under tn->lock. */
+typedef void (*tip_udp_err_t)(struct tip_udp_pcb *pcb,
+			      const struct tip_udp_icmp *e);
 
 /* The owner's callbacks: one pointer in the PCB keeps it in 128 bytes. */
 struct tip_udp_ops {

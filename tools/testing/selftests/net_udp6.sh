@@ -118,6 +118,25 @@ expect_match "socat to a closed tinyip port" "$(cat "$T/err")" "Connection refus
 out=$(tip_py refused $NAT6 7009 2>&1)
 expect_eq "connected tinyip socket to a closed native port" "$out" "recv: ECONNREFUSED"
 
+# IPV6_RECVERR and IP_RECVERR: with the option, a closed port's ICMP
+# error reaches even an unconnected socket, on its error queue (poll
+# says POLLERR; the entry holds the quoted data, the errno, the ICMP
+# type and code, the offender and the destination), field for field
+# as on the native stack; without it nothing is queued.
+nat_py recverr $TIP6 7010 > "$T/re6.nat" 2>&1 || fail "udp6.py recverr natively: $(cat "$T/re6.nat")"
+tip_py recverr $NAT6 7010 > "$T/re6.tip" 2>&1 || fail "udp6.py recverr on tinyip: $(cat "$T/re6.tip")"
+grep -q '^unconnected: .*errno ECONNREFUSED origin ICMP6 type 1 code 4 .*offender dst' "$T/re6.nat" ||
+	fail "the native error queue is not as expected: $(cat "$T/re6.nat")"
+diff -u "$T/re6.nat" "$T/re6.tip" || fail "tinyip's IPv6 error queue differs from the native stack's"
+in_nat timeout 60 python3 -u "$PY" recverr $TIP_ADDR 7010 > "$T/re4.nat" 2>&1 ||
+	fail "udp6.py recverr over IPv4 natively: $(cat "$T/re4.nat")"
+in_tip timeout 60 "$RUN" --families inet python3 -u "$PY" recverr $NAT_ADDR 7010 \
+	> "$T/re4.tip" 2>&1 || fail "udp6.py recverr over IPv4 on tinyip: $(cat "$T/re4.tip")"
+grep -q '^unconnected: .*errno ECONNREFUSED origin ICMP type 3 code 3 .*offender dst' "$T/re4.nat" ||
+	fail "the native IPv4 error queue is not as expected: $(cat "$T/re4.nat")"
+diff -u "$T/re4.nat" "$T/re4.tip" || fail "tinyip's IPv4 error queue differs from the native stack's"
+sed 's/^/# /' "$T/re6.tip" "$T/re4.tip"
+
 # UDP-Lite with 10 bytes of coverage both ways (RFC 3828 3.1).
 cap_start $NS_NAT v_nat ip6
 nat_server echo-server 7002 --lite 10 > "$T/lsrv" 2>&1 &

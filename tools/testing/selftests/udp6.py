@@ -14,6 +14,8 @@ use the ordinary AF_INET6 API.
   mc-loop GROUP PORT IFINDEX      (what a sender's own node hears of it)
   raw-zero-csum DST PORT LEN      (native only: a UDP datagram, checksum 0)
   raw-filter DST                  (two raw ICMPv6 sockets, one filtering)
+  recverr DST PORT                (IP_RECVERR/IPV6_RECVERR: a closed port's
+                                   error on the error queue; DST IPv4 or 6)
 """
 import argparse
 import errno
@@ -100,6 +102,103 @@ def refused(a):
         out("error: an answer")
     except OSError as e:
         out("recv:", ename(e) if e.errno else "timeout")
+    return 0
+
+
+IP_RECVERR = 11
+IPV6_RECVERR = 25
+ORIGINS = {2: "ICMP", 3: "ICMP6"}
+
+
+def errqueue(s, dst, port):
+    """The next error queue entry of s, in words with dst and port named
+    as such, so that runs against different peers compare."""
+    try:
+        data, anc, flags, name = s.recvmsg(100, 256, socket.MSG_ERRQUEUE)
+    except OSError as e:
+        return ename(e)
+    words = ["data %r" % data]
+    for level, typ, val in anc:
+        if (level, typ) == (socket.IPPROTO_IP, IP_RECVERR):
+            words.append("SOL_IP/IP_RECVERR")
+        elif (level, typ) == (socket.IPPROTO_IPV6, IPV6_RECVERR):
+            words.append("SOL_IPV6/IPV6_RECVERR")
+        else:
+            words.append("cmsg %d/%d" % (level, typ))
+            continue
+        err, origin, etype, code, _, info, _ = struct.unpack_from("=IBBBBII", val)
+        fam = struct.unpack_from("=H", val, 16)[0]
+        if fam == socket.AF_INET:
+            off = socket.inet_ntop(socket.AF_INET, val[20:24])
+        elif fam == socket.AF_INET6:
+            off = socket.inet_ntop(socket.AF_INET6, val[24:40])
+        else:
+            off = "family %d" % fam
+        words.append("errno %s origin %s type %d code %d info %d offender %s" %
+                     (errno.errorcode.get(err, str(err)),
+                      ORIGINS.get(origin, str(origin)), etype, code, info,
+                      "dst" if off in (dst, "::ffff:" + dst) else off))
+    words.append("name %s" % ("dst:port" if name[:2] == (dst, port) else
+                              str(name)))
+    if flags & socket.MSG_ERRQUEUE:
+        words.append("MSG_ERRQUEUE")
+    return " ".join(words)
+
+
+def recverr(a):
+    v6 = ":" in a.dst
+    fam = socket.AF_INET6 if v6 else socket.AF_INET
+    level, opt = ((socket.IPPROTO_IPV6, IPV6_RECVERR) if v6 else
+                  (socket.IPPROTO_IP, IP_RECVERR))
+    for mode in ("plain", "unconnected", "connected"):
+        s = socket.socket(fam, socket.SOCK_DGRAM)
+        if mode != "plain":
+            s.setsockopt(level, opt, 1)
+        words = [mode + ":", "option %d" % s.getsockopt(level, opt)]
+        if mode == "connected":
+            s.connect((a.dst, a.port))
+            s.send(b"probe " + mode.encode())
+        else:
+            s.sendto(b"probe " + mode.encode(), (a.dst, a.port))
+        p = select.poll()
+        p.register(s, select.POLLIN)
+        ev = p.poll(2000 if mode == "plain" else 10000)
+        words.append("poll %s" % ("ERR" if ev and ev[0][1] & select.POLLERR
+                                  else "-"))
+        if mode == "connected":
+            s.setblocking(False)
+            try:
+                s.recv(100)
+                words.append("recv data")
+            except OSError as e:
+                words.append("recv %s" % ename(e))
+        words.append("SO_ERROR %s" % errno.errorcode.get(
+            s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR), "0"))
+        words.append("queue [%s]" % errqueue(s, a.dst, a.port))
+        words.append("then [%s]" % errqueue(s, a.dst, a.port))
+        out(" ".join(words))
+        s.close()
+    # Turning the option off empties the queue; closing a socket with
+    # entries left frees them.
+    for mode in ("cleared", "unread"):
+        s = socket.socket(fam, socket.SOCK_DGRAM)
+        s.setsockopt(level, opt, 1)
+        for i in range(3):
+            try:
+                s.sendto(b"probe %s %d" % (mode.encode(), i),
+                         (a.dst, a.port))
+            except OSError:
+                pass    # SO_ERROR from an earlier one: how soon is a race
+        p = select.poll()
+        p.register(s, select.POLLIN)
+        ev = p.poll(10000)
+        words = [mode + ":", "poll %s" % ("ERR" if ev and ev[0][1] &
+                                           select.POLLERR else "-")]
+        if mode == "cleared":
+            s.setsockopt(level, opt, 0)
+            words.append("queue [%s]" % errqueue(s, a.dst, a.port))
+        out(" ".join(words))
+        s.close()
     return 0
 
 
@@ -301,12 +400,15 @@ def main():
     c.add_argument("len", type=int)
     c = sub.add_parser("raw-filter")
     c.add_argument("dst")
+    c = sub.add_parser("recverr")
+    c.add_argument("dst")
+    c.add_argument("port", type=int)
     a = p.parse_args()
     return {"echo-client": echo_client, "echo-server": echo_server,
             "refused": refused, "mcast-recv": mcast_recv,
             "mcast-send": mcast_send, "opts": opts, "mc-loop": mc_loop,
             "raw-zero-csum": raw_zero_csum,
-            "raw-filter": raw_filter}[a.cmd](a)
+            "raw-filter": raw_filter, "recverr": recverr}[a.cmd](a)
 
 
 if __name__ == "__main__":
