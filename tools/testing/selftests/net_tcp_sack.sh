@@ -45,10 +45,12 @@ sack_cleanup()
 	topo_cleanup
 }
 
-# cap NS DEV FILE: tcpdump of TCP on DEV into FILE until cap_end.
+# cap NS DEV FILE: tcpdump of TCP on DEV into FILE until cap_end. Not
+# in immediate mode: a wake-up per frame loses frames under load, and a
+# lost frame spoils the matching; cap_end waits out the ring's delay.
 cap()
 {
-	ip netns exec "$1" tcpdump -Z root --immediate-mode -U -n -s 0 -B 16384 -i "$2" -w "$3" tcp \
+	ip netns exec "$1" tcpdump -Z root -U -n -s 0 -B 16384 -i "$2" -w "$3" tcp \
 		2> "$3.log" &
 	CAPS+=($!)
 	wait_file "$3.log" "listening on" 30
@@ -57,7 +59,8 @@ cap()
 cap_end()
 {
 	local p
-	sleep 1
+	# libpcap hands over a ring block up to a second late.
+	sleep 2
 	for p in "${CAPS[@]}"; do
 		kill -INT "$p" 2> /dev/null
 		wait "$p" 2> /dev/null
