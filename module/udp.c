@@ -684,6 +684,8 @@ static void tip_udp_err_deliver(struct tip_net *tn, struct sk_buff *skb,
 	e->queue = v4 ? pcb->inet.recverr : pcb->inet.recverr6;
 	if (!e->queue && !hard)
 		return;
+	e->offender = TIP_CB_ERR(skb)->offender;
+	e->ifindex = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0;
 	e->dport = uh->dest;
 	e->skb = skb;
 	e->off = sizeof(*uh);
@@ -699,8 +701,6 @@ static void tip_udp_err(struct tip_net *tn, struct sk_buff *skb, int errno,
 		.type = type,
 		.code = code,
 		.info = info,
-		.offender = TIP_CB_ERR(skb)->offender,
-		.ifindex = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0,
 	};
 	struct in6_addr saddr;
 
@@ -774,9 +774,7 @@ static void tip_udp6_err(struct tip_net *tn, struct sk_buff *skb, int errno,
 		.type = type,
 		.code = code,
 		.info = info,
-		.offender = TIP_CB_ERR(skb)->offender,
 		.daddr = ip6->daddr,
-		.ifindex = TIP_CB(skb)->iif ? TIP_CB(skb)->iif->ifindex : 0,
 	};
 
 	tip_udp_err_deliver(tn, skb, &e, &ip6->saddr, proto,
