@@ -197,7 +197,7 @@ rxd hdr csum martian frag proto other otherhost > /dev/null
 
 coproc GEN { ip netns exec $NS_NAT python3 "$SELFTESTS/malformed6.py" --iface v_nat \
 	--dst-mac "$tip_mac" --src $NAT6 --dst $TIP6 --dst-ll "$tip_ll" \
-	--count $COUNT --wait $WAIT --tinyip "$TINYIP" --tip-netns $NS_TIP 2>&1; }
+	--count $COUNT --wait $WAIT --tip-netns $NS_TIP 2>&1; }
 read -t 600 -r GEN_OUT <&"${GEN[0]}"
 expect_eq "malformed6.py start" "$GEN_OUT" ready
 

@@ -28,9 +28,28 @@ NAT6=2001:db8::1
 TIP6=2001:db8::2
 GROUP=ff0e::db8:1
 
-# tip_py ARGS...: udp6.py on tinyip.
-tip_py() { in_tip timeout 60 "$RUN" --families inet6 python3 -u "$PY" "$@"; }
-nat_py() { in_nat timeout 60 python3 -u "$PY" "$@"; }
+# tip_py ARGS... and nat_py ARGS...: a udp6.py command on tinyip (both
+# families moved, so the IPv4 error queue runs there too) and on the
+# native stack, run by one "udp6.py serve" per side (a debug guest takes
+# seconds to start each python3); prints the output, returns the status.
+py_call()
+{
+	local w=$1 r=$2 line rc=
+	shift 2
+	printf '%q ' "$@" >&"$w"
+	echo >&"$w"
+	while read -t 90 -r line <&"$r"; do
+		if [[ $line =~ ^=rc\ ([0-9]+)$ ]]; then
+			rc=${BASH_REMATCH[1]}
+			break
+		fi
+		echo "$line"
+	done
+	[ -n "$rc" ] || { echo "udp6.py serve did not finish: $*"; return 1; }
+	return "$rc"
+}
+tip_py() { py_call 5 6 "$@"; }
+nat_py() { py_call 7 8 "$@"; }
 # nat_server ARGS...: a native udp6.py server for the whole test (a slow
 # guest takes minutes; the namespace's teardown ends it).
 nat_server() { in_nat timeout 1200 python3 -u "$PY" "$@"; }
@@ -49,6 +68,12 @@ snmp6()
 
 topo_setup
 e1_tmp
+mkfifo "$T/tip.in" "$T/tip.out" "$T/nat.in" "$T/nat.out"
+in_tip timeout 1200 "$RUN" --families inet,inet6 python3 -u "$PY" serve \
+	< "$T/tip.in" > "$T/tip.out" 2>&1 &
+exec 5> "$T/tip.in" 6< "$T/tip.out"
+in_nat timeout 1200 python3 -u "$PY" serve < "$T/nat.in" > "$T/nat.out" 2>&1 &
+exec 7> "$T/nat.in" 8< "$T/nat.out"
 dmesg_mark
 in_nat ip -6 addr add $NAT6/64 dev v_nat nodad
 tip addr add $TIP6/64 dev v_tip || fail "tinyip addr add $TIP6/64"
@@ -80,12 +105,8 @@ out=$(tip_py echo-client $NAT6 7000 33 --hops 7 --tclass 184 2>&1) ||
 	fail "echo with hop limit 7 and tclass 0xb8: $out (native server: $(tail -n 3 "$T/nsrv"))"
 expect_match "native echo server's view" "$(cat "$T/nsrv")" \
 	"^got 4000 bytes from \[$TIP6\]:[0-9]+ scope 0, dst $NAT6 ifindex $NAT_IF$"
-sleep 1
-cap_stop
-wire=$(decode "$CAP_FILE" "ipv6.src == $TIP6 && udp && udp.length == 41" ipv6.hlim ipv6.tclass)
-expect_eq "hop limit | traffic class on the wire" "$wire" "7|0x000000b8"
-wire=$(decode "$CAP_FILE" "ipv6.src == $TIP6 && udp && udp.length == 108" ipv6.hlim ipv6.tclass)
-expect_eq "default hop limit | traffic class" "$wire" "64|0x00000000"
+# The capture runs on through UDP-Lite: one tshark reads it (tshark takes
+# half a minute to start in a debug guest).
 
 # native client -> tinyip echo server on [::].
 tip_server echo-server 7001 > "$T/tsrv" 2>&1 &
@@ -128,17 +149,16 @@ tip_py recverr $NAT6 7010 > "$T/re6.tip" 2>&1 || fail "udp6.py recverr on tinyip
 grep -q '^unconnected: .*errno ECONNREFUSED origin ICMP6 type 1 code 4 .*offender dst' "$T/re6.nat" ||
 	fail "the native error queue is not as expected: $(cat "$T/re6.nat")"
 diff -u "$T/re6.nat" "$T/re6.tip" || fail "tinyip's IPv6 error queue differs from the native stack's"
-in_nat timeout 60 python3 -u "$PY" recverr $TIP_ADDR 7010 > "$T/re4.nat" 2>&1 ||
+nat_py recverr $TIP_ADDR 7010 > "$T/re4.nat" 2>&1 ||
 	fail "udp6.py recverr over IPv4 natively: $(cat "$T/re4.nat")"
-in_tip timeout 60 "$RUN" --families inet python3 -u "$PY" recverr $NAT_ADDR 7010 \
-	> "$T/re4.tip" 2>&1 || fail "udp6.py recverr over IPv4 on tinyip: $(cat "$T/re4.tip")"
+tip_py recverr $NAT_ADDR 7010 > "$T/re4.tip" 2>&1 ||
+	fail "udp6.py recverr over IPv4 on tinyip: $(cat "$T/re4.tip")"
 grep -q '^unconnected: .*errno ECONNREFUSED origin ICMP type 3 code 3 .*offender dst' "$T/re4.nat" ||
 	fail "the native IPv4 error queue is not as expected: $(cat "$T/re4.nat")"
 diff -u "$T/re4.nat" "$T/re4.tip" || fail "tinyip's IPv4 error queue differs from the native stack's"
 sed 's/^/# /' "$T/re6.tip" "$T/re4.tip"
 
 # UDP-Lite with 10 bytes of coverage both ways (RFC 3828 3.1).
-cap_start $NS_NAT v_nat ip6
 nat_server echo-server 7002 --lite 10 > "$T/lsrv" 2>&1 &
 wait_file "$T/lsrv" '^bound'
 out=$(tip_py echo-client $NAT6 7002 300 --lite 10 2>&1) ||
@@ -149,9 +169,19 @@ out=$(nat_py echo-client $TIP6 7003 300 --lite 10 2>&1) ||
 	fail "native -> tinyip UDP-Lite: $out"
 sleep 1
 cap_stop
+# next header|length|hop limit|traffic class|coverage|checksum status
 DECODE_OPTS=(-o udplite.ignore_checksum_coverage:FALSE -o udplite.check_checksum:TRUE)
-sent=$(decode "$CAP_FILE" "ipv6.src == $TIP6 && udplite" udp.checksum_coverage udp.checksum.status)
+wire=$(decode "$CAP_FILE" "ipv6.src == $TIP6 && (udp || udplite)" ipv6.nxt udp.length \
+	ipv6.hlim ipv6.tclass udp.checksum_coverage udp.checksum.status)
 DECODE_OPTS=()
+# 33 bytes only in the echo sent with options; 100 bytes both in the
+# request of tinyip's client and in the reply of its server.
+expect_eq "hop limit | traffic class on the wire" \
+	"$(awk -F'|' '$1 == 17 && $2 == 41 { print $3 "|" $4 }' <<< "$wire")" "7|0x000000b8"
+expect_eq "default hop limit | traffic class" \
+	"$(awk -F'|' '$1 == 17 && $2 == 108 { print $3 "|" $4 }' <<< "$wire" | sort -u)" \
+	"64|0x00000000"
+sent=$(awk -F'|' '$1 == 136 { print $5 "|" $6 }' <<< "$wire")
 expect_eq "tinyip's UDP-Lite datagrams (coverage|checksum status)" \
 	"$(sort -u <<< "$sent")" "10|1"
 [ "$(wc -l <<< "$sent")" -ge 2 ] || fail "tinyip sent $(wc -l <<< "$sent") UDP-Lite datagrams, want 2"
@@ -200,7 +230,7 @@ expect_match "tinyip-run ping -6 reply" "$out" "bytes from $NAT6: icmp_seq=1 ttl
 in_tip timeout 30 "$RUN" --families inet6 ping -6 -n -c 8 -i 0.5 -W 2 $NAT6 > /dev/null 2>&1 &
 out=$(in_nat ping -6 -n -c 3 -i 0.2 -W 2 $TIP6 2>&1) || fail "native ping -6 $TIP6: $out"
 expect_match "native ping -6 beside a tinyip raw socket" "$out" "3 packets transmitted, 3 received"
-out=$(in_tip timeout 30 "$RUN" --families inet6 python3 -u "$PY" raw-filter $NAT6 2>&1) ||
+out=$(tip_py raw-filter $NAT6 2>&1) ||
 	fail "raw ICMPv6 sockets: $out"
 expect_eq "raw ICMPv6 sockets and ICMP6_FILTER" "$out" \
 	"echo replies seen: sender 1, plain 1, blocked 0"

@@ -16,11 +16,16 @@ use the ordinary AF_INET6 API.
   raw-filter DST                  (two raw ICMPv6 sockets, one filtering)
   recverr DST PORT                (IP_RECVERR/IPV6_RECVERR: a closed port's
                                    error on the error queue; DST IPv4 or 6)
+  serve                           (runs the commands above read from stdin,
+                                   one per line, each output followed by
+                                   "=rc N": a debug guest takes seconds to
+                                   start each python3)
 """
 import argparse
 import errno
 import os
 import select
+import shlex
 import socket
 import struct
 import sys
@@ -361,7 +366,7 @@ def raw_filter(a):
     return 0
 
 
-def main():
+def parser():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("echo-client")
@@ -403,12 +408,40 @@ def main():
     c = sub.add_parser("recverr")
     c.add_argument("dst")
     c.add_argument("port", type=int)
-    a = p.parse_args()
+    sub.add_parser("serve")
+    return p
+
+
+def run(a):
     return {"echo-client": echo_client, "echo-server": echo_server,
             "refused": refused, "mcast-recv": mcast_recv,
             "mcast-send": mcast_send, "opts": opts, "mc-loop": mc_loop,
             "raw-zero-csum": raw_zero_csum,
             "raw-filter": raw_filter, "recverr": recverr}[a.cmd](a)
+
+
+def serve():
+    """Each command's sockets are closed when it returns, as they would
+    be at its own process's exit; an exception ends the command, not the
+    server."""
+    sys.stderr = sys.stdout
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            rc = run(parser().parse_args(shlex.split(line)))
+        except SystemExit as e:
+            rc = e.code if isinstance(e.code, int) else 2
+        except Exception as e:  # pylint: disable=broad-except
+            out("error: %s: %s" % (type(e).__name__, e))
+            rc = 1
+        out("=rc %d" % (rc or 0))
+    return 0
+
+
+def main():
+    a = parser().parse_args()
+    return serve() if a.cmd == "serve" else run(a)
 
 
 if __name__ == "__main__":
