@@ -11,6 +11,8 @@
 #                           KERNELS="debian-6.1 ..." picks some
 #   make check-full         make check plus the heavy cases
 #   make demo               a tour in a QEMU guest running Debian's 6.12
+#   make bench              memory and speed against the native stack
+#                           (tools/bench/; KERNEL=debian-6.1 for the other)
 #   make checkpatch sparse  the style and static checks alone
 #
 # Each kernel gets its own build directory, build/<name>/, holding a tree
@@ -54,6 +56,7 @@ tools:
 	$(MAKE) -C $(REPO)/tools/examples
 	$(MAKE) -C $(REPO)/tools/testing/selftests
 	$(MAKE) -C $(REPO)/tools/preload
+	$(MAKE) -C $(REPO)/tools/bench
 
 deps:
 	@$(REPO)/tools/deps.sh
@@ -68,6 +71,9 @@ check-full:
 
 demo:
 	@$(REPO)/tools/testing/demo
+
+bench:
+	@KERNEL=$(or $(KERNEL),debian-6.12) $(REPO)/tools/bench/bench
 
 checkpatch:
 	@$(REPO)/tools/testing/checkpatch
@@ -88,3 +94,4 @@ clean:
 	$(MAKE) -C $(REPO)/tools/tinyip clean
 	$(MAKE) -C $(REPO)/tools/examples clean
 	$(MAKE) -C $(REPO)/tools/testing/selftests clean
+	$(MAKE) -C $(REPO)/tools/bench clean

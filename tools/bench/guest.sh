@@ -1,0 +1,150 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench, inside the guest (tools/bench/bench boots it): the same
+# measurement on the native stack and on tinyip, in the same boot, over
+# the same topology: two network namespaces joined by a veth pair, one
+# pair for each stack (tinyip's attached in exclusive mode, so the native
+# stack never sees its frames).
+#
+# Figure "idle": kernel memory per idle fd-backed TCP connection, both
+# ends on the same stack. conns (tools/bench/conns.c) opens N connections
+# and holds them; the figure is the growth of the Slab line of
+# /proc/meminfo (and, as a cross-check, the fall of MemAvailable) between
+# a settled baseline and N settled connections, divided by N. The stacks
+# alternate run by run, so a drift of the guest's memory hits both.
+#
+# Prints one line per measurement, "BENCH {json}", and progress lines
+# starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3).
+set -u
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+TINYIP=$REPO/tools/tinyip/tinyip
+CONNS=$REPO/tools/bench/conns
+NS=${BENCH_N:-"1000 10000"}
+RUNS=${BENCH_RUNS:-3}
+PORT=5001
+
+say() { echo "# $*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+[ -x "$CONNS" ] || die "tools/bench/conns is not built (make tools)"
+[ -x "$TINYIP" ] || die "tools/tinyip/tinyip is not built (make tools)"
+modprobe tinyip || die "modprobe tinyip"
+
+# pair STACK NS1 NS2 DEV1 DEV2 NET: two namespaces joined by a veth,
+# NET.1 and NET.2 on the native stack or on tinyip.
+pair()
+{
+	local stack=$1 a=$2 b=$3 da=$4 db=$5 net=$6 ns dev i=1
+
+	ip netns add "$a" && ip netns add "$b" || die "ip netns add"
+	ip link add "$da" netns "$a" type veth peer name "$db" netns "$b" || die "veth"
+	for ns_dev in "$a:$da" "$b:$db"; do
+		ns=${ns_dev%%:*}
+		dev=${ns_dev#*:}
+		ip -n "$ns" link set lo up
+		ip -n "$ns" link set "$dev" up
+		if [ "$stack" = native ]; then
+			ip -n "$ns" addr add "$net.$i/24" dev "$dev" || die "addr $net.$i"
+		else
+			"$TINYIP" -n "$ns" link attach dev "$dev" mode exclusive ||
+				die "tinyip link attach $dev"
+			"$TINYIP" -n "$ns" addr add "$net.$i/24" dev "$dev" ||
+				die "tinyip addr add $net.$i"
+		fi
+		i=$((i + 1))
+	done
+	# conns itself finds out whether tinyip's pair carries TCP.
+	if [ "$stack" = native ]; then
+		ip netns exec "$b" ping -c 1 -W 5 "$net.1" > /dev/null 2>&1 ||
+			die "no ping over the native pair"
+	fi
+}
+
+pair native bn1 bn2 vn1 vn2 192.0.2
+pair tinyip bt1 bt2 vt1 vt2 198.51.100
+
+# meminfo FIELD: its value in kB.
+meminfo() { awk -v f="$1:" '$1 == f { print $2 }' /proc/meminfo; }
+
+# slabs: "cache bytes" for every slab cache (objects times object size).
+slabs() { awk 'NR > 2 { print $1, $3 * $4 }' /proc/slabinfo; }
+
+# grown BEFORE AFTER: the six caches that grew most, as a JSON object.
+grown()
+{
+	awk 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) print d, $1 }' \
+		"$1" "$2" | sort -rn | head -n 6 |
+		awk 'BEGIN { printf "{" } { printf "%s\"%s\":%d", (NR > 1 ? "," : ""), $2, $1 }
+		     END { printf "}" }'
+}
+
+# used NS: the bytes tinyip charges to NS's memory budget.
+used() { "$TINYIP" -n "$1" -j config show | jq '.mem_used // 0'; }
+
+# settle: reclaimable caches dropped, RCU callbacks and deferred frees
+# run, so a reading sees what stays allocated.
+settle()
+{
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	sleep 2
+	echo 3 > /proc/sys/vm/drop_caches
+}
+
+# idle STACK N RUN: one measurement of N idle connections. The two conns
+# read FIFO hold, which stays open (and empty) until they are to end.
+idle()
+{
+	local stack=$1 n=$2 run=$3 ns1 ns2 addr fam s0 a0 s1 a1 u0 u1 t0 t1 srv cli hold line pids
+
+	if [ "$stack" = native ]; then
+		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
+	else
+		ns1=bt1 ns2=bt2 addr=198.51.100.1 fam=tinyip
+	fi
+	PORT=$((PORT + 1))
+	settle
+	s0=$(meminfo Slab) a0=$(meminfo MemAvailable) u0=$(meminfo SUnreclaim)
+	slabs > "$TMP/slab0"
+	t0=0
+	[ $stack = tinyip ] && t0=$(($(used $ns1) + $(used $ns2)))
+	ip netns exec $ns1 "$CONNS" -f $fam -p $PORT -n "$n" server $addr \
+		< "$TMP/hold" > "$TMP/srv" 2>&1 &
+	pids=$!
+	exec {hold}> "$TMP/hold" {srv}< "$TMP/srv"
+	read -t 60 -r line <&$srv
+	[ "$line" = listening ] || die "$stack server: '$line'"
+	# Without hold's write end, or it would never see the end of hold.
+	ip netns exec $ns2 "$CONNS" -f $fam -p $PORT -n "$n" client $addr \
+		< "$TMP/hold" > "$TMP/cli" 2>&1 {hold}>&- {srv}<&- &
+	pids="$pids $!"
+	exec {cli}< "$TMP/cli"
+	read -t 900 -r line <&$cli
+	[ "$line" = "ready $n" ] || die "$stack client: '$line'"
+	read -t 900 -r line <&$srv
+	[ "$line" = "ready $n" ] || die "$stack server: '$line'"
+	settle
+	s1=$(meminfo Slab) a1=$(meminfo MemAvailable) u1=$(meminfo SUnreclaim)
+	slabs > "$TMP/slab1"
+	t1=0
+	[ $stack = tinyip ] && t1=$(($(used $ns1) + $(used $ns2)))
+	exec {hold}>&- {srv}<&- {cli}<&-
+	# shellcheck disable=SC2086
+	wait $pids
+	printf 'BENCH {"figure":"idle","stack":"%s","n":%d,"run":%d,' "$stack" "$n" "$run"
+	printf '"slab_kb":%d,"sunreclaim_kb":%d,"avail_kb":%d,"per_conn":%d,"per_conn_avail":%d,' \
+		$((s1 - s0)) $((u1 - u0)) $((a0 - a1)) $(((s1 - s0) * 1024 / n)) \
+		$(((a0 - a1) * 1024 / n))
+	printf '"budget_per_conn":%d,"caches":%s}\n' $(((t1 - t0) / n)) \
+		"$(grown "$TMP/slab0" "$TMP/slab1")"
+	say "idle $stack N=$n run $run: $(((s1 - s0) * 1024 / n)) B of slab per connection"
+}
+
+TMP=$(mktemp -d)
+mkfifo "$TMP/hold" "$TMP/srv" "$TMP/cli"
+for n in $NS; do
+	for run in $(seq "$RUNS"); do
+		idle native "$n" "$run"
+		idle tinyip "$n" "$run"
+	done
+done

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make bench's report: reads tools/bench/guest.sh's output on stdin
+("BENCH {json}" lines, one per measurement), adds the module's .text
+size, and writes every measurement plus the medians to --json and the
+table of figures (tinyip, native, ratio, target, met) to --markdown.
+Figures are medians over the runs; ratios are tinyip / native from the
+same boot.
+"""
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+
+
+def text_bytes(module):
+    """The sum of the module's executable .text* sections."""
+    out = subprocess.run(["size", "-A", module], check=True,
+                         capture_output=True, text=True).stdout
+    total = 0
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) >= 2 and f[0].startswith(".text") and f[1].isdigit():
+            total += int(f[1])
+    return total
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--module", required=True)
+    ap.add_argument("--json", required=True)
+    ap.add_argument("--markdown", required=True)
+    a = ap.parse_args()
+
+    runs = [json.loads(line[len("BENCH "):]) for line in sys.stdin
+            if line.startswith("BENCH ")]
+    if not runs:
+        sys.exit("report: no BENCH lines in the guest's output")
+    rows = []
+    for n in sorted({r["n"] for r in runs if r["figure"] == "idle"}):
+        med = {}
+        for stack in ("tinyip", "native"):
+            vals = [r["per_conn"] for r in runs
+                    if r["figure"] == "idle" and r["n"] == n and r["stack"] == stack]
+            med[stack] = statistics.median(vals) if vals else None
+        ratio = med["tinyip"] / med["native"] if med["tinyip"] is not None and \
+            med["native"] else None
+        rows.append({"figure": "kernel memory per idle fd-backed TCP connection, N = %d" % n,
+                     "unit": "B", "tinyip": med["tinyip"], "native": med["native"],
+                     "ratio": ratio, "target": "<= 0.6x",
+                     "met": ratio is not None and ratio <= 0.6,
+                     "runs": len([r for r in runs if r["n"] == n]) // 2})
+    text = text_bytes(a.module)
+    rows.append({"figure": "tinyip.ko .text, full build (no apps exist yet)",
+                 "unit": "KB", "tinyip": round(text / 1024, 1), "native": None,
+                 "ratio": None, "target": "<= 120 KB", "met": text <= 120 * 1024})
+    with open(a.json, "w") as f:
+        json.dump({"kernel": a.kernel, "figures": rows, "measurements": runs}, f,
+                  indent=1)
+        f.write("\n")
+
+    def fmt(v):
+        if v is None:
+            return "-"
+        return "%.2f" % v if isinstance(v, float) and v < 10 else "%d" % round(v)
+
+    with open(a.markdown, "w") as f:
+        f.write("| figure (%s) | tinyip | native | ratio | target | met |\n" % a.kernel)
+        f.write("|---|---|---|---|---|---|\n")
+        for r in rows:
+            unit = " " + r["unit"]
+            f.write("| %s | %s | %s | %s | %s | %s |\n" % (
+                r["figure"], fmt(r["tinyip"]) + unit,
+                fmt(r["native"]) + unit if r["native"] is not None else "-",
+                "%.2fx" % r["ratio"] if r["ratio"] is not None else "-",
+                r["target"], "yes" if r["met"] else "no"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
