@@ -13,6 +13,9 @@
 # a settled baseline and N settled connections, divided by N. The stacks
 # alternate run by run, so a drift of the guest's memory hits both.
 #
+# Figure "stream": single-stream TCP throughput over the pair, iperf3 on
+# both ends (under tinyip-run for tinyip), BENCH_SECS (5) seconds a run.
+#
 # Prints one line per measurement, "BENCH {json}", and progress lines
 # starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3).
 set -u
@@ -140,6 +143,39 @@ idle()
 	say "idle $stack N=$n run $run: $(((s1 - s0) * 1024 / n)) B of slab per connection"
 }
 
+# stream STACK RUN: single-stream TCP throughput, iperf3 (run natively,
+# or moved onto tinyip by tinyip-run) for BENCH_SECS seconds.
+stream()
+{
+	local stack=$1 run=$2 ns1 ns2 addr run_cmd=() bps
+
+	if [ "$stack" = native ]; then
+		ns1=bn1 ns2=bn2 addr=192.0.2.1
+	else
+		ns1=bt1 ns2=bt2 addr=198.51.100.1 run_cmd=("$REPO/tools/preload/tinyip-run")
+	fi
+	PORT=$((PORT + 1))
+	ip netns exec $ns1 timeout 120 "${run_cmd[@]}" iperf3 -s -1 -B $addr -p $PORT \
+		> "$TMP/iperf-s.log" 2>&1 &
+	local srv=$!
+	# Until the server listens (iperf3 has no "ready" of its own; under
+	# tinyip-run it takes seconds to start). With -J, iperf3 exits 0 even
+	# when it could not connect.
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 1
+		ip netns exec $ns2 timeout 120 "${run_cmd[@]}" iperf3 -c $addr -p $PORT \
+			-t "${BENCH_SECS:-5}" -J > "$TMP/iperf.json" 2>&1
+		grep -q "Connection refused" "$TMP/iperf.json" || break
+	done
+	wait $srv
+	bps=$(jq '.end.sum_received.bits_per_second | floor' "$TMP/iperf.json")
+	[[ $bps =~ ^[0-9]+$ ]] ||
+		die "$stack iperf3: no throughput: $(jq -r '.error // empty' "$TMP/iperf.json")" \
+			"(server: $(head -c 300 "$TMP/iperf-s.log"))"
+	printf 'BENCH {"figure":"stream","stack":"%s","run":%d,"bps":%d}\n' "$stack" "$run" "$bps"
+	say "stream $stack run $run: $((bps / 1000000)) Mbit/s"
+}
+
 TMP=$(mktemp -d)
 mkfifo "$TMP/hold" "$TMP/srv" "$TMP/cli"
 for n in $NS; do
@@ -147,4 +183,8 @@ for n in $NS; do
 		idle native "$n" "$run"
 		idle tinyip "$n" "$run"
 	done
+done
+for run in $(seq "$RUNS"); do
+	stream native "$run"
+	stream tinyip "$run"
 done
