@@ -16,12 +16,17 @@
 # Figure "stream": single-stream TCP throughput over the pair, iperf3 on
 # both ends (under tinyip-run for tinyip), BENCH_SECS (5) seconds a run.
 #
+# Figures "ping" and "connect": TCP transactions per second, one byte
+# each way, on one persistent connection or a new connection each
+# (tools/bench/rr.c), BENCH_SECS seconds a run.
+#
 # Prints one line per measurement, "BENCH {json}", and progress lines
 # starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3).
 set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 TINYIP=$REPO/tools/tinyip/tinyip
 CONNS=$REPO/tools/bench/conns
+RR=$REPO/tools/bench/rr
 NS=${BENCH_N:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
 PORT=5001
@@ -29,7 +34,7 @@ PORT=5001
 say() { echo "# $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
 
-[ -x "$CONNS" ] || die "tools/bench/conns is not built (make tools)"
+[ -x "$CONNS" ] && [ -x "$RR" ] || die "tools/bench is not built (make tools)"
 [ -x "$TINYIP" ] || die "tools/tinyip/tinyip is not built (make tools)"
 modprobe tinyip || die "modprobe tinyip"
 
@@ -176,6 +181,35 @@ stream()
 	say "stream $stack run $run: $((bps / 1000000)) Mbit/s"
 }
 
+# rate STACK KIND RUN: tools/bench/rr's KIND (ping: 1-byte request and
+# response on one connection; connect: a connection per transaction)
+# for BENCH_SECS seconds, against rr's server on the other end.
+rate()
+{
+	local stack=$1 kind=$2 run=$3 ns1 ns2 addr fam line srv
+
+	if [ "$stack" = native ]; then
+		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
+	else
+		ns1=bt1 ns2=bt2 addr=198.51.100.1 fam=tinyip
+	fi
+	PORT=$((PORT + 1))
+	ip netns exec $ns1 "$RR" -f $fam -p $PORT server $addr > "$TMP/srv" 2>&1 &
+	srv=$!
+	exec {line}< "$TMP/srv"
+	read -t 60 -r out <&$line
+	[ "$out" = listening ] || die "$stack rr server: '$out'"
+	out=$(ip netns exec $ns2 "$RR" -f $fam -p $PORT -t "${BENCH_SECS:-5}" $kind $addr 2>&1) ||
+		die "$stack rr $kind: $out"
+	kill $srv
+	wait $srv 2> /dev/null
+	exec {line}<&-
+	[[ $out =~ per_sec\ ([0-9]+)$ ]] || die "$stack rr $kind: '$out'"
+	printf 'BENCH {"figure":"%s","stack":"%s","run":%d,"per_sec":%d}\n' \
+		"$kind" "$stack" "$run" "${BASH_REMATCH[1]}"
+	say "$kind $stack run $run: ${BASH_REMATCH[1]} per second"
+}
+
 TMP=$(mktemp -d)
 mkfifo "$TMP/hold" "$TMP/srv" "$TMP/cli"
 for n in $NS; do
@@ -187,4 +221,10 @@ done
 for run in $(seq "$RUNS"); do
 	stream native "$run"
 	stream tinyip "$run"
+done
+for kind in ping connect; do
+	for run in $(seq "$RUNS"); do
+		rate native $kind "$run"
+		rate tinyip $kind "$run"
+	done
 done

@@ -63,6 +63,12 @@ def main():
     if any(r["figure"] == "stream" for r in runs):
         row("single-stream TCP throughput over veth (iperf3)", "Mbit/s",
             lambda r: r["figure"] == "stream", "bps", 1e-6, 0.8, "higher")
+    if any(r["figure"] == "ping" for r in runs):
+        row("TCP request/response rate, 1 byte each way, one connection", "/s",
+            lambda r: r["figure"] == "ping", "per_sec", 1, 1.0, "higher")
+    if any(r["figure"] == "connect" for r in runs):
+        row("TCP connection rate (connect, 1 byte each way, close)", "/s",
+            lambda r: r["figure"] == "connect", "per_sec", 1, 1.0, "higher")
     text = text_bytes(a.module)
     rows.append({"figure": "tinyip.ko .text, full build (no apps exist yet)",
                  "unit": "KB", "tinyip": round(text / 1024, 1), "native": None,
