@@ -20,6 +20,9 @@
 # each way, on one persistent connection or a new connection each
 # (tools/bench/rr.c), BENCH_SECS seconds a run.
 #
+# Figure "udp": 18-byte UDP datagrams delivered per second, from a sender
+# as fast as its socket takes them (rr blast and rr sink).
+#
 # Prints one line per measurement, "BENCH {json}", and progress lines
 # starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3).
 set -u
@@ -186,7 +189,7 @@ stream()
 # for BENCH_SECS seconds, against rr's server on the other end.
 rate()
 {
-	local stack=$1 kind=$2 run=$3 ns1 ns2 addr fam line srv
+	local stack=$1 kind=$2 run=$3 ns1 ns2 addr fam line out srv
 
 	if [ "$stack" = native ]; then
 		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
@@ -210,6 +213,34 @@ rate()
 	say "$kind $stack run $run: ${BASH_REMATCH[1]} per second"
 }
 
+# udp STACK RUN: small UDP datagrams delivered per second, rr blast in
+# one namespace against rr sink in the other, BENCH_SECS seconds.
+udp()
+{
+	local stack=$1 run=$2 ns1 ns2 addr fam line out sink
+
+	if [ "$stack" = native ]; then
+		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
+	else
+		ns1=bt1 ns2=bt2 addr=198.51.100.1 fam=tinyip
+	fi
+	PORT=$((PORT + 1))
+	ip netns exec $ns1 "$RR" -f $fam -p $PORT sink $addr > "$TMP/srv" 2>&1 &
+	sink=$!
+	exec {line}< "$TMP/srv"
+	read -t 60 -r out <&$line
+	[ "$out" = listening ] || die "$stack rr sink: '$out'"
+	out=$(ip netns exec $ns2 "$RR" -f $fam -p $PORT -t "${BENCH_SECS:-5}" blast $addr 2>&1) ||
+		die "$stack rr blast: $out"
+	read -t 60 -r out <&$line
+	wait $sink
+	exec {line}<&-
+	[[ $out =~ per_sec\ ([0-9]+)$ ]] || die "$stack rr sink: '$out'"
+	printf 'BENCH {"figure":"udp","stack":"%s","run":%d,"per_sec":%d}\n' \
+		"$stack" "$run" "${BASH_REMATCH[1]}"
+	say "udp $stack run $run: ${BASH_REMATCH[1]} datagrams per second delivered"
+}
+
 TMP=$(mktemp -d)
 mkfifo "$TMP/hold" "$TMP/srv" "$TMP/cli"
 for n in $NS; do
@@ -227,4 +258,8 @@ for kind in ping connect; do
 		rate native $kind "$run"
 		rate tinyip $kind "$run"
 	done
+done
+for run in $(seq "$RUNS"); do
+	udp native "$run"
+	udp tinyip "$run"
 done

@@ -66,6 +66,9 @@ def main():
     if any(r["figure"] == "ping" for r in runs):
         row("TCP request/response rate, 1 byte each way, one connection", "/s",
             lambda r: r["figure"] == "ping", "per_sec", 1, 1.0, "higher")
+    if any(r["figure"] == "udp" for r in runs):
+        row("small-datagram UDP rate (18-byte datagrams delivered)", "/s",
+            lambda r: r["figure"] == "udp", "per_sec", 1, 1.0, "higher")
     if any(r["figure"] == "connect" for r in runs):
         row("TCP connection rate (connect, 1 byte each way, close)", "/s",
             lambda r: r["figure"] == "connect", "per_sec", 1, 1.0, "higher")

@@ -12,6 +12,13 @@
  *   rr [-f inet|tinyip] [-p PORT] [-t SECS] connect ADDR
  *	connect, one byte each way, close, again, for SECS seconds; prints
  *	"connections N per_sec R".
+ *   rr [-f inet|tinyip] [-p PORT] sink ADDR
+ *	binds a UDP socket (RFC 768) and counts the datagrams that arrive,
+ *	from the first until none came for two seconds; prints
+ *	"datagrams N per_sec R" (R over the time between first and last).
+ *   rr [-f inet|tinyip] [-p PORT] [-t SECS] blast ADDR
+ *	sends 18-byte UDP datagrams (a 64-byte frame) as fast as the socket
+ *	takes them, for SECS seconds.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -101,6 +108,60 @@ static int dial(int fam, const struct sockaddr_in *sa)
 	return fd;
 }
 
+static void sink(int fam, const struct sockaddr_in *sa)
+{
+	struct timeval tv = { .tv_sec = 2 };
+	int fd = socket(fam, SOCK_DGRAM, 0);
+	double first = 0, last = 0;
+	char buf[2048];
+	long count = 0;
+
+	if (fd < 0)
+		die("socket");
+	if (bind(fd, (const struct sockaddr *)sa, sizeof(*sa)))
+		die("bind");
+	printf("listening\n");
+	fflush(stdout);
+	/* The first datagram may be long in coming; then two quiet seconds end it. */
+	while (recv(fd, buf, sizeof(buf), 0) < 0)
+		if (errno != EINTR)
+			die("recv");
+	first = now();
+	count = 1;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	while (recv(fd, buf, sizeof(buf), 0) >= 0) {
+		count++;
+		last = now();
+	}
+	if (errno != EAGAIN && errno != EWOULDBLOCK)
+		die("recv");
+	printf("datagrams %ld per_sec %.0f\n", count,
+	       last > first ? (count - 1) / (last - first) : 0.0);
+	exit(0);
+}
+
+static void blast(int fam, const struct sockaddr_in *sa, double secs)
+{
+	int fd = socket(fam, SOCK_DGRAM, 0);
+	char payload[18] = "tinyip bench udp";
+	double end = now() + secs;
+	long count = 0;
+
+	if (fd < 0)
+		die("socket");
+	if (connect(fd, (const struct sockaddr *)sa, sizeof(*sa)))
+		die("connect");
+	do {
+		/* A full queue or the peer's ICMP is no reason to stop. */
+		if (send(fd, payload, sizeof(payload), 0) < 0 &&
+		    errno != ENOBUFS && errno != EAGAIN && errno != ECONNREFUSED)
+			die("send");
+		count++;
+	} while ((count & 255) || now() < end);
+	printf("sent %ld\n", count);
+	exit(0);
+}
+
 int main(int argc, char **argv)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET };
@@ -133,6 +194,10 @@ int main(int argc, char **argv)
 
 	if (!strcmp(argv[optind], "server"))
 		serve(fam, &sa);
+	if (!strcmp(argv[optind], "sink"))
+		sink(fam, &sa);
+	if (!strcmp(argv[optind], "blast"))
+		blast(fam, &sa, secs);
 	start = now();
 	end = start + secs;
 	if (!strcmp(argv[optind], "ping")) {
@@ -160,6 +225,6 @@ int main(int argc, char **argv)
 
 usage:
 	fprintf(stderr,
-		"usage: rr [-f inet|tinyip] [-p PORT] [-t SECS] server|ping|connect ADDR\n");
+		"usage: rr [-f inet|tinyip] [-p PORT] [-t SECS] server|ping|connect|sink|blast ADDR\n");
 	return 2;
 }
