@@ -82,12 +82,35 @@ static void tip_mem_test_forced(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tip_mem_charge(&mem, 1), -ENOBUFS);
 }
 
+/* The high-water mark follows every charge up and no uncharge down. */
+static void tip_mem_test_peak(struct kunit *test)
+{
+	struct tip_mem mem;
+
+	tip_mem_init(&mem);
+	tip_mem_set_budget(&mem, 1000);
+	KUNIT_EXPECT_EQ(test, tip_mem_peak(&mem), 0ULL);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&mem, 700), 0);
+	tip_mem_uncharge(&mem, 500);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&mem, 300), 0);
+	KUNIT_EXPECT_EQ(test, tip_mem_peak(&mem), 700ULL);
+	/* A refused charge is no peak. */
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&mem, 900), -ENOBUFS);
+	KUNIT_EXPECT_EQ(test, tip_mem_peak(&mem), 700ULL);
+	tip_mem_charge_force(&mem, 600);
+	KUNIT_EXPECT_EQ(test, tip_mem_peak(&mem), 1100ULL);
+	tip_mem_uncharge(&mem, 1100);
+	KUNIT_EXPECT_EQ(test, tip_mem_used(&mem), 0ULL);
+	KUNIT_EXPECT_EQ(test, tip_mem_peak(&mem), 1100ULL);
+}
+
 static struct kunit_case tip_mem_test_cases[] = {
 	KUNIT_CASE(tip_mem_test_unlimited),
 	KUNIT_CASE(tip_mem_test_over_budget),
 	KUNIT_CASE(tip_mem_test_overflow),
 	KUNIT_CASE(tip_mem_test_lowered_budget),
 	KUNIT_CASE(tip_mem_test_forced),
+	KUNIT_CASE(tip_mem_test_peak),
 	{}
 };
 

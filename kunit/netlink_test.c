@@ -18,6 +18,7 @@ static const struct nla_policy tip_test_reply_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
 	[TINYIP_A_MEM_USED] = { .type = NLA_U64 },
 	[TINYIP_A_MEM_FAILED] = { .type = NLA_U64 },
+	[TINYIP_A_MEM_PEAK] = { .type = NLA_U64 },
 	[TINYIP_A_FORWARDING] = { .type = NLA_U8 },
 };
 
@@ -86,6 +87,8 @@ static void tip_nl_test_config(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_USED]), 70000ULL);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_FAILED]);
 	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_FAILED]), 1ULL);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_PEAK]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_PEAK]), 70000ULL);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_FORWARDING]);
 	KUNIT_EXPECT_EQ(test, nla_get_u8(tb[TINYIP_A_FORWARDING]), 1);
 }

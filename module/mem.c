@@ -18,7 +18,20 @@ void tip_mem_init(struct tip_mem *mem)
 {
 	atomic64_set(&mem->used, 0);
 	atomic64_set(&mem->failed, 0);
+	atomic64_set(&mem->peak, 0);
 	WRITE_ONCE(mem->budget, 0);
+}
+
+/*
+ * The high-water mark, for sizing a budget: a racing charge may lift it
+ * between our read and our store, so it is a cmpxchg loop too.
+ */
+static void tip_mem_peak_at(struct tip_mem *mem, s64 used)
+{
+	s64 peak = atomic64_read(&mem->peak);
+
+	while (used > peak && !atomic64_try_cmpxchg(&mem->peak, &peak, used))
+		;
 }
 
 /* Returns 0 when @bytes fit in the budget, -ENOBUFS (and counts it) else. */
@@ -36,6 +49,7 @@ int tip_mem_charge(struct tip_mem *mem, u64 bytes)
 		}
 	} while (!atomic64_try_cmpxchg(&mem->used, &old, sum));
 
+	tip_mem_peak_at(mem, sum);
 	return 0;
 }
 
@@ -45,7 +59,7 @@ int tip_mem_charge(struct tip_mem *mem, u64 bytes)
  */
 void tip_mem_charge_force(struct tip_mem *mem, u64 bytes)
 {
-	atomic64_add(bytes, &mem->used);
+	tip_mem_peak_at(mem, atomic64_add_return(bytes, &mem->used));
 }
 
 void tip_mem_uncharge(struct tip_mem *mem, u64 bytes)

@@ -82,7 +82,9 @@ int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
 		       READ_ONCE(tn->ip4.forwarding)) ||
 	    /* No default chosen: the stack falls back on NewReno. */
 	    nla_put_string(skb, TINYIP_A_TCP_CC, cc ? cc->name : "newreno") ||
-	    nla_put_u8(skb, TINYIP_A_FORWARDING6, READ_ONCE(tn->ip6.forwarding)))
+	    nla_put_u8(skb, TINYIP_A_FORWARDING6, READ_ONCE(tn->ip6.forwarding)) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_PEAK, tip_mem_peak(&tn->mem),
+			      TINYIP_A_PAD))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -14,6 +14,7 @@
 struct tip_mem {
 	atomic64_t used;	/* bytes charged now */
 	atomic64_t failed;	/* charges refused by the budget */
+	atomic64_t peak;	/* the highest "used" so far */
 	u64 budget;		/* bytes; 0 is unlimited; READ/WRITE_ONCE */
 };
 
@@ -38,6 +39,11 @@ static inline u64 tip_mem_used(const struct tip_mem *mem)
 static inline u64 tip_mem_failed(const struct tip_mem *mem)
 {
 	return atomic64_read(&mem->failed);
+}
+
+static inline u64 tip_mem_peak(const struct tip_mem *mem)
+{
+	return atomic64_read(&mem->peak);
 }
 
 #endif /* _TINYIP_MEM_H */

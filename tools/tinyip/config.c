@@ -21,6 +21,7 @@ static const struct {
 	{ TINYIP_A_MEM_BUDGET,	"mem-budget",	"mem_budget" },
 	{ TINYIP_A_MEM_USED,	"mem-used",	"mem_used" },
 	{ TINYIP_A_MEM_FAILED,	"mem-failed",	"mem_failed" },
+	{ TINYIP_A_MEM_PEAK,	"mem-peak",	"mem_peak" },
 	{ TINYIP_A_FORWARDING,	"forwarding",	"forwarding" },
 	{ TINYIP_A_FORWARDING6,	"forwarding6",	"forwarding6" },
 	{ TINYIP_A_TCP_CC,	"tcp-cc",	"tcp_cc" },

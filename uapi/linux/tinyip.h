@@ -158,6 +158,7 @@ enum tinyip_attr {
 	TINYIP_A_RA_SEND,	/* u8: 1 sends router advertisements on the link */
 	TINYIP_A_RA_INTERVAL,	/* u32: seconds, MaxRtrAdvInterval (4..1800) */
 	TINYIP_A_RA_LIFETIME,	/* u32: seconds, AdvDefaultLifetime (0..9000) */
+	TINYIP_A_MEM_PEAK,	/* u64: highest MEM_USED since the instance began */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1

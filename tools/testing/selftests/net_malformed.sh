@@ -92,7 +92,11 @@ mem1=$(mem_used)
 [ $((mem1 - mem0)) -le $((4 << 20)) ] ||
 	fail "fragment flood: mem_used $mem0 -> $mem1, more than 4 MiB held"
 ping_ok $NS_NAT $TIP_ADDR || fail "tinyip stopped answering after the fragment flood"
-echo "frag-flood: mem_used $mem0 -> $mem1"
+# The high-water mark an administrator sizes a budget by saw the flood.
+peak=$(tip -j config show | jq -r .mem_peak)
+[[ $peak =~ ^[0-9]+$ ]] && [ "$peak" -ge "$mem1" ] ||
+	fail "mem_peak '$peak' below the mem_used of the flood ($mem1)"
+echo "frag-flood: mem_used $mem0 -> $mem1, mem_peak $peak"
 if [ "$FULL" = 1 ]; then
 	# The incomplete datagrams time out (RFC 791: 15 s or more) and
 	# their memory comes back. A slow guest may time the flood's first
@@ -100,6 +104,8 @@ if [ "$FULL" = 1 ]; then
 	# lone datagram sent once the flood is gone.
 	wait_until 120 eval '[ $(mem_used) -le $((mem0 + 65536)) ]' ||
 		fail "reassembly memory not released: mem_used $mem0 -> $(mem_used)"
+	expect_eq "mem_peak once the flood's memory is back" \
+		"$(tip -j config show | jq -r .mem_peak)" "$peak"
 	frag0=$(rxd frag)
 	gen frag-lone
 	wait_until 120 eval '[ $(rxd frag) -gt $frag0 ]' ||
