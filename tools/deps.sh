@@ -3,7 +3,9 @@
 # Installs the Debian packages that building, testing and the demo need,
 # and only those missing. Versioned kernel packages are reached through
 # their metapackages, so security updates need no change here.
-# Usage: deps.sh [--check]   (--check: list what is missing, exit 1 if any)
+# Usage: deps.sh [--check] [--bench]
+#   --check: list what is missing, exit 1 if any
+#   --bench: make bench's too (gnuplot for its plots)
 set -euo pipefail
 
 PKGS=(
@@ -28,6 +30,15 @@ PKGS=(
 	iperf3 curl netcat-openbsd ethtool
 )
 
+CHECK=0
+for a; do
+	case $a in
+	--check) CHECK=1 ;;
+	--bench) PKGS+=(gnuplot-nox) ;;
+	*) echo "usage: deps.sh [--check] [--bench]" >&2; exit 2 ;;
+	esac
+done
+
 missing=()
 for p in "${PKGS[@]}"; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null || true)
@@ -35,7 +46,7 @@ for p in "${PKGS[@]}"; do
 done
 [ ${#missing[@]} = 0 ] && exit 0
 
-if [ "${1:-}" = --check ]; then
+if [ $CHECK = 1 ]; then
 	echo "missing Debian packages: ${missing[*]}"
 	exit 1
 fi

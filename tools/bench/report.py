@@ -9,9 +9,11 @@ same boot.
 """
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 
 def text_bytes(module):
@@ -26,12 +28,42 @@ def text_bytes(module):
     return total
 
 
+def plot_memory(runs, path):
+    """PNG of slab grown (MiB, median) against connection count for both
+    stacks, through gnuplot (make bench installs gnuplot-nox)."""
+    ns = sorted({r["n"] for r in runs if r["figure"] == "idle"})
+    if not ns:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for stack in ("tinyip", "native"):
+            with open(os.path.join(tmp, stack), "w") as f:
+                f.write("0 0\n")
+                for n in ns:
+                    kb = [r["slab_kb"] for r in runs if r["figure"] == "idle" and
+                          r["n"] == n and r["stack"] == stack]
+                    if kb:
+                        f.write("%d %.2f\n" % (n, statistics.median(kb) / 1024))
+        script = "\n".join([
+            "set terminal pngcairo size 800,500",
+            "set output '%s'" % path,
+            "set title 'Kernel memory (slab) held by idle TCP connections'",
+            "set xlabel 'connections (two sockets each)'",
+            "set ylabel 'MiB'",
+            "set key left top",
+            "set grid",
+            "plot '%s/native' with linespoints title 'native', "
+            "'%s/tinyip' with linespoints title 'tinyip'" % (tmp, tmp),
+        ])
+        subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--module", required=True)
     ap.add_argument("--json", required=True)
     ap.add_argument("--markdown", required=True)
+    ap.add_argument("--plot", help="PNG of memory against connection count")
     a = ap.parse_args()
 
     runs = [json.loads(line[len("BENCH "):]) for line in sys.stdin
@@ -96,6 +128,8 @@ def main():
                 fmt(r["native"]) + unit if r["native"] is not None else "-",
                 "%.2fx" % r["ratio"] if r["ratio"] is not None else "-",
                 r["target"], "yes" if r["met"] else "no"))
+    if a.plot:
+        plot_memory(runs, a.plot)
     return 0
 
 
