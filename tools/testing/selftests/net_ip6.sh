@@ -41,6 +41,11 @@ wait_until 10 eval '[ -n "$(addr6 "select(.scope == \"link\") | .local")" ]' ||
 ll=$(addr6 'select(.scope == "link") | .local' | tr -d '"')
 expect_match "link-local address" "$ll" "^fe80::"
 wait_until 10 usable "$ll" || fail "link-local $ll still tentative: $(tip addr show dev v_tip)"
+# The native side's own link-local too: while it is tentative, Linux
+# sends to a link-local destination from its global address, which
+# tinyip (with no route to it yet) cannot answer.
+wait_until 10 eval '[ -n "$(in_nat ip -6 addr show dev v_nat scope link -tentative)" ]' ||
+	fail "native link-local on v_nat still tentative: $(in_nat ip -6 addr show dev v_nat)"
 out=$(in_nat ping -6 -n -c 3 -i 0.2 -W 2 "$ll%v_nat" 2>&1) || fail "ping -6 $ll: $out"
 expect_match "ping -6 link-local" "$out" "3 packets transmitted, 3 received"
 
