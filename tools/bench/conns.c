@@ -14,6 +14,7 @@
  * inet, the default, leaves the native stack to serve them, or tinyip-run
  * to move them.
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -24,26 +25,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <linux/tinyip.h>
-
-static void die(const char *what)
-{
-	fprintf(stderr, "conns: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static int tinyip_family(void)
-{
-	FILE *f = fopen("/sys/module/tinyip/parameters/family", "r");
-	int fam = AF_TINYIP;
-
-	if (f) {
-		if (fscanf(f, "%d", &fam) != 1)
-			fam = AF_TINYIP;
-		fclose(f);
-	}
-	return fam;
-}
+#include "bench.h"
 
 /* N descriptors and a few more for stdio. */
 static void want_fds(long n)
@@ -93,9 +75,8 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, "f:p:n:")) != -1) {
 		switch (opt) {
 		case 'f':
-			if (!strcmp(optarg, "tinyip"))
-				fam = tinyip_family();
-			else if (strcmp(optarg, "inet"))
+			fam = bench_family(optarg);
+			if (fam < 0)
 				goto usage;
 			break;
 		case 'p':

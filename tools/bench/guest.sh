@@ -74,6 +74,33 @@ pair()
 pair native bn1 bn2 vn1 vn2 192.0.2
 pair tinyip bt1 bt2 vt1 vt2 198.51.100
 
+# ends STACK: the two ends of STACK's pair (NS1 serves at ADDR, NS2
+# connects), the family conns and rr ask for (FAM), the wrapper that moves
+# an unmodified program onto it (RUN_CMD), and a port no run used (PORT).
+ends()
+{
+	if [ "$1" = native ]; then
+		NS1=bn1 NS2=bn2 ADDR=192.0.2.1 FAM=inet RUN_CMD=()
+	else
+		NS1=bt1 NS2=bt2 ADDR=198.51.100.1 FAM=tinyip
+		RUN_CMD=("$REPO/tools/preload/tinyip-run")
+	fi
+	PORT=$((PORT + 1))
+}
+
+# rr_listen MODE: rr's MODE (server, sink) in NS1, once it said it
+# listens; its output is on fd RR_FD, its pid RR_PID.
+rr_listen()
+{
+	local out
+
+	ip netns exec $NS1 "$RR" -f $FAM -p $PORT "$1" $ADDR > "$TMP/srv" 2>&1 &
+	RR_PID=$!
+	exec {RR_FD}< "$TMP/srv"
+	read -t 60 -r out <&$RR_FD
+	[ "$out" = listening ] || die "rr $1 on $FAM: '$out'"
+}
+
 # meminfo FIELD: its value in kB.
 meminfo() { awk -v f="$1:" '$1 == f { print $2 }' /proc/meminfo; }
 
@@ -106,27 +133,22 @@ settle()
 # read FIFO hold, which stays open (and empty) until they are to end.
 idle()
 {
-	local stack=$1 n=$2 run=$3 ns1 ns2 addr fam s0 a0 s1 a1 u0 u1 t0 t1 srv cli hold line pids
+	local stack=$1 n=$2 run=$3 s0 a0 s1 a1 u0 u1 t0 t1 srv cli hold line pids
 
-	if [ "$stack" = native ]; then
-		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
-	else
-		ns1=bt1 ns2=bt2 addr=198.51.100.1 fam=tinyip
-	fi
-	PORT=$((PORT + 1))
+	ends "$stack"
 	settle
 	s0=$(meminfo Slab) a0=$(meminfo MemAvailable) u0=$(meminfo SUnreclaim)
 	slabs > "$TMP/slab0"
 	t0=0
-	[ $stack = tinyip ] && t0=$(($(used $ns1) + $(used $ns2)))
-	ip netns exec $ns1 "$CONNS" -f $fam -p $PORT -n "$n" server $addr \
+	[ $stack = tinyip ] && t0=$(($(used $NS1) + $(used $NS2)))
+	ip netns exec $NS1 "$CONNS" -f $FAM -p $PORT -n "$n" server $ADDR \
 		< "$TMP/hold" > "$TMP/srv" 2>&1 &
 	pids=$!
 	exec {hold}> "$TMP/hold" {srv}< "$TMP/srv"
 	read -t 60 -r line <&$srv
 	[ "$line" = listening ] || die "$stack server: '$line'"
 	# Without hold's write end, or it would never see the end of hold.
-	ip netns exec $ns2 "$CONNS" -f $fam -p $PORT -n "$n" client $addr \
+	ip netns exec $NS2 "$CONNS" -f $FAM -p $PORT -n "$n" client $ADDR \
 		< "$TMP/hold" > "$TMP/cli" 2>&1 {hold}>&- {srv}<&- &
 	pids="$pids $!"
 	exec {cli}< "$TMP/cli"
@@ -138,7 +160,7 @@ idle()
 	s1=$(meminfo Slab) a1=$(meminfo MemAvailable) u1=$(meminfo SUnreclaim)
 	slabs > "$TMP/slab1"
 	t1=0
-	[ $stack = tinyip ] && t1=$(($(used $ns1) + $(used $ns2)))
+	[ $stack = tinyip ] && t1=$(($(used $NS1) + $(used $NS2)))
 	exec {hold}>&- {srv}<&- {cli}<&-
 	# shellcheck disable=SC2086
 	wait $pids
@@ -155,15 +177,10 @@ idle()
 # or moved onto tinyip by tinyip-run) for BENCH_SECS seconds.
 stream()
 {
-	local stack=$1 run=$2 ns1 ns2 addr run_cmd=() bps
+	local stack=$1 run=$2 bps
 
-	if [ "$stack" = native ]; then
-		ns1=bn1 ns2=bn2 addr=192.0.2.1
-	else
-		ns1=bt1 ns2=bt2 addr=198.51.100.1 run_cmd=("$REPO/tools/preload/tinyip-run")
-	fi
-	PORT=$((PORT + 1))
-	ip netns exec $ns1 timeout 120 "${run_cmd[@]}" iperf3 -s -1 -B $addr -p $PORT \
+	ends "$stack"
+	ip netns exec $NS1 timeout 120 "${RUN_CMD[@]}" iperf3 -s -1 -B $ADDR -p $PORT \
 		> "$TMP/iperf-s.log" 2>&1 &
 	local srv=$!
 	# Until the server listens (iperf3 has no "ready" of its own; under
@@ -171,7 +188,7 @@ stream()
 	# when it could not connect.
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
 		sleep 1
-		ip netns exec $ns2 timeout 120 "${run_cmd[@]}" iperf3 -c $addr -p $PORT \
+		ip netns exec $NS2 timeout 120 "${RUN_CMD[@]}" iperf3 -c $ADDR -p $PORT \
 			-t "${BENCH_SECS:-5}" -J > "$TMP/iperf.json" 2>&1
 		grep -q "Connection refused" "$TMP/iperf.json" || break
 	done
@@ -189,24 +206,15 @@ stream()
 # for BENCH_SECS seconds, against rr's server on the other end.
 rate()
 {
-	local stack=$1 kind=$2 run=$3 ns1 ns2 addr fam line out srv
+	local stack=$1 kind=$2 run=$3 out
 
-	if [ "$stack" = native ]; then
-		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
-	else
-		ns1=bt1 ns2=bt2 addr=198.51.100.1 fam=tinyip
-	fi
-	PORT=$((PORT + 1))
-	ip netns exec $ns1 "$RR" -f $fam -p $PORT server $addr > "$TMP/srv" 2>&1 &
-	srv=$!
-	exec {line}< "$TMP/srv"
-	read -t 60 -r out <&$line
-	[ "$out" = listening ] || die "$stack rr server: '$out'"
-	out=$(ip netns exec $ns2 "$RR" -f $fam -p $PORT -t "${BENCH_SECS:-5}" $kind $addr 2>&1) ||
+	ends "$stack"
+	rr_listen server
+	out=$(ip netns exec $NS2 "$RR" -f $FAM -p $PORT -t "${BENCH_SECS:-5}" $kind $ADDR 2>&1) ||
 		die "$stack rr $kind: $out"
-	kill $srv
-	wait $srv 2> /dev/null
-	exec {line}<&-
+	kill $RR_PID
+	wait $RR_PID 2> /dev/null
+	exec {RR_FD}<&-
 	[[ $out =~ per_sec\ ([0-9]+)$ ]] || die "$stack rr $kind: '$out'"
 	printf 'BENCH {"figure":"%s","stack":"%s","run":%d,"per_sec":%d}\n' \
 		"$kind" "$stack" "$run" "${BASH_REMATCH[1]}"
@@ -217,24 +225,15 @@ rate()
 # one namespace against rr sink in the other, BENCH_SECS seconds.
 udp()
 {
-	local stack=$1 run=$2 ns1 ns2 addr fam line out sink
+	local stack=$1 run=$2 out
 
-	if [ "$stack" = native ]; then
-		ns1=bn1 ns2=bn2 addr=192.0.2.1 fam=inet
-	else
-		ns1=bt1 ns2=bt2 addr=198.51.100.1 fam=tinyip
-	fi
-	PORT=$((PORT + 1))
-	ip netns exec $ns1 "$RR" -f $fam -p $PORT sink $addr > "$TMP/srv" 2>&1 &
-	sink=$!
-	exec {line}< "$TMP/srv"
-	read -t 60 -r out <&$line
-	[ "$out" = listening ] || die "$stack rr sink: '$out'"
-	out=$(ip netns exec $ns2 "$RR" -f $fam -p $PORT -t "${BENCH_SECS:-5}" blast $addr 2>&1) ||
+	ends "$stack"
+	rr_listen sink
+	out=$(ip netns exec $NS2 "$RR" -f $FAM -p $PORT -t "${BENCH_SECS:-5}" blast $ADDR 2>&1) ||
 		die "$stack rr blast: $out"
-	read -t 60 -r out <&$line
-	wait $sink
-	exec {line}<&-
+	read -t 60 -r out <&$RR_FD
+	wait $RR_PID
+	exec {RR_FD}<&-
 	[[ $out =~ per_sec\ ([0-9]+)$ ]] || die "$stack rr sink: '$out'"
 	printf 'BENCH {"figure":"udp","stack":"%s","run":%d,"per_sec":%d}\n' \
 		"$stack" "$run" "${BASH_REMATCH[1]}"

@@ -20,6 +20,7 @@
  *	sends 18-byte UDP datagrams (a 64-byte frame) as fast as the socket
  *	takes them, for SECS seconds.
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -31,26 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <linux/tinyip.h>
-
-static void die(const char *what)
-{
-	fprintf(stderr, "rr: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static int tinyip_family(void)
-{
-	FILE *f = fopen("/sys/module/tinyip/parameters/family", "r");
-	int fam = AF_TINYIP;
-
-	if (f) {
-		if (fscanf(f, "%d", &fam) != 1)
-			fam = AF_TINYIP;
-		fclose(f);
-	}
-	return fam;
-}
+#include "bench.h"
 
 static double now(void)
 {
@@ -172,9 +154,8 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, "f:p:t:")) != -1) {
 		switch (opt) {
 		case 'f':
-			if (!strcmp(optarg, "tinyip"))
-				fam = tinyip_family();
-			else if (strcmp(optarg, "inet"))
+			fam = bench_family(optarg);
+			if (fam < 0)
 				goto usage;
 			break;
 		case 'p':
