@@ -82,9 +82,9 @@ static int tip_nl_sock_put_id(struct sk_buff *skb,
  * Milliseconds until @at (jiffies). A timer that is due but has not run
  * yet still reads 1, since 0 means "no timer" on the wire.
  */
-static u32 tip_nl_ms_until(unsigned long at, unsigned long now)
+static u32 tip_nl_ms_until(u32 at, u32 now)
 {
-	long delta = (long)(at - now);
+	s32 delta = (s32)(at - now);
 
 	return max_t(u32, delta > 0 ? jiffies_to_msecs(delta) : 0, 1);
 }

@@ -42,14 +42,15 @@ unsigned long tip_tcp_rto_jiffies(const struct tip_tcp_pcb *pcb)
 /* Points the timer at the earliest pending event, or stops it. */
 static void tip_tcp_timer_program(struct tip_tcp_pcb *pcb)
 {
-	unsigned long when = 0;
+	unsigned long now = jiffies;
 	bool any = false;
+	u32 when = 0;
 	int t;
 
 	for (t = 0; t < TIP_TCP_T_MAX; t++) {
 		if (!(pcb->timers & BIT(t)))
 			continue;
-		if (!any || time_before(pcb->timer_at[t], when))
+		if (!any || time_before32(pcb->timer_at[t], when))
 			when = pcb->timer_at[t];
 		any = true;
 	}
@@ -59,8 +60,9 @@ static void tip_tcp_timer_program(struct tip_tcp_pcb *pcb)
 		return;
 	}
 	/* mod_timer() of an idle timer: it now holds a reference. */
-	if (!timer_pending(&pcb->timer) || pcb->timer.expires != when)
-		if (!mod_timer(&pcb->timer, when))
+	now += (long)(s32)(when - (u32)now);
+	if (!timer_pending(&pcb->timer) || pcb->timer.expires != now)
+		if (!mod_timer(&pcb->timer, now))
 			tip_tcp_pcb_hold(pcb);
 }
 
@@ -70,7 +72,7 @@ void tip_tcp_timer_set(struct tip_tcp_pcb *pcb, enum tip_tcp_timer t,
 	lockdep_assert_held(&pcb->tn->lock);
 	if (pcb->state == TIP_TCP_CLOSE)
 		return;
-	pcb->timer_at[t] = jiffies + max(delay, 1UL);
+	pcb->timer_at[t] = (u32)jiffies + clamp(delay, 1UL, TIP_TCP_T_LONGEST);
 	pcb->timers |= BIT(t);
 	if (t == TIP_TCP_T_RTO)
 		pcb->flags &= ~(TIP_TCPF_PTO | TIP_TCPF_REO);
@@ -281,7 +283,7 @@ static void tip_tcp_timer_fn(struct timer_list *t)
 		goto out;
 	for (i = 0; i < TIP_TCP_T_MAX; i++) {
 		if ((pcb->timers & BIT(i)) &&
-		    time_after_eq(now, pcb->timer_at[i])) {
+		    !time_before32((u32)now, pcb->timer_at[i])) {
 			due |= BIT(i);
 			pcb->timers &= ~BIT(i);
 		}

@@ -90,6 +90,14 @@ enum tip_tcp_timer {
 	TIP_TCP_T_MAX,
 };
 
+/*
+ * Deadlines are kept as 32-bit jiffies to keep the PCB small; the
+ * longest delay any event asks for (a keepalive time of 32767 s) is far
+ * below half their range, so a delay is capped there and compared with
+ * time_after32() without ambiguity.
+ */
+#define TIP_TCP_T_LONGEST	((unsigned long)S32_MAX / 2)
+
 struct tip_tcp_pcb;
 
 /*
@@ -279,6 +287,7 @@ struct tip_tcp_pcb {
 	u32 prior_cwnd;
 	u32 prior_ssthresh;
 	u32 undo_tsval;			/* 0: nothing resent yet */
+	u32 ooo_bytes;			/* truesize charged for ooo */
 
 	/* Queues: data we sent or will send, in sequence order (the first
 	 * unsent one is send_head), and segments above rcv_nxt.
@@ -286,7 +295,6 @@ struct tip_tcp_pcb {
 	struct sk_buff_head sndq;
 	struct sk_buff *send_head;
 	struct sk_buff_head ooo;
-	u32 ooo_bytes;			/* truesize charged for ooo */
 	/* In-order data that arrived while the PCB had no owner (accepted
 	 * by the stack, not yet by accept()); tip_tcp_set_owner() hands it
 	 * to the new owner's recv callback.
@@ -301,12 +309,12 @@ struct tip_tcp_pcb {
 	/* Totals for TCP_INFO and `tinyip sock show`. */
 	u32 total_retrans;
 	u32 lost_out;
-	u64 bytes_acked;
-	u64 bytes_received;
 	u32 segs_out;
 	u32 segs_in;
+	u64 bytes_acked;
+	u64 bytes_received;
 
-	unsigned long timer_at[TIP_TCP_T_MAX];	/* jiffies, when pending */
+	u32 timer_at[TIP_TCP_T_MAX];	/* low 32 bits of jiffies, if pending */
 	struct timer_list timer;
 
 	struct tip_tcp_pcb *parent;	/* listener, while on its queues */
