@@ -12,7 +12,7 @@
  *
  * -f tinyip asks socket(2) for AF_TINYIP (the module's live number);
  * inet, the default, leaves the native stack to serve them, or tinyip-run
- * to move them.
+ * to move them. ADDR is IPv4 or IPv6.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -67,7 +67,7 @@ static void abort_all(const int *fds, long n)
 
 int main(int argc, char **argv)
 {
-	struct sockaddr_in sa = { .sin_family = AF_INET };
+	struct bench_addr sa;
 	int fam = AF_INET, port = 5001, one = 1, opt, lfd = -1;
 	long n = 0, i;
 	int *fds;
@@ -90,9 +90,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (n <= 0 || argc - optind != 2 ||
-	    inet_pton(AF_INET, argv[optind + 1], &sa.sin_addr) != 1)
+	    bench_addr(&sa, &fam, argv[optind + 1], port))
 		goto usage;
-	sa.sin_port = htons(port);
 	want_fds(n);
 	fds = calloc(n, sizeof(*fds));
 	if (!fds)
@@ -101,7 +100,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[optind], "server")) {
 		lfd = stream(fam);
 		setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-		if (bind(lfd, (struct sockaddr *)&sa, sizeof(sa)))
+		if (bind(lfd, BENCH_SA(&sa)))
 			die("bind");
 		if (listen(lfd, 4096))
 			die("listen");
@@ -115,7 +114,7 @@ int main(int argc, char **argv)
 	} else if (!strcmp(argv[optind], "client")) {
 		for (i = 0; i < n; i++) {
 			fds[i] = stream(fam);
-			if (connect(fds[i], (struct sockaddr *)&sa, sizeof(sa)))
+			if (connect(fds[i], BENCH_SA(&sa)))
 				die("connect");
 		}
 	} else {

@@ -19,6 +19,7 @@
  *   rr [-f inet|tinyip] [-p PORT] [-t SECS] blast ADDR
  *	sends 18-byte UDP datagrams (a 64-byte frame) as fast as the socket
  *	takes them, for SECS seconds.
+ * ADDR is IPv4 or IPv6.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -52,7 +53,7 @@ static int transact(int fd)
 	return 0;
 }
 
-static void serve(int fam, const struct sockaddr_in *sa)
+static void serve(int fam, const struct bench_addr *sa)
 {
 	int lfd = socket(fam, SOCK_STREAM, 0), fd, one = 1;
 	char c;
@@ -60,7 +61,7 @@ static void serve(int fam, const struct sockaddr_in *sa)
 	if (lfd < 0)
 		die("socket");
 	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(lfd, (const struct sockaddr *)sa, sizeof(*sa)))
+	if (bind(lfd, BENCH_SA(sa)))
 		die("bind");
 	if (listen(lfd, 1024))
 		die("listen");
@@ -78,19 +79,19 @@ static void serve(int fam, const struct sockaddr_in *sa)
 	}
 }
 
-static int dial(int fam, const struct sockaddr_in *sa)
+static int dial(int fam, const struct bench_addr *sa)
 {
 	int fd = socket(fam, SOCK_STREAM, 0), one = 1;
 
 	if (fd < 0)
 		die("socket");
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-	if (connect(fd, (const struct sockaddr *)sa, sizeof(*sa)))
+	if (connect(fd, BENCH_SA(sa)))
 		die("connect");
 	return fd;
 }
 
-static void sink(int fam, const struct sockaddr_in *sa)
+static void sink(int fam, const struct bench_addr *sa)
 {
 	struct timeval tv = { .tv_sec = 2 };
 	int fd = socket(fam, SOCK_DGRAM, 0);
@@ -100,7 +101,7 @@ static void sink(int fam, const struct sockaddr_in *sa)
 
 	if (fd < 0)
 		die("socket");
-	if (bind(fd, (const struct sockaddr *)sa, sizeof(*sa)))
+	if (bind(fd, BENCH_SA(sa)))
 		die("bind");
 	printf("listening\n");
 	fflush(stdout);
@@ -122,7 +123,7 @@ static void sink(int fam, const struct sockaddr_in *sa)
 	exit(0);
 }
 
-static void blast(int fam, const struct sockaddr_in *sa, double secs)
+static void blast(int fam, const struct bench_addr *sa, double secs)
 {
 	int fd = socket(fam, SOCK_DGRAM, 0);
 	char payload[18] = "tinyip bench udp";
@@ -131,7 +132,7 @@ static void blast(int fam, const struct sockaddr_in *sa, double secs)
 
 	if (fd < 0)
 		die("socket");
-	if (connect(fd, (const struct sockaddr *)sa, sizeof(*sa)))
+	if (connect(fd, BENCH_SA(sa)))
 		die("connect");
 	do {
 		/* A full queue or the peer's ICMP is no reason to stop. */
@@ -146,7 +147,7 @@ static void blast(int fam, const struct sockaddr_in *sa, double secs)
 
 int main(int argc, char **argv)
 {
-	struct sockaddr_in sa = { .sin_family = AF_INET };
+	struct bench_addr sa;
 	int fam = AF_INET, port = 5001, opt, fd;
 	double secs = 5, start, end;
 	long count = 0;
@@ -169,9 +170,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (argc - optind != 2 || secs <= 0 ||
-	    inet_pton(AF_INET, argv[optind + 1], &sa.sin_addr) != 1)
+	    bench_addr(&sa, &fam, argv[optind + 1], port))
 		goto usage;
-	sa.sin_port = htons(port);
 
 	if (!strcmp(argv[optind], "server"))
 		serve(fam, &sa);
