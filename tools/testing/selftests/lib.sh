@@ -30,6 +30,23 @@ skip()
 	exit 4
 }
 
+# klog_lines, then klog_splats LINES: the kernel log lines after the
+# first LINES that show a splat, by the patterns vm/run judges a whole
+# guest's console with (tools/testing/vm/splats).
+klog_lines()
+{
+	dmesg | wc -l
+}
+
+klog_splats()
+{
+	local f="$REPO/tools/testing/vm/splats" re benign
+	re=$(sed -n '/^#/d; /^benign:$/q; p' "$f" | paste -sd '|')
+	benign=$(sed -n '1,/^benign:$/d; p' "$f" | paste -sd '|')
+	dmesg | tail -n +$(($1 + 1)) | grep -E "$re" | grep -vE "$benign" |
+		head -n 20
+}
+
 # expect_eq WHAT GOT WANT
 expect_eq()
 {

@@ -218,15 +218,13 @@ expect_error()
 # dmesg_mark, then dmesg_clean WHAT: no kernel splat since the mark.
 dmesg_mark()
 {
-	DMESG_LINES=$(dmesg | wc -l)
+	DMESG_LINES=$(klog_lines)
 }
 
 dmesg_clean()
 {
 	local splat
-	splat=$(dmesg | tail -n +$((DMESG_LINES + 1)) |
-		grep -E 'WARNING:|BUG:|KASAN|UBSAN|general protection|Call Trace:|kmemleak' |
-		head -n 5)
+	splat=$(klog_splats "$DMESG_LINES" | head -n 5)
 	[ -z "$splat" ] || fail "$1: kernel splat: $splat"
 }
 

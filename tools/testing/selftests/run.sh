@@ -6,6 +6,8 @@
 # Usage: [TINYIP_KUNIT=0] run.sh [TEST.sh...]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tools/testing/selftests/lib.sh
+. "$here/lib.sh"
 n=0
 failed=0
 
@@ -35,9 +37,18 @@ for t in "${tests[@]}"; do
 	name=${t##*/}
 	echo "# ${name%.sh} (kernel ${TINYIP_KERNEL:-?})"
 	start=$SECONDS
+	klog=$(klog_lines)
 	bash "$t" 2>&1 | sed 's/^/#   /'
 	st=${PIPESTATUS[0]}
 	echo "#   (${name%.sh} took $((SECONDS - start)) s)"
+	# vm/run judges the whole console at the end; this names the test
+	# that made a splat, and still judges it if the guest is cut short.
+	splats=$(klog_splats "$klog")
+	if [ -n "$splats" ]; then
+		echo "#   kernel splat during ${name%.sh}:"
+		printf '%s\n' "$splats" | sed 's/^/#     /'
+		st=1
+	fi
 	tap "$st" "${TINYIP_KERNEL:-guest}: ${name%.sh}"
 	# A failed test may leave the module behind; the next starts clean.
 	[ -d /sys/module/tinyip ] && modprobe -r tinyip 2> /dev/null
@@ -47,6 +58,7 @@ done
 # TINYIP_KUNIT=0 leaves it to another guest of the same kernel.
 if [ "${TINYIP_KUNIT:-1}" = 1 ] && modinfo tinyip_test > /dev/null 2>&1; then
 	echo "# kunit"
+	klog=$(klog_lines)
 	if modprobe tinyip_test; then
 		for r in /sys/kernel/debug/kunit/tinyip_*/results; do
 			suite=$(basename "$(dirname "$r")")
@@ -59,6 +71,9 @@ if [ "${TINYIP_KUNIT:-1}" = 1 ] && modinfo tinyip_test > /dev/null 2>&1; then
 			done <<< "$cases"
 		done
 		modprobe -r tinyip_test || tap 1 "kunit: unload tinyip_test"
+		splats=$(klog_splats "$klog")
+		[ -z "$splats" ] || printf '%s\n' "$splats" | sed 's/^/#   /'
+		tap "$([ -z "$splats" ]; echo $?)" "kunit: no kernel splat"
 	else
 		tap 1 "kunit: load tinyip_test"
 	fi
