@@ -23,6 +23,8 @@
 # Figure "udp": 18-byte UDP datagrams delivered per second, from a sender
 # as fast as its socket takes them (rr blast and rr sink).
 #
+# Figures "idle6" and "stream6": the same over IPv6, idle at the first N.
+#
 # Prints one line per measurement, "BENCH {json}", and progress lines
 # starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3).
 set -u
@@ -41,11 +43,12 @@ die() { echo "bench: $*" >&2; exit 1; }
 [ -x "$TINYIP" ] || die "tools/tinyip/tinyip is not built (make tools)"
 modprobe tinyip || die "modprobe tinyip"
 
-# pair STACK NS1 NS2 DEV1 DEV2 NET: two namespaces joined by a veth,
-# NET.1 and NET.2 on the native stack or on tinyip.
+# pair STACK NS1 NS2 DEV1 DEV2 NET NET6: two namespaces joined by a veth,
+# NET.1 and NET.2, NET6::1 and NET6::2 (no DAD: nothing else is on the
+# link) on the native stack or on tinyip.
 pair()
 {
-	local stack=$1 a=$2 b=$3 da=$4 db=$5 net=$6 ns dev i=1
+	local stack=$1 a=$2 b=$3 da=$4 db=$5 net=$6 net6=$7 ns dev i=1
 
 	ip netns add "$a" && ip netns add "$b" || die "ip netns add"
 	ip link add "$da" netns "$a" type veth peer name "$db" netns "$b" || die "veth"
@@ -56,11 +59,15 @@ pair()
 		ip -n "$ns" link set "$dev" up
 		if [ "$stack" = native ]; then
 			ip -n "$ns" addr add "$net.$i/24" dev "$dev" || die "addr $net.$i"
+			ip -n "$ns" addr add "$net6::$i/64" dev "$dev" nodad ||
+				die "addr $net6::$i"
 		else
 			"$TINYIP" -n "$ns" link attach dev "$dev" mode exclusive ||
 				die "tinyip link attach $dev"
 			"$TINYIP" -n "$ns" addr add "$net.$i/24" dev "$dev" ||
 				die "tinyip addr add $net.$i"
+			"$TINYIP" -n "$ns" addr add "$net6::$i/64" dev "$dev" nodad ||
+				die "tinyip addr add $net6::$i"
 		fi
 		i=$((i + 1))
 	done
@@ -68,24 +75,36 @@ pair()
 	if [ "$stack" = native ]; then
 		ip netns exec "$b" ping -c 1 -W 5 "$net.1" > /dev/null 2>&1 ||
 			die "no ping over the native pair"
+		ip netns exec "$b" ping -6 -c 1 -W 5 "$net6::1" > /dev/null 2>&1 ||
+			die "no IPv6 ping over the native pair"
 	fi
 }
 
-pair native bn1 bn2 vn1 vn2 192.0.2
-pair tinyip bt1 bt2 vt1 vt2 198.51.100
+pair native bn1 bn2 vn1 vn2 192.0.2 2001:db8:b
+pair tinyip bt1 bt2 vt1 vt2 198.51.100 2001:db8:c
 
-# ends STACK: the two ends of STACK's pair (NS1 serves at ADDR, NS2
-# connects), the family conns and rr ask for (FAM), the wrapper that moves
-# an unmodified program onto it (RUN_CMD), and a port no run used (PORT).
+# ends STACK: the two ends of STACK's pair (NS1 serves at ADDR, over
+# IPv6 when IP is 6, NS2 connects), the family conns and rr ask for (FAM),
+# the wrapper that moves an unmodified program onto it (RUN_CMD), and a
+# port no run used (PORT).
+IP=4
 ends()
 {
 	if [ "$1" = native ]; then
 		NS1=bn1 NS2=bn2 ADDR=192.0.2.1 FAM=inet RUN_CMD=()
+		[ $IP = 6 ] && ADDR=2001:db8:b::1
 	else
 		NS1=bt1 NS2=bt2 ADDR=198.51.100.1 FAM=tinyip
-		RUN_CMD=("$REPO/tools/preload/tinyip-run")
+		[ $IP = 6 ] && ADDR=2001:db8:c::1
+		RUN_CMD=("$REPO/tools/preload/tinyip-run" --families inet,inet6)
 	fi
 	PORT=$((PORT + 1))
+}
+
+# fig NAME: the figure NAME, or NAME6 over IPv6.
+fig()
+{
+	if [ $IP = 6 ]; then echo "${1}6"; else echo "$1"; fi
 }
 
 # rr_listen MODE: rr's MODE (server, sink) in NS1, once it said it
@@ -164,13 +183,14 @@ idle()
 	exec {hold}>&- {srv}<&- {cli}<&-
 	# shellcheck disable=SC2086
 	wait $pids
-	printf 'BENCH {"figure":"idle","stack":"%s","n":%d,"run":%d,' "$stack" "$n" "$run"
+	printf 'BENCH {"figure":"%s","stack":"%s","n":%d,"run":%d,' "$(fig idle)" \
+		"$stack" "$n" "$run"
 	printf '"slab_kb":%d,"sunreclaim_kb":%d,"avail_kb":%d,"per_conn":%d,"per_conn_avail":%d,' \
 		$((s1 - s0)) $((u1 - u0)) $((a0 - a1)) $(((s1 - s0) * 1024 / n)) \
 		$(((a0 - a1) * 1024 / n))
 	printf '"budget_per_conn":%d,"caches":%s}\n' $(((t1 - t0) / n)) \
 		"$(grown "$TMP/slab0" "$TMP/slab1")"
-	say "idle $stack N=$n run $run: $(((s1 - s0) * 1024 / n)) B of slab per connection"
+	say "$(fig idle) $stack N=$n run $run: $(((s1 - s0) * 1024 / n)) B of slab per connection"
 }
 
 # stream STACK RUN: single-stream TCP throughput, iperf3 (run natively,
@@ -197,8 +217,9 @@ stream()
 	[[ $bps =~ ^[0-9]+$ ]] ||
 		die "$stack iperf3: no throughput: $(jq -r '.error // empty' "$TMP/iperf.json")" \
 			"(server: $(head -c 300 "$TMP/iperf-s.log"))"
-	printf 'BENCH {"figure":"stream","stack":"%s","run":%d,"bps":%d}\n' "$stack" "$run" "$bps"
-	say "stream $stack run $run: $((bps / 1000000)) Mbit/s"
+	printf 'BENCH {"figure":"%s","stack":"%s","run":%d,"bps":%d}\n' "$(fig stream)" \
+		"$stack" "$run" "$bps"
+	say "$(fig stream) $stack run $run: $((bps / 1000000)) Mbit/s"
 }
 
 # rate STACK KIND RUN: tools/bench/rr's KIND (ping: 1-byte request and
@@ -262,3 +283,14 @@ for run in $(seq "$RUNS"); do
 	udp native "$run"
 	udp tinyip "$run"
 done
+# IPv6: memory per connection at the smallest N, and throughput.
+IP=6
+for run in $(seq "$RUNS"); do
+	idle native "${NS%% *}" "$run"
+	idle tinyip "${NS%% *}" "$run"
+done
+for run in $(seq "$RUNS"); do
+	stream native "$run"
+	stream tinyip "$run"
+done
+IP=4

@@ -92,9 +92,16 @@ def main():
         row("kernel memory per idle fd-backed TCP connection, N = %d" % n, "B",
             lambda r, n=n: r["figure"] == "idle" and r["n"] == n, "per_conn", 1,
             0.6, "lower")
+    for n in sorted({r["n"] for r in runs if r["figure"] == "idle6"}):
+        row("kernel memory per idle fd-backed TCP connection over IPv6, N = %d" % n,
+            "B", lambda r, n=n: r["figure"] == "idle6" and r["n"] == n, "per_conn",
+            1, 0.6, "lower")
     if any(r["figure"] == "stream" for r in runs):
         row("single-stream TCP throughput over veth (iperf3)", "Mbit/s",
             lambda r: r["figure"] == "stream", "bps", 1e-6, 0.8, "higher")
+    if any(r["figure"] == "stream6" for r in runs):
+        row("single-stream TCP throughput over veth, IPv6 (iperf3)", "Mbit/s",
+            lambda r: r["figure"] == "stream6", "bps", 1e-6, 0.8, "higher")
     if any(r["figure"] == "ping" for r in runs):
         row("TCP request/response rate, 1 byte each way, one connection", "/s",
             lambda r: r["figure"] == "ping", "per_sec", 1, 1.0, "higher")
