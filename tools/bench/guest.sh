@@ -263,10 +263,11 @@ udp()
 	say "udp $stack run $run: ${BASH_REMATCH[1]} datagrams per second delivered"
 }
 
-# rawconn NS COMMAND: COMMAND to tinyip_rawconn.ko, from namespace NS.
+# rawconn NS COMMAND: COMMAND to tinyip_rawconn.ko, from namespace NS
+# (bash's echo names the errno the module returned; dash's does not).
 rawconn()
 {
-	ip netns exec "$1" sh -c "echo '$2' > $RAWCONN" ||
+	ip netns exec "$1" bash -c "echo '$2' > $RAWCONN" ||
 		die "tinyip_rawconn '$2' failed; it holds: $(cat $RAWCONN)"
 }
 
