@@ -396,24 +396,25 @@ on() { [[ $FIGURES == *" $1 "* ]]; }
 
 TMP=$(mktemp -d)
 mkfifo "$TMP/hold" "$TMP/srv" "$TMP/cli"
-if on idle; then
+# per_n FIGURE: FIGURE STACK N RUN for every N and run, stacks in turn.
+per_n()
+{
+	local n run
+
 	for n in $NS; do
 		for run in $(seq "$RUNS"); do
-			idle native "$n" "$run"
-			idle tinyip "$n" "$run"
+			"$1" native "$n" "$run"
+			"$1" tinyip "$n" "$run"
 		done
 	done
-fi
+}
+
+on idle && per_n idle
 if on raw; then
 	max=0
 	for n in $NS; do [ "$n" -gt "$max" ] && max=$n; done
 	modprobe tinyip_rawconn max_conns="$max" || die "modprobe tinyip_rawconn"
-	for n in $NS; do
-		for run in $(seq "$RUNS"); do
-			raw native "$n" "$run"
-			raw tinyip "$n" "$run"
-		done
-	done
+	per_n raw
 	rmmod tinyip_rawconn || die "rmmod tinyip_rawconn"
 fi
 if on stream; then

@@ -71,6 +71,38 @@ static DEFINE_MUTEX(rawconn_lock);	/* every command; unload */
 static struct rawconn_tip rc_tip;
 static struct rawconn_native rc_nat;
 
+/* Lets the namespaces of a listener and its peers go. */
+static void rawconn_put_nets(struct net **lnet, struct net **cnet)
+{
+	if (*lnet)
+		put_net(*lnet);
+	if (*cnet)
+		put_net(*cnet);
+	*lnet = NULL;
+	*cnet = NULL;
+}
+
+/*
+ * Whether @n more connections may be opened beside @held, from the
+ * caller's namespace: all of a stack's active opens come from one, which
+ * the first of them pins in @cnet.
+ */
+static int rawconn_may_connect(bool listening, unsigned int held,
+			       unsigned int n, struct net **cnet)
+{
+	struct net *net = current->nsproxy->net_ns;
+
+	if (!listening)
+		return -ENOTCONN;
+	if (n > max_conns - held)
+		return -ENOSPC;
+	if (*cnet && *cnet != net)
+		return -EXDEV;
+	if (!*cnet)
+		*cnet = get_net(net);
+	return 0;
+}
+
 /* ---- tinyip's raw API ---- */
 
 static int rawconn_tip_accept(struct tinyip_tcp *lt, void *ctx,
@@ -126,12 +158,7 @@ static void rawconn_tip_close(struct rawconn_tip *rt)
 	atomic_set(&rt->connected, 0);
 	atomic_set(&rt->failed, 0);
 	rt->err = 0;
-	if (rt->lnet)
-		put_net(rt->lnet);
-	if (rt->cnet)
-		put_net(rt->cnet);
-	rt->lnet = NULL;
-	rt->cnet = NULL;
+	rawconn_put_nets(&rt->lnet, &rt->cnet);
 }
 
 static int rawconn_tip_listen(struct rawconn_tip *rt, __be32 addr, __be16 port)
@@ -188,14 +215,9 @@ static int rawconn_tip_connect(struct rawconn_tip *rt, __be32 addr,
 	long left;
 	int err;
 
-	if (!rt->listener)
-		return -ENOTCONN;
-	if (n > max_conns - rt->ncli)
-		return -ENOSPC;
-	if (!rt->cnet)
-		rt->cnet = get_net(current->nsproxy->net_ns);
-	else if (rt->cnet != current->nsproxy->net_ns)
-		return -EXDEV;
+	err = rawconn_may_connect(!!rt->listener, rt->ncli, n, &rt->cnet);
+	if (err)
+		return err;
 	while (rt->ncli < base + n) {
 		/* Wait until fewer than a batch are in their handshake. */
 		left = wait_event_interruptible_timeout(rt->wq,
@@ -243,12 +265,7 @@ static void rawconn_nat_close(struct rawconn_native *rn)
 		rawconn_nat_release(rn->srv[i]);
 	rn->ncli = 0;
 	rn->nsrv = 0;
-	if (rn->lnet)
-		put_net(rn->lnet);
-	if (rn->cnet)
-		put_net(rn->cnet);
-	rn->lnet = NULL;
-	rn->cnet = NULL;
+	rawconn_put_nets(&rn->lnet, &rn->cnet);
 }
 
 static void rawconn_sin(struct sockaddr_in *sin, __be32 addr, __be16 port)
@@ -309,14 +326,9 @@ static int rawconn_nat_connect(struct rawconn_native *rn, __be32 addr,
 	struct socket *sock;
 	int err;
 
-	if (!rn->listener)
-		return -ENOTCONN;
-	if (n > max_conns - rn->ncli)
-		return -ENOSPC;
-	if (!rn->cnet)
-		rn->cnet = get_net(current->nsproxy->net_ns);
-	else if (rn->cnet != current->nsproxy->net_ns)
-		return -EXDEV;
+	err = rawconn_may_connect(!!rn->listener, rn->ncli, n, &rn->cnet);
+	if (err)
+		return err;
 	rawconn_sin(&sin, addr, port);
 	while (rn->ncli < base + n) {
 		err = sock_create_kern(rn->cnet, AF_INET, SOCK_STREAM,
