@@ -36,10 +36,11 @@
 # tinyip-run for tinyip) between two namespaces made for the run, so
 # tinyip's mem_peak is this run's. Aggregate throughput, and the peak of
 # the kernel's memory in use above the baseline taken before the client
-# starts: MemTotal - MemFree - Buffers - Cached - AnonPages, sampled every
-# 0.2 s, which is slab plus the pages the kernel allocates directly (the
-# socket buffers' page frags of the native stack) and leaves out the
-# programs' own memory and the page cache. The stack's own account is
+# starts: MemTotal - MemFree - Buffers - Cached - AnonPages less the pages
+# on the per-CPU free lists, sampled every 0.2 s, which is slab plus the
+# pages the kernel allocates directly (the socket buffers' page frags of
+# the native stack, packets queued in veth) and leaves out the programs'
+# own memory and the page cache. The stack's own account is
 # recorded beside it: tinyip's mem_peak, the native "TCP mem" pages of
 # /proc/net/sockstat.
 #
@@ -56,6 +57,7 @@ RUNS=${BENCH_RUNS:-3}
 FIGURES=" ${BENCH_FIGURES:-idle raw stream ping connect udp flows} "
 PORT=5001
 RAWCONN=/proc/tinyip_rawconn
+PAGE_KB=$(($(getconf PAGESIZE) / 1024))
 
 say() { echo "# $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -307,10 +309,12 @@ raw()
 }
 
 # kernel_used: kB the kernel holds beyond the page cache and programs'
-# pages (see "flows" above), and kB of slab.
+# pages (see "flows" above), and kB of slab. Pages waiting on the
+# per-CPU free lists (the "count" of each pageset in /proc/zoneinfo) are
+# free, though MemFree leaves them out: they come and go by megabytes.
 kernel_used()
 {
-	local k v total=0 free=0 bufs=0 cached=0 anon=0 slab=0
+	local k v total=0 free=0 bufs=0 cached=0 anon=0 slab=0 pcp=0
 
 	while read -r k v _; do
 		case $k in
@@ -322,7 +326,10 @@ kernel_used()
 		Slab:) slab=$v ;;
 		esac
 	done < /proc/meminfo
-	echo $((total - free - bufs - cached - anon)) $slab
+	while read -r k v _; do
+		[ "$k" = count: ] && pcp=$((pcp + v))
+	done < /proc/zoneinfo
+	echo $((total - free - pcp * PAGE_KB - bufs - cached - anon)) $slab
 }
 
 # sampler: until $TMP/stop exists, the peaks of kernel_used (both) and
