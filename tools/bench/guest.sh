@@ -23,10 +23,32 @@
 # Figure "udp": 18-byte UDP datagrams delivered per second, from a sender
 # as fast as its socket takes them (rr blast and rr sink).
 #
+# Figure "raw": kernel memory per idle TCP connection without a file
+# descriptor, per end. tools/bench/rawconn (tinyip_rawconn.ko) opens N
+# connections inside the kernel between the two namespaces of one stack:
+# over tinyip's raw API (include/tinyip/api.h), or as the native stack's
+# in-kernel sockets (sock_create_kern, kernel_connect, kernel_accept).
+# The figure is the growth of Slab, as for "idle", divided by 2N (both
+# ends are on the stack measured); tinyip's budget (mem_used), which
+# charges the sizeof of each object, is recorded beside it.
+#
+# Figure "flows": 100 concurrent bulk TCP flows (iperf3 -P 100, under
+# tinyip-run for tinyip) between two namespaces made for the run, so
+# tinyip's mem_peak is this run's. Aggregate throughput, and the peak of
+# the kernel's memory in use above the baseline taken before the client
+# starts: MemTotal - MemFree - Buffers - Cached - AnonPages less the pages
+# on the per-CPU free lists, sampled every 0.2 s, which is slab plus the
+# pages the kernel allocates directly (the socket buffers' page frags of
+# the native stack, packets queued in veth) and leaves out the programs'
+# own memory and the page cache. The stack's own account is
+# recorded beside it: tinyip's mem_peak, the native "TCP mem" pages of
+# /proc/net/sockstat.
+#
 # Figures "idle6" and "stream6": the same over IPv6, idle at the first N.
 #
 # Prints one line per measurement, "BENCH {json}", and progress lines
-# starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3).
+# starting "# ". Env: BENCH_N (default "1000 10000"), BENCH_RUNS (3),
+# BENCH_FIGURES (default all: "idle raw stream ping connect udp flows ip6").
 set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 TINYIP=$REPO/tools/tinyip/tinyip
@@ -34,7 +56,10 @@ CONNS=$REPO/tools/bench/conns
 RR=$REPO/tools/bench/rr
 NS=${BENCH_N:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
+FIGURES=" ${BENCH_FIGURES:-idle raw stream ping connect udp flows ip6} "
 PORT=5001
+RAWCONN=/proc/tinyip_rawconn
+PAGE_KB=$(($(getconf PAGESIZE) / 1024))
 
 say() { echo "# $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -261,36 +286,200 @@ udp()
 	say "udp $stack run $run: ${BASH_REMATCH[1]} datagrams per second delivered"
 }
 
+# rawconn NS COMMAND: COMMAND to tinyip_rawconn.ko, from namespace NS
+# (bash's echo names the errno the module returned; dash's does not).
+rawconn()
+{
+	ip netns exec "$1" bash -c "echo '$2' > $RAWCONN" ||
+		die "tinyip_rawconn '$2' failed; it holds: $(cat $RAWCONN)"
+}
+
+# raw STACK N RUN: one measurement of N idle fd-less connections, opened
+# by tinyip_rawconn.ko. The listener is made before the baseline, so
+# only the connections count.
+raw()
+{
+	local stack=$1 n=$2 run=$3 s0 a0 u0 s1 a1 u1 t0=0 t1=0 t2=0 pcb
+
+	ends "$stack"
+	rawconn $NS1 "$stack listen $ADDR $PORT"
+	settle
+	s0=$(meminfo Slab) a0=$(meminfo MemAvailable) u0=$(meminfo SUnreclaim)
+	slabs > "$TMP/slab0"
+	[ "$stack" = tinyip ] && t0=$(($(used $NS1) + $(used $NS2)))
+	rawconn $NS2 "$stack connect $ADDR $PORT $n"
+	settle
+	s1=$(meminfo Slab) a1=$(meminfo MemAvailable) u1=$(meminfo SUnreclaim)
+	slabs > "$TMP/slab1"
+	[ "$stack" = tinyip ] && t1=$(($(used $NS1) + $(used $NS2)))
+	echo close > $RAWCONN || die "tinyip_rawconn close"
+	if [ "$stack" = tinyip ]; then
+		settle
+		# Back to the baseline less the listener, or something leaked.
+		t2=$(($(used $NS1) + $(used $NS2)))
+		[ $t2 -lt $t0 ] || die "tinyip budget: $t0 B before, $t2 B after close"
+	fi
+	pcb=$(awk '$1 == "tinyip_tcp_pcb" { print $4 }' /proc/slabinfo)
+	printf 'BENCH {"figure":"raw","stack":"%s","n":%d,"run":%d,' "$stack" "$n" "$run"
+	printf '"slab_kb":%d,"sunreclaim_kb":%d,"avail_kb":%d,"per_end":%d,"per_end_avail":%d,' \
+		$((s1 - s0)) $((u1 - u0)) $((a0 - a1)) $(((s1 - s0) * 512 / n)) \
+		$(((a0 - a1) * 512 / n))
+	printf '"budget_per_end":%d,"pcb_slab_object":%d,"caches":%s}\n' \
+		$(((t1 - t0) / (2 * n))) "${pcb:-0}" "$(grown "$TMP/slab0" "$TMP/slab1")"
+	say "raw $stack N=$n run $run: $(((s1 - s0) * 512 / n)) B of slab per connection end"
+}
+
+# kernel_used: kB the kernel holds beyond the page cache and programs'
+# pages (see "flows" above), and kB of slab. Pages waiting on the
+# per-CPU free lists (the "count" of each pageset in /proc/zoneinfo) are
+# free, though MemFree leaves them out: they come and go by megabytes.
+kernel_used()
+{
+	local k v total=0 free=0 bufs=0 cached=0 anon=0 slab=0 pcp=0
+
+	while read -r k v _; do
+		case $k in
+		MemTotal:) total=$v ;;
+		MemFree:) free=$v ;;
+		Buffers:) bufs=$v ;;
+		Cached:) cached=$v ;;
+		AnonPages:) anon=$v ;;
+		Slab:) slab=$v ;;
+		esac
+	done < /proc/meminfo
+	while read -r k v _; do
+		[ "$k" = count: ] && pcp=$((pcp + v))
+	done < /proc/zoneinfo
+	echo $((total - free - pcp * PAGE_KB - bufs - cached - anon)) $slab
+}
+
+# sampler: until $TMP/stop exists, the peaks of kernel_used (both) and
+# of the native stack's TCP memory (pages, /proc/net/sockstat).
+sampler()
+{
+	local peak=0 speak=0 tpeak=0 k s f
+
+	while [ ! -e "$TMP/stop" ]; do
+		read -r k s <<< "$(kernel_used)"
+		[ "$k" -gt "$peak" ] && peak=$k
+		[ "$s" -gt "$speak" ] && speak=$s
+		while read -r -a f; do
+			[ "${f[0]:-}" = TCP: ] && [ "${f[10]:-0}" -gt "$tpeak" ] && tpeak=${f[10]}
+		done < /proc/net/sockstat
+		sleep 0.2
+	done
+	echo "$peak" "$speak" "$tpeak"
+}
+
+# peak NS: the most bytes NS's tinyip instance ever had charged.
+peak() { "$TINYIP" -n "$1" -j config show | jq '.mem_peak // 0'; }
+
+# flows STACK RUN: 100 concurrent bulk flows, iperf3 -P 100 for
+# BENCH_SECS seconds between two namespaces of their own.
+flows()
+{
+	local stack=$1 run=$2 a=f${1:0:1}${2}a b=f${1:0:1}${2}b srv smp k0 s0 u0=0 pk spk tpk own bps
+
+	pair "$stack" "$a" "$b" vfa vfb 203.0.113
+	PORT=$((PORT + 1))
+	RUN_CMD=()
+	[ "$stack" = tinyip ] && RUN_CMD=("$REPO/tools/preload/tinyip-run")
+	ip netns exec "$a" timeout 180 "${RUN_CMD[@]}" iperf3 -s -1 -B 203.0.113.1 -p $PORT \
+		> "$TMP/iperf-s.log" 2>&1 &
+	srv=$!
+	# iperf3 has no "ready"; under tinyip-run it takes seconds to start.
+	sleep 3
+	settle
+	read -r k0 s0 <<< "$(kernel_used)"
+	[ "$stack" = tinyip ] && u0=$(($(used "$a") + $(used "$b")))
+	rm -f "$TMP/stop"
+	sampler > "$TMP/peak" &
+	smp=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		ip netns exec "$b" timeout 180 "${RUN_CMD[@]}" iperf3 -c 203.0.113.1 -p $PORT \
+			-P 100 -t "${BENCH_SECS:-5}" -J > "$TMP/iperf.json" 2>&1
+		grep -q "Connection refused" "$TMP/iperf.json" || break
+		sleep 1
+	done
+	touch "$TMP/stop"
+	wait $smp
+	wait $srv
+	read -r pk spk tpk < "$TMP/peak"
+	bps=$(jq '.end.sum_received.bits_per_second | floor' "$TMP/iperf.json")
+	[[ $bps =~ ^[0-9]+$ ]] ||
+		die "$stack iperf3 -P 100: no throughput: $(jq -r '.error // empty' "$TMP/iperf.json")" \
+			"(server: $(head -c 300 "$TMP/iperf-s.log"))"
+	own=$((tpk * 4))
+	[ "$stack" = tinyip ] && own=$((($(peak "$a") + $(peak "$b") - u0) / 1024))
+	printf 'BENCH {"figure":"flows","stack":"%s","run":%d,"streams":100,"bps":%d,' \
+		"$stack" "$run" "$bps"
+	printf '"peak_kb":%d,"slab_peak_kb":%d,"stack_peak_kb":%d}\n' $((pk - k0)) \
+		$((spk - s0)) "$own"
+	say "flows $stack run $run: $((bps / 1000000)) Mbit/s, peak $(((pk - k0) / 1024)) MiB" \
+		"of kernel memory (the stack's own account: $((own / 1024)) MiB)"
+}
+
+# on FIGURE: whether BENCH_FIGURES has FIGURE.
+on() { [[ $FIGURES == *" $1 "* ]]; }
+
 TMP=$(mktemp -d)
 mkfifo "$TMP/hold" "$TMP/srv" "$TMP/cli"
-for n in $NS; do
-	for run in $(seq "$RUNS"); do
-		idle native "$n" "$run"
-		idle tinyip "$n" "$run"
+# per_n FIGURE: FIGURE STACK N RUN for every N and run, stacks in turn.
+per_n()
+{
+	local n run
+
+	for n in $NS; do
+		for run in $(seq "$RUNS"); do
+			"$1" native "$n" "$run"
+			"$1" tinyip "$n" "$run"
+		done
 	done
-done
-for run in $(seq "$RUNS"); do
-	stream native "$run"
-	stream tinyip "$run"
-done
+}
+
+on idle && per_n idle
+if on raw; then
+	max=0
+	for n in $NS; do [ "$n" -gt "$max" ] && max=$n; done
+	modprobe tinyip_rawconn max_conns="$max" || die "modprobe tinyip_rawconn"
+	per_n raw
+	rmmod tinyip_rawconn || die "rmmod tinyip_rawconn"
+fi
+if on stream; then
+	for run in $(seq "$RUNS"); do
+		stream native "$run"
+		stream tinyip "$run"
+	done
+fi
 for kind in ping connect; do
+	on $kind || continue
 	for run in $(seq "$RUNS"); do
 		rate native $kind "$run"
 		rate tinyip $kind "$run"
 	done
 done
-for run in $(seq "$RUNS"); do
-	udp native "$run"
-	udp tinyip "$run"
-done
+if on udp; then
+	for run in $(seq "$RUNS"); do
+		udp native "$run"
+		udp tinyip "$run"
+	done
+fi
+if on flows; then
+	for run in $(seq "$RUNS"); do
+		flows native "$run"
+		flows tinyip "$run"
+	done
+fi
 # IPv6: memory per connection at the smallest N, and throughput.
-IP=6
-for run in $(seq "$RUNS"); do
-	idle native "${NS%% *}" "$run"
-	idle tinyip "${NS%% *}" "$run"
-done
-for run in $(seq "$RUNS"); do
-	stream native "$run"
-	stream tinyip "$run"
-done
-IP=4
+if on ip6; then
+	IP=6
+	for run in $(seq "$RUNS"); do
+		idle native "${NS%% *}" "$run"
+		idle tinyip "${NS%% *}" "$run"
+	done
+	for run in $(seq "$RUNS"); do
+		stream native "$run"
+		stream tinyip "$run"
+	done
+	IP=4
+fi
