@@ -121,7 +121,7 @@ ends()
 	else
 		NS1=bt1 NS2=bt2 ADDR=198.51.100.1 FAM=tinyip
 		[ $IP = 6 ] && ADDR=2001:db8:c::1
-		RUN_CMD=("$REPO/tools/preload/tinyip-run" --families inet,inet6)
+		RUN_CMD=("$REPO/tools/preload/tinyip-run" "--families=inet,inet6")
 	fi
 	PORT=$((PORT + 1))
 }
