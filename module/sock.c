@@ -450,6 +450,10 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 	struct tip_inet *inet;
 	int val = 0, err = 0;
 
+	/* As Linux answers SOL_IPV6 on an AF_INET socket. */
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+		return -ENOPROTOOPT;
+
 	switch (optname) {
 	case IPV6_V6ONLY:
 	case IPV6_UNICAST_HOPS:
@@ -569,6 +573,8 @@ int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
 {
 	int val;
 
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+		return -ENOPROTOOPT;
 	switch (optname) {
 	case IPV6_V6ONLY:
 		val = READ_ONCE(inet->v6only);
