@@ -262,7 +262,15 @@ void tip_ip6_pmtu_flush(struct tip_net *tn);
 const struct tip_ip6_proto *tip_ip6_proto_get(u8 proto);
 
 /* module/ip6_forward.c; under tn->lock, consumes @skb. */
+#if IS_ENABLED(CONFIG_TINYIP_FORWARD)
 void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb);
+#else
+/* A host (TINYIP_FORWARD=n) drops what is not for it, as a router off. */
+static inline void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb)
+{
+	tip_if_rx_drop(TIP_CB(skb)->iif, skb, TINYIP_DROP_NO_ROUTE);
+}
+#endif
 
 /* module/icmp6.c */
 int tip_icmp6_init(void);
