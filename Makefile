@@ -14,10 +14,20 @@
 #   make bench              memory and speed against the native stack
 #                           (tools/bench/; KERNEL=debian-6.1 for the other)
 #   make checkpatch sparse  the style and static checks alone
+#   make sizes              .text of the feature combinations that matter
+#                           (tools/testing/build-matrix)
+#
+# Feature switches (see Kbuild), y by default, each given as make
+# variables, e.g. make module TINYIP_IPV6=n TINYIP_RAW=n:
+#   TINYIP_IPV6 TINYIP_IGMP TINYIP_RAW TINYIP_UDPLITE TINYIP_CUBIC
+#   TINYIP_SACK TINYIP_FORWARD TINYIP_API; TINYIP_MINIMAL=y turns them all
+#   off (IPv4, UDP and TCP stay); TINYIP_SIZE=y builds with -Os.
 #
 # Each kernel gets its own build directory, build/<name>/, holding a tree
 # of links to the sources, so builds for several kernels never share
-# objects.
+# objects. A build with switches that differ from the defaults goes to
+# build/<name>-<what differs>/ (build/debian-6.12-minimal-os/,
+# build/debian-6.12-no-ipv6/), for the same reason.
 
 REPO := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 VM := $(REPO)/tools/testing/vm
@@ -35,11 +45,21 @@ KNAME := debian-6.12
 KDIR ?= $(shell $(VM)/kernel kdir debian-6.12)
 endif
 
-BUILD := $(REPO)/build/$(KNAME)
+TIP_SWITCHES := IPV6 IGMP RAW UDPLITE CUBIC SACK FORWARD API
+# Each switch's value as Kbuild will see it (TINYIP_MINIMAL flips the
+# defaults), then the build directory's suffix from those that are n.
+tip_val = $(or $(TINYIP_$(1)),$(if $(filter y,$(TINYIP_MINIMAL)),n,y))
+TIP_OFF := $(foreach s,$(TIP_SWITCHES),$(if $(filter n,$(call tip_val,$(s))),$(s)))
+TIP_VARIANT := $(if $(filter $(words $(TIP_SWITCHES)),$(words $(TIP_OFF))),-minimal,$(foreach s,$(TIP_OFF),-no-$(s)))$(if $(filter y,$(TINYIP_SIZE)),-os)
+TIP_VARIANT := $(shell echo '$(TIP_VARIANT)' | tr A-Z a-z)
+TIP_FLAGS := $(foreach s,$(TIP_SWITCHES),TINYIP_$(s)=$(call tip_val,$(s))) \
+	TINYIP_SIZE=$(or $(TINYIP_SIZE),n)
+
+BUILD := $(REPO)/build/$(KNAME)$(TIP_VARIANT)
 SOURCES := Kbuild module netdev include uapi kunit
 
 .PHONY: all module tools deps check check-full demo bench checkpatch sparse \
-	clean install
+	clean install sizes
 
 all: module tools
 
@@ -48,7 +68,7 @@ module:
 	@mkdir -p $(BUILD)
 	@find $(BUILD) -xtype l -delete
 	@cd $(REPO) && cp -rsf $(wildcard $(addprefix $(REPO)/,$(SOURCES))) $(BUILD)/
-	flock $(BUILD).lock $(MAKE) -C $(KDIR) M=$(BUILD) modules
+	flock $(BUILD).lock $(MAKE) -C $(KDIR) M=$(BUILD) $(TIP_FLAGS) modules
 	@echo "built: $(BUILD)/tinyip.ko (for $(KNAME))"
 
 tools:
@@ -75,6 +95,9 @@ demo:
 bench:
 	@KERNEL=$(or $(KERNEL),debian-6.12) $(REPO)/tools/bench/bench
 
+sizes:
+	@$(REPO)/tools/testing/build-matrix $(if $(KERNEL),--kernel $(KERNEL))
+
 checkpatch:
 	@$(REPO)/tools/testing/checkpatch
 
@@ -83,10 +106,11 @@ sparse:
 	@mkdir -p $(BUILD)-sparse
 	@find $(BUILD)-sparse -xtype l -delete
 	@cp -rsf $(wildcard $(addprefix $(REPO)/,$(SOURCES))) $(BUILD)-sparse/
-	$(MAKE) -C $(KDIR) M=$(BUILD)-sparse C=2 CF="-D__CHECK_ENDIAN__" modules
+	$(MAKE) -C $(KDIR) M=$(BUILD)-sparse C=2 CF="-D__CHECK_ENDIAN__" \
+		$(TIP_FLAGS) modules
 
 install: module
-	$(MAKE) -C $(KDIR) M=$(BUILD) modules_install
+	$(MAKE) -C $(KDIR) M=$(BUILD) $(TIP_FLAGS) modules_install
 	$(MAKE) -C $(REPO)/tools/tinyip install
 
 clean:

@@ -272,7 +272,8 @@ int tip_ip4_init(void)
 	ret = tip_ip4_proto_register(IPPROTO_ICMP, &tip_icmp_proto);
 	if (ret)
 		return ret;
-	ret = tip_ip4_proto_register(IPPROTO_IGMP, &tip_igmp_proto);
+	ret = IS_ENABLED(CONFIG_TINYIP_IGMP) ?
+	      tip_ip4_proto_register(IPPROTO_IGMP, &tip_igmp_proto) : 0;
 	if (ret) {
 		tip_ip4_proto_unregister(IPPROTO_ICMP);
 		return ret;

@@ -62,14 +62,24 @@ int tip_ip4_fragment(struct tip_net *tn, struct sk_buff *skb,
 		     struct tip_if *ifp, __be32 nexthop, u32 mtu);
 
 /* ip4_forward.c: under tn->lock; consumes @skb. */
+#if IS_ENABLED(CONFIG_TINYIP_FORWARD)
 void tip_ip4_forward(struct tip_net *tn, struct sk_buff *skb,
 		     const struct tip_ip4_view *v);
+#else
+/* A host (TINYIP_FORWARD=n) drops what is not for it, as a router off. */
+static inline void tip_ip4_forward(struct tip_net *tn, struct sk_buff *skb,
+				   const struct tip_ip4_view *v)
+{
+	tip_if_rx_drop(TIP_CB(skb)->iif, skb, TINYIP_DROP_NO_ROUTE);
+}
+#endif
 
 /* icmp.c, igmp.c */
 extern const struct tip_ip4_proto tip_icmp_proto;
 extern const struct tip_ip4_proto tip_igmp_proto;
 bool tip_icmp_is_error_type(u8 type);
 
+#if IS_ENABLED(CONFIG_TINYIP_IGMP)
 int tip_igmp_net_init(struct tip_net *tn);
 void tip_igmp_net_exit(struct tip_net *tn);
 void tip_igmp_join(struct tip_net *tn, struct tip_if *ifp, struct tip_mc4 *mc);
@@ -77,6 +87,16 @@ void tip_igmp_leave(struct tip_net *tn, struct tip_if *ifp,
 		    struct tip_mc4 *mc);
 void tip_igmp_if_up(struct tip_net *tn, struct tip_if *ifp);
 void tip_igmp_if_gone(struct tip_net *tn, struct tip_if *ifp);
+#else
+static inline int tip_igmp_net_init(struct tip_net *tn)
+{
+	return 0;
+}
+
+static inline void tip_igmp_net_exit(struct tip_net *tn) {}
+static inline void tip_igmp_if_up(struct tip_net *tn, struct tip_if *ifp) {}
+static inline void tip_igmp_if_gone(struct tip_net *tn, struct tip_if *ifp) {}
+#endif
 
 static inline bool tip_ip4_martian_src(__be32 a)
 {

@@ -131,6 +131,22 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	}
 	/* Refused before anything changes: a request applies whole or not. */
+	if (!IS_ENABLED(CONFIG_TINYIP_FORWARD) &&
+	    ((info->attrs[TINYIP_A_FORWARDING] &&
+	      nla_get_u8(info->attrs[TINYIP_A_FORWARDING])) ||
+	     (info->attrs[TINYIP_A_FORWARDING6] &&
+	      nla_get_u8(info->attrs[TINYIP_A_FORWARDING6])))) {
+		NL_SET_ERR_MSG(info->extack,
+			       "forwarding is not built into this module");
+		return -EOPNOTSUPP;
+	}
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6) &&
+	    info->attrs[TINYIP_A_FORWARDING6]) {
+		NL_SET_ERR_MSG_ATTR(info->extack,
+				    info->attrs[TINYIP_A_FORWARDING6],
+				    "IPv6 is not built into this module");
+		return -EAFNOSUPPORT;
+	}
 	if (info->attrs[TINYIP_A_TCP_CC]) {
 		cc = tip_tcp_cc_find(nla_data(info->attrs[TINYIP_A_TCP_CC]));
 		if (!cc) {

@@ -149,6 +149,8 @@ int tip_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			genlmsg_end(skb, hdr);
 			cb->args[1] = idx;
 		}
+		if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+			continue;
 		list_for_each_entry(a6, &ifp->addr6, list) {
 			if (idx++ < cb->args[1])
 				continue;
@@ -255,6 +257,9 @@ int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		genlmsg_end(skb, hdr);
 		cb->args[0] = idx;
 	}
+	/* Without IPv6, tn->ip6 was never set up. */
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+		goto full;
 	list_for_each_entry(rt6, &tn->ip6.routes, list) {
 		if (idx++ < cb->args[0])
 			continue;

@@ -125,6 +125,8 @@ int tip_inet_mc_join(struct tip_net *tn, struct tip_inet *inet,
 	int err;
 
 	lockdep_assert_held(&tn->lock);
+	if (!IS_ENABLED(CONFIG_TINYIP_IGMP))
+		return -EOPNOTSUPP;
 	if (!ipv4_is_multicast(group))
 		return -EINVAL;
 	ifp = tip_inet_mc_link(tn, group, ifaddr, ifindex);
@@ -225,6 +227,8 @@ int tip_inet_mc6_join(struct tip_net *tn, struct tip_inet *inet,
 	int err;
 
 	lockdep_assert_held(&tn->lock);
+	if (!IS_ENABLED(CONFIG_TINYIP_IGMP) || !IS_ENABLED(CONFIG_TINYIP_IPV6))
+		return -EOPNOTSUPP;
 	if (!ipv6_addr_is_multicast(group))
 		return -EINVAL;
 	ifp = ifindex ? tip_if_by_index(tn, ifindex) :
@@ -331,6 +335,8 @@ int tip_sock_parse(const struct sockaddr *uaddr, int len,
 		sa->port = sin->sin_port;
 		return 0;
 	}
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+		return -EAFNOSUPPORT;
 	if (len < SIN6_LEN_RFC2133)
 		return -EINVAL;
 	sa->v6 = true;
@@ -443,6 +449,10 @@ int tip_sock_ipv6_setsockopt(struct sock *sk, tip_sock_ep_t ep_of,
 	struct tip_sock_ep ep;
 	struct tip_inet *inet;
 	int val = 0, err = 0;
+
+	/* As Linux answers SOL_IPV6 on an AF_INET socket. */
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+		return -ENOPROTOOPT;
 
 	switch (optname) {
 	case IPV6_V6ONLY:
@@ -563,6 +573,8 @@ int tip_sock_ipv6_getsockopt(struct sock *sk, struct tip_inet *inet,
 {
 	int val;
 
+	if (!IS_ENABLED(CONFIG_TINYIP_IPV6))
+		return -ENOPROTOOPT;
 	switch (optname) {
 	case IPV6_V6ONLY:
 		val = READ_ONCE(inet->v6only);

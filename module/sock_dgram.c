@@ -717,13 +717,15 @@ int tip_sock_dgram_init(void)
 	if (err)
 		return err;
 	tip_protosw_register(&tip_udp_sw);
-	tip_protosw_register(&tip_udplite_sw);
+	if (IS_ENABLED(CONFIG_TINYIP_UDPLITE))
+		tip_protosw_register(&tip_udplite_sw);
 	return 0;
 }
 
 void tip_sock_dgram_exit(void)
 {
-	tip_protosw_unregister(&tip_udplite_sw);
+	if (IS_ENABLED(CONFIG_TINYIP_UDPLITE))
+		tip_protosw_unregister(&tip_udplite_sw);
 	tip_protosw_unregister(&tip_udp_sw);
 	proto_unregister(&tip_udp_prot);
 }

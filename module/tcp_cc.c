@@ -87,6 +87,8 @@ int tip_tcp_cc_init(void)
 	ret = tip_tcp_cc_register(&tip_tcp_newreno);
 	if (ret)
 		return ret;
+	if (!IS_ENABLED(CONFIG_TINYIP_CUBIC))
+		return 0;
 	ret = tip_tcp_cc_register(&tip_tcp_cubic);
 	if (ret)
 		tip_tcp_cc_unregister(&tip_tcp_newreno);
@@ -95,7 +97,8 @@ int tip_tcp_cc_init(void)
 
 void tip_tcp_cc_exit(void)
 {
-	tip_tcp_cc_unregister(&tip_tcp_cubic);
+	if (IS_ENABLED(CONFIG_TINYIP_CUBIC))
+		tip_tcp_cc_unregister(&tip_tcp_cubic);
 	tip_tcp_cc_unregister(&tip_tcp_newreno);
 }
 

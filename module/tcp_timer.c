@@ -315,3 +315,23 @@ void tip_tcp_timer_init(struct tip_tcp_pcb *pcb)
 	timer_setup(&pcb->timer, tip_tcp_timer_fn, 0);
 	pcb->timers = 0;
 }
+
+/* SO_KEEPALIVE on a PCB: the flag, and the timer of a live connection. */
+void tip_tcp_set_keepalive(struct tip_tcp_pcb *pcb, bool on)
+{
+	bool live = pcb->state == TIP_TCP_ESTABLISHED ||
+		    pcb->state == TIP_TCP_CLOSE_WAIT;
+
+	if (on == !!(pcb->flags & TIP_TCPF_KEEPALIVE))
+		return;
+	if (on) {
+		pcb->flags |= TIP_TCPF_KEEPALIVE;
+		if (live)
+			tip_tcp_timer_set(pcb, TIP_TCP_T_KEEPALIVE,
+					  (pcb->keep_idle ?: 7200) * HZ);
+	} else {
+		pcb->flags &= ~TIP_TCPF_KEEPALIVE;
+		if (live)
+			tip_tcp_timer_clear(pcb, TIP_TCP_T_KEEPALIVE);
+	}
+}

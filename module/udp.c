@@ -34,7 +34,8 @@ struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
 {
 	struct tip_udp_pcb *pcb;
 
-	if (proto != IPPROTO_UDP && proto != IPPROTO_UDPLITE)
+	if (proto != IPPROTO_UDP &&
+	    (proto != IPPROTO_UDPLITE || !IS_ENABLED(CONFIG_TINYIP_UDPLITE)))
 		return ERR_PTR(-EPROTONOSUPPORT);
 	pcb = tip_mem_zalloc(&tn->mem, sizeof(*pcb), GFP_KERNEL);
 	if (!pcb)
@@ -878,13 +879,16 @@ int tip_udp_init(void)
 	err = tip_ip4_proto_register(IPPROTO_UDP, &tip_udp_ip4);
 	if (err)
 		return err;
-	err = tip_ip4_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip4);
+	/* Without UDP-Lite its datagrams get protocol unreachable. */
+	err = IS_ENABLED(CONFIG_TINYIP_UDPLITE) ?
+	      tip_ip4_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip4) : 0;
 	if (err)
 		goto err_lite;
 	err = tip_ip6_proto_register(IPPROTO_UDP, &tip_udp_ip6);
 	if (err)
 		goto err_udp6;
-	err = tip_ip6_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip6);
+	err = IS_ENABLED(CONFIG_TINYIP_UDPLITE) ?
+	      tip_ip6_proto_register(IPPROTO_UDPLITE, &tip_udplite_ip6) : 0;
 	if (err)
 		goto err_lite6;
 	err = tip_sock_dgram_init();

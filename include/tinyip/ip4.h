@@ -8,6 +8,7 @@
 #ifndef _TINYIP_IP4_H
 #define _TINYIP_IP4_H
 
+#include <linux/errno.h>
 #include <linux/ip.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
@@ -119,10 +120,30 @@ int tip_ip4_output(struct tip_net *tn, struct sk_buff *skb,
 void tip_icmp_send(struct tip_net *tn, struct sk_buff *skb, u8 type, u8 code,
 		   __be32 info);
 
-/* Multicast membership, for sockets and the raw API. */
+/*
+ * Multicast membership, for sockets and the raw API. Without IGMP
+ * (TINYIP_IGMP=n) a link joins no group: 224.0.0.1, which every host
+ * hears (RFC 1112 4), is still taken by IPv4 input.
+ */
+#if IS_ENABLED(CONFIG_TINYIP_IGMP)
 int tip_ip4_mc_join(struct tip_net *tn, struct tip_if *ifp, __be32 group);
 void tip_ip4_mc_leave(struct tip_net *tn, struct tip_if *ifp, __be32 group);
 bool tip_ip4_mc_joined(struct tip_if *ifp, __be32 group);
+#else
+static inline int tip_ip4_mc_join(struct tip_net *tn, struct tip_if *ifp,
+				  __be32 group)
+{
+	return -EOPNOTSUPP;
+}
+
+static inline void tip_ip4_mc_leave(struct tip_net *tn, struct tip_if *ifp,
+				    __be32 group) {}
+
+static inline bool tip_ip4_mc_joined(struct tip_if *ifp, __be32 group)
+{
+	return false;
+}
+#endif
 
 /* Control plane, from netlink, tn->lock not held. */
 int tip_ip4_addr_add(struct tip_net *tn, struct tip_if *ifp, __be32 addr,

@@ -9,6 +9,7 @@
 #ifndef _TINYIP_IP6_H
 #define _TINYIP_IP6_H
 
+#include <linux/errno.h>
 #include <linux/in6.h>
 #include <linux/list.h>
 #include <linux/siphash.h>
@@ -171,24 +172,15 @@ static inline struct tip_skb_cb_err *TIP_CB_ERR(struct sk_buff *skb)
 }
 
 /* module/ip6_in.c */
-int tip_ip6_proto_register(u8 proto, const struct tip_ip6_proto *p);
-void tip_ip6_proto_unregister(u8 proto);
 /*
  * Raw IPv6 endpoints' hook (module/raw.c sets it): a copy of a packet for
  * us of @proto, skb->data at its upper-layer header, under tn->lock; the
  * skb stays the caller's. True if an endpoint took one. ICMPv6 calls it
  * itself once the checksum is known good; IPv6 input for the rest.
  */
-void tip_ip6_set_raw_deliver(bool (*deliver)(struct tip_net *tn,
-					     struct sk_buff *skb, u8 proto));
 bool tip_ip6_raw(struct tip_net *tn, struct sk_buff *skb, u8 proto);
 
 /* module/ip6_out.c; under tn->lock. */
-int tip_ip6_route(struct tip_net *tn, const struct in6_addr *dst,
-		  struct tip_if *oif, struct tip_rt6_res *res);
-int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
-		   const struct in6_addr *saddr, const struct in6_addr *daddr,
-		   struct tip_if *oif, const struct tip_ip6_tx *tx);
 int tip_ip6_output_link(struct tip_if *ifp, struct sk_buff *skb, u8 proto,
 			const struct in6_addr *saddr,
 			const struct in6_addr *daddr, u8 hop_limit, bool ra);
@@ -215,10 +207,6 @@ int tip_ip6_addr_add(struct tip_net *tn, struct tip_if *ifp,
 int tip_ip6_addr_del(struct tip_net *tn, struct tip_if *ifp,
 		     const struct in6_addr *addr,
 		     struct netlink_ext_ack *extack);
-struct tip_ifaddr6 *tip_ip6_addr_find(struct tip_if *ifp,
-				      const struct in6_addr *addr);
-struct tip_if *tip_ip6_addr_owner(struct tip_net *tn,
-				  const struct in6_addr *addr);
 bool tip_ip6_src_pick(struct tip_if *ifp, const struct in6_addr *dst,
 		      struct in6_addr *src);
 void tip_ip6_addr_dad_failed(struct tip_if *ifp, struct tip_ifaddr6 *a);
@@ -261,9 +249,6 @@ int tip_ip6_route_del(struct tip_net *tn, const struct in6_addr *dst,
 		      u8 plen, const struct in6_addr *gw,
 		      const struct tip_if *ifp, u32 metric, u8 origin,
 		      struct netlink_ext_ack *extack);
-struct tip_rt6 *tip_ip6_route_lookup(struct tip_net *tn,
-				     const struct in6_addr *dst,
-				     const struct tip_if *oif);
 void tip_ip6_routes_flush(struct tip_net *tn, struct tip_if *ifp);
 void tip_ip6_routes_expire(struct tip_net *tn);
 unsigned long tip_ip6_routes_next(struct tip_net *tn, struct tip_if *ifp);
@@ -277,12 +262,17 @@ void tip_ip6_pmtu_flush(struct tip_net *tn);
 const struct tip_ip6_proto *tip_ip6_proto_get(u8 proto);
 
 /* module/ip6_forward.c; under tn->lock, consumes @skb. */
+#if IS_ENABLED(CONFIG_TINYIP_FORWARD)
 void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb);
+#else
+/* A host (TINYIP_FORWARD=n) drops what is not for it, as a router off. */
+static inline void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb)
+{
+	tip_if_rx_drop(TIP_CB(skb)->iif, skb, TINYIP_DROP_NO_ROUTE);
+}
+#endif
 
 /* module/icmp6.c */
-bool tip_icmp6_hard(u8 type, u8 code);
-void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
-		    u8 code, u32 info, bool mcast_ok);
 int tip_icmp6_init(void);
 void tip_icmp6_exit(void);
 
@@ -303,8 +293,6 @@ int tip_nd6_ra_set(struct tip_if *ifp, bool on, u32 interval, u32 lifetime,
 		   struct netlink_ext_ack *extack);
 
 /* module/mld.c; under tn->lock. */
-int tip_mld_join(struct tip_if *ifp, const struct in6_addr *group);
-void tip_mld_leave(struct tip_if *ifp, const struct in6_addr *group);
 bool tip_mld_joined(struct tip_if *ifp, const struct in6_addr *group);
 void tip_mld_rcv(struct tip_net *tn, struct sk_buff *skb, u8 type);
 unsigned long tip_mld_timer(struct tip_if *ifp, unsigned long now);
@@ -313,12 +301,125 @@ void tip_mld_rejoin(struct tip_if *ifp);
 
 /* module/ip6_link.c: the per-link timer and the link's life. */
 void tip_ip6_if_arm(struct tip_if *ifp, unsigned long when);
-void tip_ip6_set_forwarding(struct tip_net *tn, bool on);
 void tip_ip6_input(struct sk_buff *skb);	/* module/ip6_in.c */
 
+/*
+ * What the rest of the stack (IPv4-only parts, transports, sockets,
+ * netlink) calls. With TINYIP_IPV6=n these are stubs: nothing can reach
+ * them with an IPv6 address, because sockets refuse sockaddr_in6 and
+ * netlink refuses 16-byte addresses, so they only have to be harmless.
+ */
+#if IS_ENABLED(CONFIG_TINYIP_IPV6)
+/* module/ip6_in.c */
+int tip_ip6_proto_register(u8 proto, const struct tip_ip6_proto *p);
+void tip_ip6_proto_unregister(u8 proto);
+void tip_ip6_set_raw_deliver(bool (*deliver)(struct tip_net *tn,
+					     struct sk_buff *skb, u8 proto));
+/* module/ip6_out.c; under tn->lock. */
+int tip_ip6_route(struct tip_net *tn, const struct in6_addr *dst,
+		  struct tip_if *oif, struct tip_rt6_res *res);
+int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb, u8 proto,
+		   const struct in6_addr *saddr, const struct in6_addr *daddr,
+		   struct tip_if *oif, const struct tip_ip6_tx *tx);
+/* module/ip6_addr.c, ip6_route.c; under tn->lock. */
+struct tip_ifaddr6 *tip_ip6_addr_find(struct tip_if *ifp,
+				      const struct in6_addr *addr);
+struct tip_if *tip_ip6_addr_owner(struct tip_net *tn,
+				  const struct in6_addr *addr);
+struct tip_rt6 *tip_ip6_route_lookup(struct tip_net *tn,
+				     const struct in6_addr *dst,
+				     const struct tip_if *oif);
+/* module/icmp6.c */
+bool tip_icmp6_hard(u8 type, u8 code);
+void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
+		    u8 code, u32 info, bool mcast_ok);
+/* module/mld.c; under tn->lock. */
+int tip_mld_join(struct tip_if *ifp, const struct in6_addr *group);
+void tip_mld_leave(struct tip_if *ifp, const struct in6_addr *group);
+/* module/ip6_link.c */
+void tip_ip6_set_forwarding(struct tip_net *tn, bool on);
 int tip_ip6_net_init(struct tip_net *tn);
 void tip_ip6_net_exit(struct tip_net *tn);
 int tip_ip6_init(void);
 void tip_ip6_exit(void);
+#else
+static inline int tip_ip6_proto_register(u8 proto,
+					 const struct tip_ip6_proto *p)
+{
+	return 0;
+}
+
+static inline void tip_ip6_proto_unregister(u8 proto) {}
+static inline void
+tip_ip6_set_raw_deliver(bool (*deliver)(struct tip_net *tn,
+					struct sk_buff *skb, u8 proto)) {}
+
+static inline int tip_ip6_route(struct tip_net *tn, const struct in6_addr *dst,
+				struct tip_if *oif, struct tip_rt6_res *res)
+{
+	return -EAFNOSUPPORT;
+}
+
+static inline int tip_ip6_output(struct tip_net *tn, struct sk_buff *skb,
+				 u8 proto, const struct in6_addr *saddr,
+				 const struct in6_addr *daddr,
+				 struct tip_if *oif,
+				 const struct tip_ip6_tx *tx)
+{
+	kfree_skb(skb);
+	return -EAFNOSUPPORT;
+}
+
+static inline struct tip_ifaddr6 *
+tip_ip6_addr_find(struct tip_if *ifp, const struct in6_addr *addr)
+{
+	return NULL;
+}
+
+static inline struct tip_if *tip_ip6_addr_owner(struct tip_net *tn,
+						const struct in6_addr *addr)
+{
+	return NULL;
+}
+
+static inline struct tip_rt6 *
+tip_ip6_route_lookup(struct tip_net *tn, const struct in6_addr *dst,
+		     const struct tip_if *oif)
+{
+	return NULL;
+}
+
+static inline bool tip_icmp6_hard(u8 type, u8 code)
+{
+	return false;
+}
+
+static inline void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in,
+				  u8 type, u8 code, u32 info, bool mcast_ok) {}
+
+static inline int tip_mld_join(struct tip_if *ifp,
+			       const struct in6_addr *group)
+{
+	return -EAFNOSUPPORT;
+}
+
+static inline void tip_mld_leave(struct tip_if *ifp,
+				 const struct in6_addr *group) {}
+static inline void tip_ip6_set_forwarding(struct tip_net *tn, bool on) {}
+
+static inline int tip_ip6_net_init(struct tip_net *tn)
+{
+	return 0;
+}
+
+static inline void tip_ip6_net_exit(struct tip_net *tn) {}
+
+static inline int tip_ip6_init(void)
+{
+	return 0;
+}
+
+static inline void tip_ip6_exit(void) {}
+#endif
 
 #endif /* _TINYIP_IP6_H */

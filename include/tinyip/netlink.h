@@ -57,15 +57,53 @@ int tip_nl_put_if(struct sk_buff *skb, struct tip_net *tn,
 /* module/nl_ip6.c: what nl_ip4.c hands over for 16-byte addresses. */
 struct tip_ifaddr6;
 struct tip_rt6;
+void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
+			const struct tip_ifaddr6 *a, bool gone);
+#if IS_ENABLED(CONFIG_TINYIP_IPV6)
 int tip_nl_addr6_change(struct genl_info *info, bool add);
 int tip_nl_fill_addr6(struct sk_buff *skb, struct tip_net *tn,
 		      const struct tip_if *ifp, const struct tip_ifaddr6 *a);
 int tip_nl_route6_change(struct genl_info *info, bool add);
 int tip_nl_ra_set(struct sk_buff *skb, struct genl_info *info);
-void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
-			const struct tip_ifaddr6 *a, bool gone);
 int tip_nl_fill_route6(struct sk_buff *skb, struct tip_net *tn,
 		       const struct tip_rt6 *rt);
+#else
+/* TINYIP_IPV6=n: 16-byte addresses and IPv6 commands are refused. */
+static inline int tip_nl_no_ipv6(struct genl_info *info)
+{
+	NL_SET_ERR_MSG(info->extack, "IPv6 is not built into this module");
+	return -EAFNOSUPPORT;
+}
+
+static inline int tip_nl_addr6_change(struct genl_info *info, bool add)
+{
+	return tip_nl_no_ipv6(info);
+}
+
+static inline int tip_nl_route6_change(struct genl_info *info, bool add)
+{
+	return tip_nl_no_ipv6(info);
+}
+
+static inline int tip_nl_ra_set(struct sk_buff *skb, struct genl_info *info)
+{
+	return tip_nl_no_ipv6(info);
+}
+
+/* No IPv6 address or route exists to be filled in. */
+static inline int tip_nl_fill_addr6(struct sk_buff *skb, struct tip_net *tn,
+				    const struct tip_if *ifp,
+				    const struct tip_ifaddr6 *a)
+{
+	return -EMSGSIZE;
+}
+
+static inline int tip_nl_fill_route6(struct sk_buff *skb, struct tip_net *tn,
+				     const struct tip_rt6 *rt)
+{
+	return -EMSGSIZE;
+}
+#endif
 
 int tip_netlink_init(void);
 void tip_netlink_exit(void);

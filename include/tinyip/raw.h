@@ -11,6 +11,8 @@
 #ifndef _TINYIP_RAW_H
 #define _TINYIP_RAW_H
 
+#include <linux/err.h>
+#include <linux/errno.h>
 #include <linux/in6.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
@@ -129,6 +131,7 @@ struct tip_raw_pcb {
 	void *ctx;
 };
 
+#if IS_ENABLED(CONFIG_TINYIP_RAW)
 struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 				    tip_raw_recv_t recv, void *ctx);
 void tip_raw_pcb_free(struct tip_raw_pcb *pcb);
@@ -141,5 +144,47 @@ int tip_raw_net_init(struct tip_net *tn);
 void tip_raw_net_exit(struct tip_net *tn);
 int tip_raw_init(void);
 void tip_raw_exit(void);
+#else
+/*
+ * TINYIP_RAW=n: SOCK_RAW is never registered, so socket() answers
+ * ESOCKTNOSUPPORT and no raw PCB exists; the datagram socket code that
+ * UDP shares with raw sockets only needs these to link.
+ */
+static inline struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
+						  tip_raw_recv_t recv,
+						  void *ctx)
+{
+	return ERR_PTR(-ESOCKTNOSUPPORT);
+}
+
+static inline void tip_raw_pcb_free(struct tip_raw_pcb *pcb) {}
+
+static inline int tip_raw_send(struct tip_raw_pcb *pcb, struct sk_buff *skb,
+			       const struct in6_addr *daddr, int scope_id)
+{
+	kfree_skb(skb);
+	return -ESOCKTNOSUPPORT;
+}
+
+static inline int tip_raw_bind(struct tip_raw_pcb *pcb,
+			       const struct in6_addr *addr)
+{
+	return -ESOCKTNOSUPPORT;
+}
+
+static inline int tip_raw_net_init(struct tip_net *tn)
+{
+	return 0;
+}
+
+static inline void tip_raw_net_exit(struct tip_net *tn) {}
+
+static inline int tip_raw_init(void)
+{
+	return 0;
+}
+
+static inline void tip_raw_exit(void) {}
+#endif
 
 #endif /* _TINYIP_RAW_H */

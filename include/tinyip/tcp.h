@@ -135,7 +135,8 @@ struct tip_tcp_lsn;
 #define TIP_TCPF_NODELAY	BIT(0)	/* TCP_NODELAY: no Nagle */
 #define TIP_TCPF_CORK		BIT(1)	/* TCP_CORK: only full segments */
 #define TIP_TCPF_KEEPALIVE	BIT(2)	/* SO_KEEPALIVE */
-#define TIP_TCPF_SACK_OK	BIT(3)	/* both sides sent SACK-permitted */
+/* both sides sent SACK-permitted; never without SACK (TINYIP_SACK=n) */
+#define TIP_TCPF_SACK_OK	(IS_ENABLED(CONFIG_TINYIP_SACK) ? BIT(3) : 0)
 #define TIP_TCPF_TS_OK		BIT(4)	/* timestamps negotiated */
 #define TIP_TCPF_WS_OK		BIT(5)	/* window scaling negotiated */
 #define TIP_TCPF_FIN_QUEUED	BIT(6)	/* our FIN is on the send queue */
@@ -725,6 +726,7 @@ void tip_tcp_ooo_purge(struct sk_buff_head *q, struct tip_mem *mem,
 		       u32 *bytes);
 
 /* ---- tcp_sack.c: the sender's scoreboard, RFC 6675 (pure) ---- */
+#if IS_ENABLED(CONFIG_TINYIP_SACK)
 /*
  * Marks the skbs of @q (the send queue, seq order) that the blocks cover
  * entirely as TIP_TCP_SACKED_ACKED. Blocks are first validated against
@@ -766,6 +768,28 @@ struct sk_buff *tip_tcp_sack_next_seg(struct sk_buff_head *q,
  * 5.1, or reneging).
  */
 void tip_tcp_sack_clear(struct sk_buff_head *q);
+#else
+/*
+ * TINYIP_SACK=n: TIP_TCPF_SACK_OK is 0, so no segment is ever marked and
+ * recovery is NewReno's (RFC 6582); these only keep the callers linking.
+ */
+static inline u32 tip_tcp_sack_mark(struct sk_buff_head *q,
+				    struct sk_buff *send_head,
+				    const struct tip_sack_block *blk,
+				    unsigned int n, u32 snd_una, u32 snd_max,
+				    bool *dsack)
+{
+	return 0;
+}
+
+static inline u32 tip_tcp_sack_mark_lost(struct sk_buff_head *q,
+					 struct sk_buff *send_head, u32 mss)
+{
+	return 0;
+}
+
+static inline void tip_tcp_sack_clear(struct sk_buff_head *q) {}
+#endif
 
 /* ---- PCB ops for sockets and the raw API (tcp_pcb.c / tcp_out.c) ---- */
 /* SHUT_RD / SHUT_WR / SHUT_RDWR as 1 / 2 / 3 (RCV_SHUTDOWN|SEND_SHUTDOWN). */
@@ -789,8 +813,8 @@ void tip_tcp_exit(void);
 int tip_sock_stream_init(void);
 void tip_sock_stream_exit(void);
 
-/* module/tcp_api.c: SO_KEEPALIVE on a PCB (the flag, and the keepalive
- * timer of a live connection), shared with sock_stream.c.
+/* module/tcp_timer.c: SO_KEEPALIVE on a PCB (the flag, and the keepalive
+ * timer of a live connection), for sockets and the raw API.
  */
 void tip_tcp_set_keepalive(struct tip_tcp_pcb *pcb, bool on);
 

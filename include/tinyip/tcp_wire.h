@@ -65,7 +65,8 @@ struct tip_sack_block {
 /* Which options a struct tip_tcp_opts carries. */
 #define TIP_TCPOPT_MSS		BIT(0)
 #define TIP_TCPOPT_WSCALE	BIT(1)
-#define TIP_TCPOPT_SACK_PERM	BIT(2)
+/* Neither parsed nor sent without SACK (TINYIP_SACK=n). */
+#define TIP_TCPOPT_SACK_PERM	(IS_ENABLED(CONFIG_TINYIP_SACK) ? BIT(2) : 0)
 #define TIP_TCPOPT_TS		BIT(3)
 #define TIP_TCPOPT_SACK		BIT(4)
 

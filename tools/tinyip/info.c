@@ -24,6 +24,11 @@ static const struct {
 	{ TINYIP_FEATURE_TCP,		"tcp" },
 	{ TINYIP_FEATURE_RAW,		"raw" },
 	{ TINYIP_FEATURE_UDPLITE,	"udplite" },
+	{ TINYIP_FEATURE_MULTICAST,	"multicast" },
+	{ TINYIP_FEATURE_FORWARD,	"forward" },
+	{ TINYIP_FEATURE_SACK,		"sack" },
+	{ TINYIP_FEATURE_CUBIC,		"cubic" },
+	{ TINYIP_FEATURE_API,		"api" },
 };
 
 void info_usage(FILE *fp)

@@ -109,6 +109,11 @@ enum tinyip_feature {
 	TINYIP_FEATURE_TCP = 1ULL << 4,
 	TINYIP_FEATURE_RAW = 1ULL << 5,
 	TINYIP_FEATURE_UDPLITE = 1ULL << 6,
+	TINYIP_FEATURE_MULTICAST = 1ULL << 7,	/* IGMP, group membership */
+	TINYIP_FEATURE_FORWARD = 1ULL << 8,	/* routing between links */
+	TINYIP_FEATURE_SACK = 1ULL << 9,	/* TCP SACK, RFC 2018/6675 */
+	TINYIP_FEATURE_CUBIC = 1ULL << 10,	/* TCP CUBIC, RFC 9438 */
+	TINYIP_FEATURE_API = 1ULL << 11,	/* in-kernel API for modules */
 };
 
 enum tinyip_attr {
