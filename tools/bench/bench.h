@@ -51,7 +51,10 @@ struct bench_addr {
 	socklen_t len;
 };
 
-#define BENCH_SA(a)	((struct sockaddr *)&(a)->ss), (a)->len
+static inline struct sockaddr *bench_sa(const struct bench_addr *a)
+{
+	return (struct sockaddr *)&a->ss;
+}
 
 /*
  * ADDR and PORT as a socket address, sockaddr_in6 when ADDR is IPv6;

@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[optind], "server")) {
 		lfd = stream(fam);
 		setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-		if (bind(lfd, BENCH_SA(&sa)))
+		if (bind(lfd, bench_sa(&sa), sa.len))
 			die("bind");
 		if (listen(lfd, 4096))
 			die("listen");
@@ -114,7 +114,7 @@ int main(int argc, char **argv)
 	} else if (!strcmp(argv[optind], "client")) {
 		for (i = 0; i < n; i++) {
 			fds[i] = stream(fam);
-			if (connect(fds[i], BENCH_SA(&sa)))
+			if (connect(fds[i], bench_sa(&sa), sa.len))
 				die("connect");
 		}
 	} else {

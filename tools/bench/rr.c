@@ -61,7 +61,7 @@ static void serve(int fam, const struct bench_addr *sa)
 	if (lfd < 0)
 		die("socket");
 	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(lfd, BENCH_SA(sa)))
+	if (bind(lfd, bench_sa(sa), sa->len))
 		die("bind");
 	if (listen(lfd, 1024))
 		die("listen");
@@ -86,7 +86,7 @@ static int dial(int fam, const struct bench_addr *sa)
 	if (fd < 0)
 		die("socket");
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-	if (connect(fd, BENCH_SA(sa)))
+	if (connect(fd, bench_sa(sa), sa->len))
 		die("connect");
 	return fd;
 }
@@ -101,7 +101,7 @@ static void sink(int fam, const struct bench_addr *sa)
 
 	if (fd < 0)
 		die("socket");
-	if (bind(fd, BENCH_SA(sa)))
+	if (bind(fd, bench_sa(sa), sa->len))
 		die("bind");
 	printf("listening\n");
 	fflush(stdout);
@@ -132,7 +132,7 @@ static void blast(int fam, const struct bench_addr *sa, double secs)
 
 	if (fd < 0)
 		die("socket");
-	if (connect(fd, BENCH_SA(sa)))
+	if (connect(fd, bench_sa(sa), sa->len))
 		die("connect");
 	do {
 		/* A full queue or the peer's ICMP is no reason to stop. */

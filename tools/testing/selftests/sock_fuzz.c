@@ -35,6 +35,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#define fallthrough	__attribute__((__fallthrough__))
+
 #define NFDS		12
 #define NADDRS		16
 #define MAX_DATA	70000
@@ -128,7 +130,7 @@ static socklen_t rand_addr(struct sockaddr_storage *ss)
 			memcpy(&sin->sin_addr, &a->sin6_addr.s6_addr[12], 4);
 			return rnd(16) ? sizeof(*sin) : rnd(sizeof(*sin) + 4);
 		}
-		/* fall through */
+		fallthrough;
 	default:
 		*sin6 = *a;
 		sin6->sin6_port = htons(pick(ports, 6));
