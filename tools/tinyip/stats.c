@@ -186,7 +186,7 @@ static void mem_print_json(const struct tinyip_stats *st,
 
 /* Every counter, zeros included: a script should not guess. */
 static void stats_print(const struct tinyip_stats *st,
-			      const struct tinyip_out *o, unsigned int parts)
+			const struct tinyip_out *o, unsigned int parts)
 {
 	bool tcp = (parts & STATS_PART_TCP) &&
 		   (st->present & (1ULL << TINYIP_A_TCP_STATS));

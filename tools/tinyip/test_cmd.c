@@ -1713,6 +1713,10 @@ static unsigned int count_lines(const char *s)
 	return n;
 }
 
+/* "tinyip -j stats show mem" of stats_reply(). */
+#define STATS_MEM_JSON \
+	"{\"memory\":{\"budget\":1048576,\"used\":69996,\"peak\":1048000,\"failed\":12,\"pcb\":{\"used\":1666,\"peak\":4096,\"failed\":2},\"sndq\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"rcvq\":{\"used\":60000,\"peak\":900000,\"failed\":10},\"ooo\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"reasm\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"neigh\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"other\":{\"used\":1666,\"peak\":4096,\"failed\":0}}}\n"
+
 static void test_stats(void)
 {
 	run(stats_reply, "stats");
@@ -1754,15 +1758,7 @@ static void test_stats(void)
 	      "stats mem: the memory table alone");
 	run(stats_reply, "-j stats show mem");
 	check(rc == 0 &&
-	      !strcmp(out, "{\"memory\":{\"budget\":1048576,\"used\":69996,"
-			   "\"peak\":1048000,\"failed\":12,"
-			   "\"pcb\":{\"used\":1666,\"peak\":4096,\"failed\":2},"
-			   "\"sndq\":{\"used\":1666,\"peak\":4096,\"failed\":0},"
-			   "\"rcvq\":{\"used\":60000,\"peak\":900000,\"failed\":10},"
-			   "\"ooo\":{\"used\":1666,\"peak\":4096,\"failed\":0},"
-			   "\"reasm\":{\"used\":1666,\"peak\":4096,\"failed\":0},"
-			   "\"neigh\":{\"used\":1666,\"peak\":4096,\"failed\":0},"
-			   "\"other\":{\"used\":1666,\"peak\":4096,\"failed\":0}}}\n"),
+	      !strcmp(out, STATS_MEM_JSON),
 	      "stats -j show mem: totals and one object per category");
 	expect_jq("stats -j show mem: valid JSON");
 	run(stats_reply, "-j stats");
