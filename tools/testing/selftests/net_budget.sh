@@ -112,6 +112,24 @@ BUDGET=$((BASE + BUDGET_EXTRA))
 tip config set mem-budget $BUDGET > /dev/null || fail "config set mem-budget"
 echo "# baseline $BASE B, budget $BUDGET B, $NRX + $NTX connections of $SIZE ($SECONDS s)"
 
+# tx_send PORT [OPTION...]: a tinyip sender whose data waits for $T/go,
+# so that its connection (its PCB) exists before the budget fills.
+tx_send()
+{
+	local port=$1
+	shift
+	{
+		until [ -e "$T/go" ]; do sleep 0.2; done
+		"$TIP_TCP" -s $TX_SEED gen $SIZE
+	} | in_tip "$TIP_TCP" -t $TO "$@" send $NAT_ADDR "$port" -
+}
+
+# tx_estab: tinyip's established connections to the native readers.
+tx_estab()
+{
+	tip sock show tcp state established | grep -Ec "$NAT_ADDR:$((TX_PORT / 100))[0-9]{2} "
+}
+
 declare -A PID
 # The load, both ways at once, readers paused before anything is sent.
 start_load()
@@ -138,19 +156,21 @@ start_load()
 	done
 	echo "# listening at $SECONDS s"
 	readers_signal STOP
+	for i in $(seq $NTX); do
+		# Odd ones send with MSG_DONTWAIT, even ones block.
+		opt=-v
+		[ $((i % 2)) = 1 ] && opt=-vD
+		tcp_bg tx$i tx_send $((TX_PORT + i)) $opt
+		PID[tx$i]=$TCP_BG_PID
+	done
+	wait_eq $((30 * TCP_SLOW)) $NTX tx_estab ||
+		fail "only $(tx_estab) of $NTX tinyip connections established"
 	for i in $(seq $NRX); do
 		tcp_bg nrx$i tcp_gen $SIZE $RX_SEED in_nat timeout $TO \
 			socat -u - TCP4:$TIP_ADDR:$((RX_PORT + i))
 		PID[nrx$i]=$TCP_BG_PID
 	done
-	for i in $(seq $NTX); do
-		# Odd ones send with MSG_DONTWAIT, even ones block.
-		opt=-v
-		[ $((i % 2)) = 1 ] && opt=-vD
-		tcp_bg tx$i in_tip "$TIP_TCP" -t $TO $opt -s $TX_SEED \
-			send $NAT_ADDR $((TX_PORT + i)) @$SIZE
-		PID[tx$i]=$TCP_BG_PID
-	done
+	touch "$T/go"
 }
 
 # full: both kinds of queue had a charge refused.
