@@ -29,8 +29,9 @@ in_guest
 need_cmd socat jq numfmt sha256sum sysctl
 [ -x "$TIP_TCP" ] || skip "tip_tcp is not built (make tools)"
 topo_setup
-# A stopped program ignores the SIGTERM of the cleanup: wake them first.
-trap 'readers_signal CONT; tcp_cleanup' EXIT
+# A stopped program ignores the SIGTERM of the cleanup: wake them first;
+# and let the senders' data go, or its waiting loops would outlive us.
+trap 'readers_signal CONT; [ -d "${T:-}" ] && touch "$T/go"; tcp_cleanup' EXIT
 tcp_tmp
 dmesg_mark
 
@@ -127,7 +128,7 @@ tx_send()
 # tx_estab: tinyip's established connections to the native readers.
 tx_estab()
 {
-	tip sock show tcp state established | grep -Ec "$NAT_ADDR:$((TX_PORT / 100))[0-9]{2} "
+	tip sock show tcp state established | grep -Ec "$NAT_ADDR:$((TX_PORT / 100))[0-9]{2}( |$)"
 }
 
 declare -A PID
