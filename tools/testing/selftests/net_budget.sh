@@ -131,6 +131,13 @@ tx_estab()
 	tip sock show tcp state established | grep -Ec "$NAT_ADDR:$((TX_PORT / 100))[0-9]{2}( |$)"
 }
 
+# rx_estab: native senders' connections tinyip established (accepted or
+# waiting in the accept queue of a paused reader).
+rx_estab()
+{
+	tip sock show tcp state established | grep -Ec ":$((RX_PORT / 100))[0-9]{2} "
+}
+
 declare -A PID
 # The load, both ways at once, readers paused before anything is sent.
 start_load()
@@ -171,6 +178,10 @@ start_load()
 			socat -u - TCP4:$TIP_ADDR:$((RX_PORT + i))
 		PID[nrx$i]=$TCP_BG_PID
 	done
+	# Every connection exists before the send queues take the budget: a
+	# native client whose SYNs all meet a full budget gives up.
+	wait_eq $((30 * TCP_SLOW)) $NRX rx_estab ||
+		fail "only $(rx_estab) of $NRX native connections established"
 	touch "$T/go"
 }
 
