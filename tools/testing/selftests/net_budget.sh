@@ -125,6 +125,15 @@ tx_send()
 	} | in_tip "$TIP_TCP" -t $TO "$@" send $NAT_ADDR "$port" -
 }
 
+# rx_send PORT: a native sender whose data waits for $T/go too.
+rx_send()
+{
+	{
+		until [ -e "$T/go" ]; do sleep 0.2; done
+		"$TIP_TCP" -s $RX_SEED gen $SIZE
+	} | in_nat timeout $TO socat -u - TCP4:$TIP_ADDR:"$1"
+}
+
 # tx_estab: tinyip's established connections to the native readers.
 tx_estab()
 {
@@ -174,8 +183,7 @@ start_load()
 	wait_eq $((30 * TCP_SLOW)) $NTX tx_estab ||
 		fail "only $(tx_estab) of $NTX tinyip connections established"
 	for i in $(seq $NRX); do
-		tcp_bg nrx$i tcp_gen $SIZE $RX_SEED in_nat timeout $TO \
-			socat -u - TCP4:$TIP_ADDR:$((RX_PORT + i))
+		tcp_bg nrx$i rx_send $((RX_PORT + i))
 		PID[nrx$i]=$TCP_BG_PID
 	done
 	# Every connection exists before the send queues take the budget: a
