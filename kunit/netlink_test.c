@@ -20,6 +20,9 @@ static const struct nla_policy tip_test_reply_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_FAILED] = { .type = NLA_U64 },
 	[TINYIP_A_MEM_PEAK] = { .type = NLA_U64 },
 	[TINYIP_A_FORWARDING] = { .type = NLA_U8 },
+	[TINYIP_A_MEM_CAT_USED] = { .type = NLA_NESTED },
+	[TINYIP_A_MEM_CAT_PEAK] = { .type = NLA_NESTED },
+	[TINYIP_A_MEM_CAT_FAILED] = { .type = NLA_NESTED },
 };
 
 static void tip_test_free_skb(void *skb)
@@ -76,9 +79,10 @@ static void tip_nl_test_config(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, tn);
 	tip_mem_init(&tn->mem);
 	tip_mem_set_budget(&tn->mem, 65536);
-	tip_mem_charge_force(&tn->mem, 70000);
+	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, 70000);
 	tn->ip4.forwarding = true;
-	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn->mem, 1), -ENOBUFS);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn->mem, TINYIP_MEM_OTHER, 1),
+			-ENOBUFS);
 
 	tip_test_fill_parse(test, tb, tip_nl_fill_config, tn);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_BUDGET]);
@@ -91,6 +95,55 @@ static void tip_nl_test_config(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_PEAK]), 70000ULL);
 	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_FORWARDING]);
 	KUNIT_EXPECT_EQ(test, nla_get_u8(tb[TINYIP_A_FORWARDING]), 1);
+}
+
+/* One category's value in a TINYIP_A_MEM_CAT_* nest of @tb. */
+static u64 tip_test_mem_cat(struct kunit *test, struct nlattr **tb, int type,
+			    int cat)
+{
+	struct nlattr *cats[__TINYIP_MEM_MAX];
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, tb[type]);
+	ret = nla_parse_nested_deprecated(cats, TINYIP_MEM_MAX, tb[type],
+					  NULL, NULL);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_ASSERT_NOT_NULL(test, cats[cat]);
+	return nla_get_u64(cats[cat]);
+}
+
+/* "tinyip stats": the totals and every category, as mem.c counts them. */
+static void tip_nl_test_mem(struct kunit *test)
+{
+	struct nlattr *tb[TINYIP_A_MAX + 1];
+	struct tip_net *tn = kunit_kzalloc(test, sizeof(*tn), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, tn);
+	tip_mem_init(&tn->mem);
+	tip_mem_set_budget(&tn->mem, 10000);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn->mem, TINYIP_MEM_RCVQ, 6000),
+			0);
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_RCVQ, 2000);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn->mem, TINYIP_MEM_PCB, 500), 0);
+	KUNIT_EXPECT_EQ(test, tip_mem_charge(&tn->mem, TINYIP_MEM_PCB, 9000),
+			-ENOBUFS);
+
+	tip_test_fill_parse(test, tb, tip_nl_fill_mem, tn);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_USED]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_USED]), 4500ULL);
+	KUNIT_ASSERT_NOT_NULL(test, tb[TINYIP_A_MEM_BUDGET]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(tb[TINYIP_A_MEM_BUDGET]), 10000ULL);
+	KUNIT_EXPECT_EQ(test, tip_test_mem_cat(test, tb, TINYIP_A_MEM_CAT_USED,
+					       TINYIP_MEM_RCVQ), 4000ULL);
+	KUNIT_EXPECT_EQ(test, tip_test_mem_cat(test, tb, TINYIP_A_MEM_CAT_USED,
+					       TINYIP_MEM_PCB), 500ULL);
+	KUNIT_EXPECT_EQ(test, tip_test_mem_cat(test, tb, TINYIP_A_MEM_CAT_USED,
+					       TINYIP_MEM_NEIGH), 0ULL);
+	KUNIT_EXPECT_EQ(test, tip_test_mem_cat(test, tb, TINYIP_A_MEM_CAT_PEAK,
+					       TINYIP_MEM_RCVQ), 6000ULL);
+	KUNIT_EXPECT_EQ(test, tip_test_mem_cat(test, tb,
+					       TINYIP_A_MEM_CAT_FAILED,
+					       TINYIP_MEM_PCB), 1ULL);
 }
 
 /* Runs a request's attributes through the family's strict policy. */
@@ -166,6 +219,7 @@ static void tip_nl_test_policy(struct kunit *test)
 static struct kunit_case tip_nl_test_cases[] = {
 	KUNIT_CASE(tip_nl_test_info),
 	KUNIT_CASE(tip_nl_test_config),
+	KUNIT_CASE(tip_nl_test_mem),
 	KUNIT_CASE(tip_nl_test_policy),
 	{}
 };

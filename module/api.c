@@ -69,12 +69,12 @@ struct tinyip_udp *tinyip_udp_new(struct net *net, int proto,
 	struct tip_udp_pcb *pcb;
 	struct tinyip_udp *u;
 
-	u = tip_mem_zalloc(&tn->mem, sizeof(*u), GFP_KERNEL);
+	u = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*u), GFP_KERNEL);
 	if (!u)
 		return ERR_PTR(-ENOBUFS);
 	pcb = tip_udp_pcb_new(tn, proto, &tinyip_udp_pcb_ops, u);
 	if (IS_ERR(pcb)) {
-		tip_mem_free(&tn->mem, u, sizeof(*u));
+		tip_mem_free(&tn->mem, TINYIP_MEM_PCB, u, sizeof(*u));
 		return ERR_CAST(pcb);
 	}
 	u->pcb = pcb;
@@ -92,7 +92,7 @@ void tinyip_udp_free(struct tinyip_udp *u)
 		return;
 	tn = u->pcb->tn;
 	tip_udp_pcb_free(u->pcb);
-	tip_mem_free(&tn->mem, u, sizeof(*u));
+	tip_mem_free(&tn->mem, TINYIP_MEM_PCB, u, sizeof(*u));
 }
 EXPORT_SYMBOL_NS_GPL(tinyip_udp_free, TINYIP);
 

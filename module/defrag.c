@@ -28,9 +28,9 @@ int tip_defrag_admit(struct tip_net *tn, const struct sk_buff *skb)
 	u64 bytes = skb->truesize + sizeof(struct tip_frag_q);
 
 	lockdep_assert_held(&tn->lock);
-	if (tip_mem_charge(&tn->mem, bytes))
+	if (tip_mem_charge(&tn->mem, TINYIP_MEM_REASM, bytes))
 		return -ENOBUFS;
-	tip_mem_uncharge(&tn->mem, bytes);
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_REASM, bytes);
 	return 0;
 }
 
@@ -38,9 +38,11 @@ int tip_defrag_admit(struct tip_net *tn, const struct sk_buff *skb)
 static void tip_defrag_sync(struct tip_net *tn, struct tip_defrag *d)
 {
 	if (d->set.mem > d->charged)
-		tip_mem_charge_force(&tn->mem, d->set.mem - d->charged);
+		tip_mem_charge_force(&tn->mem, TINYIP_MEM_REASM,
+				     d->set.mem - d->charged);
 	else
-		tip_mem_uncharge(&tn->mem, d->charged - d->set.mem);
+		tip_mem_uncharge(&tn->mem, TINYIP_MEM_REASM,
+				 d->charged - d->set.mem);
 	d->charged = d->set.mem;
 }
 

@@ -255,7 +255,7 @@ static void tip_igmp_send_v3(struct tip_net *tn, struct tip_if *ifp,
 static void tip_igmp_free(struct tip_net *tn, struct tip_igmp_grp *g)
 {
 	list_del(&g->mc.list);
-	tip_mem_free(&tn->mem, g, sizeof(*g));
+	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, g, sizeof(*g));
 }
 
 /* The report @g was waiting for is due. */
@@ -405,12 +405,12 @@ int tip_ip4_mc_join(struct tip_net *tn, struct tip_if *ifp, __be32 group)
 		tip_igmp_start(tn, ifp, g, TIP_IGMP_TO_EXCLUDE, true);
 		return 0;
 	}
-	g = tip_mem_zalloc(&tn->mem, sizeof(*g), GFP_ATOMIC);
+	g = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*g), GFP_ATOMIC);
 	if (!g)
 		return -ENOBUFS;
 	ret = tip_if_mc_add(ifp, mac);
 	if (ret) {
-		tip_mem_free(&tn->mem, g, sizeof(*g));
+		tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, g, sizeof(*g));
 		return ret;
 	}
 	g->mc.group = group;
@@ -487,7 +487,8 @@ static void tip_igmp_query(struct tip_net *tn, struct tip_if *ifp,
 		maxresp = 1;
 	l = tip_igmp_link_get(tn, ifp);
 	if (!l) {
-		l = tip_mem_zalloc(&tn->mem, sizeof(*l), GFP_ATOMIC);
+		l = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l),
+				   GFP_ATOMIC);
 		if (!l)
 			return;
 		l->ifp = ifp;
@@ -597,7 +598,7 @@ void tip_igmp_if_gone(struct tip_net *tn, struct tip_if *ifp)
 	lockdep_assert_held(&tn->lock);
 	if (l) {
 		list_del(&l->list);
-		tip_mem_free(&tn->mem, l, sizeof(*l));
+		tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, l, sizeof(*l));
 	}
 	list_for_each_entry_safe(mc, tmp, &ifp->mc4, list) {
 		if (mc->users) {
@@ -615,7 +616,7 @@ int tip_igmp_net_init(struct tip_net *tn)
 	in = kzalloc(sizeof(*in), GFP_KERNEL);
 	if (!in)
 		return -ENOMEM;
-	tip_mem_charge_force(&tn->mem, sizeof(*in));
+	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, sizeof(*in));
 	in->tn = tn;
 	INIT_LIST_HEAD(&in->links);
 	timer_setup(&in->timer, tip_igmp_timer, 0);
@@ -634,9 +635,9 @@ void tip_igmp_net_exit(struct tip_net *tn)
 	spin_lock_bh(&tn->lock);
 	list_for_each_entry_safe(l, tmp, &tn->ip4.igmp->links, list) {
 		list_del(&l->list);
-		tip_mem_free(&tn->mem, l, sizeof(*l));
+		tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, l, sizeof(*l));
 	}
 	tn->ip4.igmp = NULL;
 	spin_unlock_bh(&tn->lock);
-	tip_mem_free(&tn->mem, in, sizeof(*in));
+	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, in, sizeof(*in));
 }

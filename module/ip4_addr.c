@@ -40,7 +40,8 @@ static void tip_ip4_connected_del(struct tip_net *tn, struct tip_if *ifp,
 		    rt->prefixlen == ifa->prefixlen && !rt->gw &&
 		    (rt->flags & TINYIP_ROUTE_F_CONNECTED)) {
 			list_del(&rt->list);
-			tip_mem_uncharge(&tn->mem, sizeof(*rt));
+			tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER,
+					 sizeof(*rt));
 			kfree(rt);
 			return;
 		}
@@ -94,7 +95,8 @@ int tip_ip4_addr_add(struct tip_net *tn, struct tip_if *ifp, __be32 addr,
 		ret = -EEXIST;
 		goto err_unlock;
 	}
-	ret = tip_mem_charge(&tn->mem, sizeof(*ifa) + sizeof(*rt));
+	ret = tip_mem_charge(&tn->mem, TINYIP_MEM_OTHER,
+			     sizeof(*ifa) + sizeof(*rt));
 	if (ret) {
 		NL_SET_ERR_MSG(extack, "Memory budget exhausted");
 		goto err_unlock;
@@ -106,7 +108,7 @@ int tip_ip4_addr_add(struct tip_net *tn, struct tip_if *ifp, __be32 addr,
 		tip_fib4_insert(&tn->ip4.routes, rt);
 		rt = NULL;
 	} else {
-		tip_mem_uncharge(&tn->mem, sizeof(*rt));
+		tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*rt));
 	}
 	announce = READ_ONCE(ifp->up);
 	spin_unlock_bh(&tn->lock);
@@ -129,7 +131,7 @@ static void tip_ip4_addr_remove(struct tip_net *tn, struct tip_if *ifp,
 {
 	tip_ip4_connected_del(tn, ifp, ifa);
 	list_del_rcu(&ifa->list);
-	tip_mem_uncharge(&tn->mem, sizeof(*ifa));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*ifa));
 	kfree_rcu(ifa, rcu);
 }
 

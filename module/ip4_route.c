@@ -290,7 +290,7 @@ int tip_ip4_route_add(struct tip_net *tn, __be32 dst, u8 prefixlen,
 		ret = -EEXIST;
 		goto err;
 	}
-	ret = tip_mem_charge(&tn->mem, sizeof(*rt));
+	ret = tip_mem_charge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*rt));
 	if (ret) {
 		NL_SET_ERR_MSG(extack, "Memory budget exhausted");
 		goto err;
@@ -323,7 +323,7 @@ int tip_ip4_route_del(struct tip_net *tn, __be32 dst, u8 prefixlen,
 		return -ESRCH;
 	}
 	list_del(&rt->list);
-	tip_mem_uncharge(&tn->mem, sizeof(*rt));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*rt));
 	spin_unlock_bh(&tn->lock);
 	kfree(rt);
 	return 0;
@@ -339,7 +339,7 @@ void tip_ip4_routes_flush(struct tip_net *tn, struct tip_if *ifp)
 		if (ifp && rt->ifp != ifp)
 			continue;
 		list_del(&rt->list);
-		tip_mem_uncharge(&tn->mem, sizeof(*rt));
+		tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*rt));
 		kfree(rt);
 	}
 }

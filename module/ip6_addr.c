@@ -182,7 +182,7 @@ static struct tip_ifaddr6 *__tip_ip6_addr_add(struct tip_net *tn,
 	struct in6_addr snm;
 	struct tip_ifaddr6 *a;
 
-	a = tip_mem_zalloc(&tn->mem, sizeof(*a), GFP_ATOMIC);
+	a = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*a), GFP_ATOMIC);
 	if (!a)
 		return NULL;
 	a->addr = *addr;
@@ -258,7 +258,7 @@ static void tip_ip6_addr_free(struct tip_net *tn, struct tip_if *ifp,
 		tip_ip6_snm(&a->addr, &snm);
 		tip_mld_leave(ifp, &snm);
 	}
-	tip_mem_free(&tn->mem, a, sizeof(*a));
+	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, a, sizeof(*a));
 }
 
 int tip_ip6_addr_del(struct tip_net *tn, struct tip_if *ifp,

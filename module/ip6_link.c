@@ -85,7 +85,8 @@ static int tip_ip6_if_attach(struct tip_net *tn, struct tip_if *ifp)
 	static const u8 all_nodes[ETH_ALEN] = { 0x33, 0x33, 0, 0, 0, 1 };
 	struct tip_if6 *in6;
 
-	in6 = tip_mem_zalloc(&tn->mem, sizeof(*in6), GFP_KERNEL);
+	in6 = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*in6),
+			     GFP_KERNEL);
 	if (!in6)
 		return -ENOBUFS;
 	in6->ifp = ifp;
@@ -127,7 +128,7 @@ static void tip_ip6_if_down(struct tip_net *tn, struct tip_if *ifp, bool gone)
 	spin_unlock_bh(&tn->lock);
 	if (in6) {
 		tip_if_mc_del(ifp, all_nodes);
-		tip_mem_free(&tn->mem, in6, sizeof(*in6));
+		tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, in6, sizeof(*in6));
 	}
 }
 

@@ -33,7 +33,7 @@ static void tip_pmtu6_free(struct tip_net *tn, struct tip_pmtu6 *p)
 {
 	list_del(&p->list);
 	tn->ip6.pmtu_count--;
-	tip_mem_free(&tn->mem, p, sizeof(*p));
+	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, p, sizeof(*p));
 }
 
 static struct tip_pmtu6 *tip_pmtu6_find(struct tip_net *tn,
@@ -86,7 +86,8 @@ u32 tip_ip6_pmtu_learn(struct tip_net *tn, const struct in6_addr *dst,
 			tip_pmtu6_free(tn, list_first_entry(&tn->ip6.pmtu,
 							    struct tip_pmtu6,
 							    list));
-		p = tip_mem_zalloc(&tn->mem, sizeof(*p), GFP_ATOMIC);
+		p = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*p),
+				   GFP_ATOMIC);
 		if (!p)
 			return mtu;
 		INIT_LIST_HEAD(&p->list);

@@ -43,7 +43,7 @@ static struct tip_rt6 *tip_rt6_find(struct tip_net *tn,
 static void tip_rt6_free(struct tip_net *tn, struct tip_rt6 *rt)
 {
 	list_del(&rt->list);
-	tip_mem_free(&tn->mem, rt, sizeof(*rt));
+	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, rt, sizeof(*rt));
 }
 
 /*
@@ -105,7 +105,8 @@ int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 			return -EEXIST;
 		}
 	} else {
-		rt = tip_mem_zalloc(&tn->mem, sizeof(*rt), GFP_ATOMIC);
+		rt = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*rt),
+				    GFP_ATOMIC);
 		if (!rt) {
 			NL_SET_ERR_MSG(extack, "tinyip memory budget exhausted");
 			return -ENOBUFS;

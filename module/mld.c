@@ -142,7 +142,8 @@ int tip_mld_join(struct tip_if *ifp, const struct in6_addr *group)
 		mc->users++;
 		return 0;
 	}
-	mc = tip_mem_zalloc(&ifp->tn->mem, sizeof(*mc), GFP_ATOMIC);
+	mc = tip_mem_zalloc(&ifp->tn->mem, TINYIP_MEM_OTHER, sizeof(*mc),
+			    GFP_ATOMIC);
 	if (!mc)
 		return -ENOBUFS;
 	mc->group = *group;
@@ -165,7 +166,7 @@ static void tip_mld_free(struct tip_if *ifp, struct tip_mc6 *mc)
 	ipv6_eth_mc_map(&mc->group, (char *)mac);
 	tip_if_mc_del(ifp, mac);
 	list_del(&mc->list);
-	tip_mem_free(&ifp->tn->mem, mc, sizeof(*mc));
+	tip_mem_free(&ifp->tn->mem, TINYIP_MEM_OTHER, mc, sizeof(*mc));
 }
 
 void tip_mld_leave(struct tip_if *ifp, const struct in6_addr *group)

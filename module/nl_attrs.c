@@ -86,23 +86,65 @@ int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn)
 	return 0;
 }
 
+/* One u64 per category, typed by enum tinyip_mem_cat. */
+static int tip_nl_put_mem_cats(struct sk_buff *skb, int type,
+			       const struct tip_mem *mem,
+			       u64 (*get)(const struct tip_mem *mem,
+					  enum tinyip_mem_cat cat))
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+	int cat;
+
+	if (!nest)
+		return -EMSGSIZE;
+	for (cat = TINYIP_MEM_PAD + 1; cat < __TINYIP_MEM_MAX; cat++)
+		if (nla_put_u64_64bit(skb, cat, get(mem, cat), TINYIP_MEM_PAD))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* The budget and its totals, in "config show" and "stats" alike. */
+static int tip_nl_put_mem(struct sk_buff *skb, const struct tip_mem *mem)
+{
+	if (nla_put_u64_64bit(skb, TINYIP_A_MEM_BUDGET, tip_mem_budget(mem),
+			      TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_USED, tip_mem_used(mem),
+			      TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_FAILED, tip_mem_failed(mem),
+			      TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_MEM_PEAK, tip_mem_peak(mem),
+			      TINYIP_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* The budget's totals, then where the memory is, for "tinyip stats". */
+int tip_nl_fill_mem(struct sk_buff *skb, const struct tip_net *tn)
+{
+	const struct tip_mem *mem = &tn->mem;
+
+	if (tip_nl_put_mem(skb, mem) ||
+	    tip_nl_put_mem_cats(skb, TINYIP_A_MEM_CAT_USED, mem,
+				tip_mem_cat_used) ||
+	    tip_nl_put_mem_cats(skb, TINYIP_A_MEM_CAT_PEAK, mem,
+				tip_mem_cat_peak) ||
+	    tip_nl_put_mem_cats(skb, TINYIP_A_MEM_CAT_FAILED, mem,
+				tip_mem_cat_failed))
+		return -EMSGSIZE;
+	return 0;
+}
+
 int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn)
 {
 	const struct tip_tcp_cc_ops *cc = READ_ONCE(tn->tcp.cc_default);
 
-	if (nla_put_u64_64bit(skb, TINYIP_A_MEM_BUDGET,
-			      tip_mem_budget(&tn->mem), TINYIP_A_PAD) ||
-	    nla_put_u64_64bit(skb, TINYIP_A_MEM_USED, tip_mem_used(&tn->mem),
-			      TINYIP_A_PAD) ||
-	    nla_put_u64_64bit(skb, TINYIP_A_MEM_FAILED,
-			      tip_mem_failed(&tn->mem), TINYIP_A_PAD) ||
+	if (tip_nl_put_mem(skb, &tn->mem) ||
 	    nla_put_u8(skb, TINYIP_A_FORWARDING,
 		       READ_ONCE(tn->ip4.forwarding)) ||
 	    /* No default chosen: the stack falls back on NewReno. */
 	    nla_put_string(skb, TINYIP_A_TCP_CC, cc ? cc->name : "newreno") ||
-	    nla_put_u8(skb, TINYIP_A_FORWARDING6, READ_ONCE(tn->ip6.forwarding)) ||
-	    nla_put_u64_64bit(skb, TINYIP_A_MEM_PEAK, tip_mem_peak(&tn->mem),
-			      TINYIP_A_PAD))
+	    nla_put_u8(skb, TINYIP_A_FORWARDING6, READ_ONCE(tn->ip6.forwarding)))
 		return -EMSGSIZE;
 	return 0;
 }

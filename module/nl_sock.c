@@ -374,7 +374,7 @@ static int tip_nl_fill_stats(struct sk_buff *skb, const struct tip_net *tn)
 				      TINYIP_TCP_STAT_PAD))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
-	return 0;
+	return tip_nl_fill_mem(skb, tn);
 }
 
 int tip_nl_stats_get(struct sk_buff *skb, struct genl_info *info)

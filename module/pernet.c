@@ -25,7 +25,7 @@ static int __net_init tip_net_init(struct net *net)
 	spin_lock_init(&tn->lock);
 	INIT_LIST_HEAD(&tn->ifs);
 	tip_mem_init(&tn->mem);
-	tip_mem_charge_force(&tn->mem, sizeof(*tn));
+	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, sizeof(*tn));
 
 	ret = tip_netif_net_init(tn);
 	if (ret)
@@ -58,7 +58,7 @@ err_ip6:
 err_ip4:
 	tip_netif_net_exit(tn);
 err_netif:
-	tip_mem_uncharge(&tn->mem, sizeof(*tn));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*tn));
 	return ret;
 }
 
@@ -77,7 +77,7 @@ static void __net_exit tip_net_exit(struct net *net)
 	tip_udp_net_exit(tn);
 	tip_ip6_net_exit(tn);
 	tip_ip4_net_exit(tn);
-	tip_mem_uncharge(&tn->mem, sizeof(*tn));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*tn));
 	/* Anything still charged now was leaked by a protocol. */
 	WARN_ON_ONCE(tip_mem_used(&tn->mem));
 }

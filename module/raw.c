@@ -30,7 +30,8 @@ struct tip_raw_pcb *tip_raw_pcb_new(struct tip_net *tn, u8 proto,
 {
 	struct tip_raw_pcb *pcb;
 
-	pcb = tip_mem_zalloc(&tn->mem, sizeof(*pcb), GFP_KERNEL);
+	pcb = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb),
+			     GFP_KERNEL);
 	if (!pcb)
 		return ERR_PTR(-ENOBUFS);
 	pcb->tn = tn;
@@ -65,7 +66,7 @@ void tip_raw_pcb_free(struct tip_raw_pcb *pcb)
 	spin_lock_bh(&tn->lock);
 	tip_raw_unhash(pcb);
 	spin_unlock_bh(&tn->lock);
-	tip_mem_free(&tn->mem, pcb, sizeof(*pcb));
+	tip_mem_free(&tn->mem, TINYIP_MEM_PCB, pcb, sizeof(*pcb));
 }
 
 /* bind(): a local address filter, under tn->lock. */

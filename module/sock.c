@@ -137,12 +137,12 @@ int tip_inet_mc_join(struct tip_net *tn, struct tip_inet *inet,
 			return -EADDRINUSE;
 	if (inet->nmc >= TIP_MC_MAX_MEMBERSHIPS)
 		return -ENOBUFS;
-	m = tip_mem_zalloc(&tn->mem, sizeof(*m), GFP_ATOMIC);
+	m = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*m), GFP_ATOMIC);
 	if (!m)
 		return -ENOBUFS;
 	err = tip_ip4_mc_join(tn, ifp, group);
 	if (err) {
-		tip_mem_free(&tn->mem, m, sizeof(*m));
+		tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, m, sizeof(*m));
 		return err;
 	}
 	m->group = group;
@@ -164,7 +164,7 @@ static void tip_inet_mc_del(struct tip_net *tn, struct tip_inet *inet,
 		tip_ip4_mc_leave(tn, ifp, m->group);
 	list_del(&m->list);
 	inet->nmc--;
-	tip_mem_free(&tn->mem, m, sizeof(*m));
+	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, m, sizeof(*m));
 }
 
 /* Without a link, the first membership of @group goes (as Linux). */
@@ -241,12 +241,12 @@ int tip_inet_mc6_join(struct tip_net *tn, struct tip_inet *inet,
 			return -EADDRINUSE;
 	if (inet->nmc >= TIP_MC_MAX_MEMBERSHIPS)
 		return -ENOBUFS;
-	m = tip_mem_zalloc(&tn->mem, sizeof(*m), GFP_ATOMIC);
+	m = tip_mem_zalloc(&tn->mem, TINYIP_MEM_OTHER, sizeof(*m), GFP_ATOMIC);
 	if (!m)
 		return -ENOBUFS;
 	err = tip_mld_join(ifp, group);
 	if (err) {
-		tip_mem_free(&tn->mem, m, sizeof(*m));
+		tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, m, sizeof(*m));
 		return err;
 	}
 	m->v6 = true;
@@ -645,7 +645,8 @@ void tip_sock_rfree(struct sk_buff *skb)
 	struct sock *sk = skb->sk;
 
 	atomic_sub(skb->truesize, &sk->sk_rmem_alloc);
-	tip_mem_uncharge(&tip_net(sock_net(sk))->mem, skb->truesize);
+	tip_mem_uncharge(&tip_net(sock_net(sk))->mem, TINYIP_MEM_RCVQ,
+			 skb->truesize);
 }
 
 /*
@@ -661,7 +662,7 @@ int tip_sock_queue_rcv(struct sock *sk, struct sk_buff *skb)
 
 	skb_orphan(skb);
 	if (atomic_read(&sk->sk_rmem_alloc) >= READ_ONCE(sk->sk_rcvbuf) ||
-	    tip_mem_charge(&tn->mem, skb->truesize)) {
+	    tip_mem_charge(&tn->mem, TINYIP_MEM_RCVQ, skb->truesize)) {
 		atomic_inc(&sk->sk_drops);
 		tip_if_rx_drop(ifp, skb, TINYIP_DROP_RCVBUF);
 		return -ENOBUFS;

@@ -54,7 +54,7 @@ void tip_sock_queue_err(struct sock *sk, const struct tip_udp_icmp *e)
 		goto free;
 	__skb_pull(skb, sizeof(*h));
 	if (atomic_read(&sk->sk_rmem_alloc) >= READ_ONCE(sk->sk_rcvbuf) ||
-	    tip_mem_charge(&tn->mem, skb->truesize))
+	    tip_mem_charge(&tn->mem, TINYIP_MEM_RCVQ, skb->truesize))
 		goto free;
 	skb->sk = sk;
 	skb->destructor = tip_sock_rfree;

@@ -72,7 +72,7 @@ static inline bool tip_stream_writeable(const struct tip_tcp_pcb *pcb)
 /* Frees one skb of the receive queue and its charge to the instance. */
 static inline void tip_stream_free_rx(struct tip_net *tn, struct sk_buff *skb)
 {
-	tip_mem_uncharge(&tn->mem, skb->truesize);
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_RCVQ, skb->truesize);
 	consume_skb(skb);
 }
 

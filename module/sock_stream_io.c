@@ -84,6 +84,28 @@ static int tip_stream_wait_space(struct sock *sk, long *timeo, u32 gen,
 }
 
 /*
+ * The instance budget is full of other sockets' memory, and none of ours
+ * is in flight whose ACK would free some: as Linux under tcp_mem
+ * pressure, a blocking send sleeps a little (at most 200 ms) and tries
+ * again, until its timeout; failing it would turn a busy namespace into
+ * ENOBUFS from a blocking send() that the program never expects.
+ */
+static int tip_stream_wait_memory(struct sock *sk, long *timeo)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	long nap = min_t(long, *timeo, HZ / 5 + 1), left = nap;
+
+	if (signal_pending(current))
+		return sock_intr_errno(*timeo);
+	add_wait_queue(sk_sleep(sk), &wait);
+	sk_wait_event(sk, &left, tip_stream_send_stop(sk), &wait);
+	remove_wait_queue(sk_sleep(sk), &wait);
+	if (*timeo != MAX_SCHEDULE_TIMEOUT)
+		*timeo -= nap - left;
+	return 0;
+}
+
+/*
  * An skb for @size bytes of payload: linear up to a page, the rest in
  * page fragments, so that a 64 KB GSO-sized write needs no high-order
  * allocation.
@@ -199,11 +221,16 @@ int tip_stream_sendmsg(struct socket *sock, struct msghdr *msg, size_t len)
 		if (err != -ENOBUFS)
 			break;
 		/* The instance budget is full: wait for our data to drain,
-		 * unless none of it is in flight to free anything.
+		 * or, none of it in flight, for others' to. A non-blocking
+		 * (or timed out) send says ENOBUFS then, not EAGAIN: poll()
+		 * would call the socket writable at once.
 		 */
-		if (!READ_ONCE(tip_stream_pcb(sk)->snd_queued))
+		if (READ_ONCE(tip_stream_pcb(sk)->snd_queued))
+			err = tip_stream_wait_space(sk, &timeo, gen, true);
+		else if (timeo)
+			err = tip_stream_wait_memory(sk, &timeo);
+		else
 			break;
-		err = tip_stream_wait_space(sk, &timeo, gen, true);
 		if (!err && tip_stream_send_stop(sk))
 			err = -EPIPE;
 	}

@@ -351,7 +351,7 @@ static u32 tip_tcp_clean_sndq(struct tip_tcp_pcb *pcb, u32 ack, u64 *tx_us)
 			bytes += skb->len;
 			pcb->snd_queued -= min(pcb->snd_queued, skb->len);
 			__skb_unlink(skb, &pcb->sndq);
-			tip_mem_uncharge(mem, skb->truesize);
+			tip_mem_uncharge(mem, TINYIP_MEM_SNDQ, skb->truesize);
 			consume_skb(skb);
 			continue;
 		}
@@ -362,9 +362,11 @@ static u32 tip_tcp_clean_sndq(struct tip_tcp_pcb *pcb, u32 ack, u64 *tx_us)
 		if (skb_has_frag_list(skb) || tip_tcp_trim_head(skb, n))
 			break;
 		if (skb->truesize > old)
-			tip_mem_charge_force(mem, skb->truesize - old);
+			tip_mem_charge_force(mem, TINYIP_MEM_SNDQ,
+					     skb->truesize - old);
 		else if (skb->truesize < old)
-			tip_mem_uncharge(mem, old - skb->truesize);
+			tip_mem_uncharge(mem, TINYIP_MEM_SNDQ,
+					 old - skb->truesize);
 		tip_tcp_sb_drop(pcb, cb, n);
 		cb->seq += n;
 		bytes += n;

@@ -44,7 +44,7 @@ static void tinyip_tcp_hold(struct tinyip_tcp *t)
 static void tinyip_tcp_put(struct tinyip_tcp *t)
 {
 	if (refcount_dec_and_test(&t->ref))
-		tip_mem_free(&t->tn->mem, t, sizeof(*t));
+		tip_mem_free(&t->tn->mem, TINYIP_MEM_PCB, t, sizeof(*t));
 }
 
 static void tinyip_tcp_poll_timer(struct timer_list *timer)
@@ -66,7 +66,8 @@ static void tinyip_tcp_poll_timer(struct timer_list *timer)
 
 static struct tinyip_tcp *tinyip_tcp_alloc(struct tip_net *tn, gfp_t gfp)
 {
-	struct tinyip_tcp *t = tip_mem_zalloc(&tn->mem, sizeof(*t), gfp);
+	struct tinyip_tcp *t = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB,
+					      sizeof(*t), gfp);
 
 	if (!t)
 		return NULL;
@@ -85,7 +86,7 @@ static void tinyip_tcp_cb_recv(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 
 	/* The skb leaves the instance: the user's memory from now on. */
 	if (skb)
-		tip_mem_uncharge(&pcb->tn->mem, skb->truesize);
+		tip_mem_uncharge(&pcb->tn->mem, TINYIP_MEM_RCVQ, skb->truesize);
 	if (t && t->ops && t->ops->recv) {
 		t->ops->recv(t, t->ctx, skb);
 		return;

@@ -117,8 +117,10 @@ static bool tip_tcp_deliver(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		consume_skb(skb);
 	} else {
 		if (charged) {
-			tip_mem_charge_force(&tn->mem, skb->truesize);
-		} else if (tip_mem_charge(&tn->mem, skb->truesize)) {
+			tip_mem_charge_force(&tn->mem, TINYIP_MEM_RCVQ,
+					     skb->truesize);
+		} else if (tip_mem_charge(&tn->mem, TINYIP_MEM_RCVQ,
+					  skb->truesize)) {
 			TIP_TCP_INC(tn, TCP_RCVQ_DROP);
 			pcb->flags |= TIP_TCPF_ACK_NOW;
 			kfree_skb(skb);

@@ -140,7 +140,7 @@ static void tip_tcp_req_free(struct tip_tcp_pcb *lpcb, struct tip_tcp_req *req)
 {
 	hash_del(&req->node);
 	lpcb->lsn->nreq--;
-	tip_mem_free(&lpcb->tn->mem, req, sizeof(*req));
+	tip_mem_free(&lpcb->tn->mem, TINYIP_MEM_PCB, req, sizeof(*req));
 }
 
 /* The timer holds a reference on the listener while it is pending. */
@@ -486,7 +486,8 @@ static void tip_tcp_listen_syn(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 		tip_tcp_send_cookie(lpcb, &tmp);
 		return;
 	}
-	req = tip_mem_zalloc(&tn->mem, sizeof(*req), GFP_ATOMIC);
+	req = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*req),
+			     GFP_ATOMIC);
 	if (!req) {
 		TIP_TCP_INC(tn, LISTEN_DROPS);
 		return;
@@ -653,7 +654,8 @@ int tip_tcp_listen(struct tip_tcp_pcb *pcb, int backlog)
 		return -EADDRINUSE;
 	lsn = pcb->lsn;
 	if (!lsn) {
-		lsn = tip_mem_zalloc(&tn->mem, sizeof(*lsn), GFP_ATOMIC);
+		lsn = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*lsn),
+				     GFP_ATOMIC);
 		if (!lsn)
 			return -ENOBUFS;
 		lsn->pcb = pcb;
@@ -757,5 +759,5 @@ void tip_tcp_lsn_free(struct tip_tcp_pcb *lpcb)
 	hash_for_each_safe(lsn->reqs, bkt, tmp, req, node)
 		tip_tcp_req_free(lpcb, req);
 	lpcb->lsn = NULL;
-	tip_mem_free(&lpcb->tn->mem, lsn, sizeof(*lsn));
+	tip_mem_free(&lpcb->tn->mem, TINYIP_MEM_PCB, lsn, sizeof(*lsn));
 }

@@ -42,7 +42,7 @@ static void tip_ooo_drop(struct sk_buff_head *q, struct sk_buff *skb,
 			 struct tip_mem *mem, u32 *bytes)
 {
 	__skb_unlink(skb, q);
-	tip_mem_uncharge(mem, skb->truesize);
+	tip_mem_uncharge(mem, TINYIP_MEM_OOO, skb->truesize);
 	*bytes -= skb->truesize;
 	kfree_skb(skb);
 }
@@ -70,7 +70,7 @@ static int tip_ooo_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			 struct sk_buff *before, struct tip_mem *mem,
 			 u32 *bytes)
 {
-	if (tip_mem_charge(mem, skb->truesize))
+	if (tip_mem_charge(mem, TINYIP_MEM_OOO, skb->truesize))
 		return -ENOBUFS;
 	*bytes += skb->truesize;
 	if (before)
@@ -169,7 +169,7 @@ struct sk_buff *tip_tcp_ooo_pull(struct sk_buff_head *q, u32 rcv_nxt,
 		if (tip_seq_after(TIP_TCP_CB(skb)->seq, rcv_nxt))
 			return NULL;
 		__skb_unlink(skb, q);
-		tip_mem_uncharge(mem, skb->truesize);
+		tip_mem_uncharge(mem, TINYIP_MEM_OOO, skb->truesize);
 		*bytes -= skb->truesize;
 		if (!tip_seq_after(TIP_TCP_CB(skb)->end_seq, rcv_nxt) ||
 		    tip_ooo_trim_front(skb, rcv_nxt - TIP_TCP_CB(skb)->seq)) {

@@ -150,9 +150,9 @@ static void tip_tcp_recharge(struct tip_tcp_pcb *pcb, unsigned int old,
 			     unsigned int now)
 {
 	if (now > old)
-		tip_mem_charge_force(&pcb->tn->mem, now - old);
+		tip_mem_charge_force(&pcb->tn->mem, TINYIP_MEM_SNDQ, now - old);
 	else if (now < old)
-		tip_mem_uncharge(&pcb->tn->mem, old - now);
+		tip_mem_uncharge(&pcb->tn->mem, TINYIP_MEM_SNDQ, old - now);
 }
 
 /* The sequence number the next queued byte gets. */
@@ -208,7 +208,7 @@ int tip_tcp_write(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 	}
 	if (tip_tcp_coalesce(pcb, skb))
 		return 0;
-	if (tip_mem_charge(&pcb->tn->mem, skb->truesize))
+	if (tip_mem_charge(&pcb->tn->mem, TINYIP_MEM_SNDQ, skb->truesize))
 		return -ENOBUFS;
 
 	cb = TIP_TCP_CB(skb);
@@ -246,7 +246,7 @@ int tip_tcp_fragment(struct tip_tcp_pcb *pcb, struct sk_buff *skb, u32 len)
 	if (!buff)
 		return -ENOMEM;
 	skb_reserve(buff, TIP_TCP_HEADROOM);
-	tip_mem_charge_force(&pcb->tn->mem, buff->truesize);
+	tip_mem_charge_force(&pcb->tn->mem, TINYIP_MEM_SNDQ, buff->truesize);
 	nlen = skb->len - len;
 	skb_split(skb, buff, len);
 	/*
@@ -731,7 +731,8 @@ static bool tip_tcp_queue_fin(struct tip_tcp_pcb *pcb)
 			return false;
 		skb_reserve(skb, TIP_TCP_HEADROOM);
 		/* Never refused: close() must always be able to finish. */
-		tip_mem_charge_force(&pcb->tn->mem, skb->truesize);
+		tip_mem_charge_force(&pcb->tn->mem, TINYIP_MEM_SNDQ,
+				     skb->truesize);
 		cb = TIP_TCP_CB(skb);
 		cb->seq = tip_tcp_queue_end(pcb);
 		cb->end_seq = cb->seq + 1;

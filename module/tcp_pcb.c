@@ -79,11 +79,11 @@ struct tip_tcp_pcb *tip_tcp_pcb_new(struct tip_net *tn, gfp_t gfp)
 {
 	struct tip_tcp_pcb *pcb;
 
-	if (tip_mem_charge(&tn->mem, sizeof(*pcb)))
+	if (tip_mem_charge(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb)))
 		return NULL;
 	pcb = kmem_cache_zalloc(tip_tcp_cachep, gfp);
 	if (!pcb) {
-		tip_mem_uncharge(&tn->mem, sizeof(*pcb));
+		tip_mem_uncharge(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb));
 		return NULL;
 	}
 	pcb->tn = tn;
@@ -119,12 +119,13 @@ void tip_tcp_pcb_hold(struct tip_tcp_pcb *pcb)
 }
 
 /* Queued skbs stay charged at their truesize until freed. */
-static void tip_tcp_purge_charged(struct sk_buff_head *q, struct tip_mem *mem)
+static void tip_tcp_purge_charged(struct sk_buff_head *q, struct tip_mem *mem,
+				  enum tinyip_mem_cat cat)
 {
 	struct sk_buff *skb;
 
 	while ((skb = __skb_dequeue(q))) {
-		tip_mem_uncharge(mem, skb->truesize);
+		tip_mem_uncharge(mem, cat, skb->truesize);
 		kfree_skb(skb);
 	}
 }
@@ -140,13 +141,13 @@ void tip_tcp_pcb_put(struct tip_tcp_pcb *pcb)
 	WARN_ON_ONCE(!list_empty(&pcb->all) ||
 		     !list_empty(&pcb->accept_node) ||
 		     (pcb->flags & (TIP_TCPF_HASHED | TIP_TCPF_BOUND)));
-	tip_tcp_purge_charged(&pcb->sndq, &tn->mem);
-	tip_tcp_purge_charged(&pcb->rcvq, &tn->mem);
+	tip_tcp_purge_charged(&pcb->sndq, &tn->mem, TINYIP_MEM_SNDQ);
+	tip_tcp_purge_charged(&pcb->rcvq, &tn->mem, TINYIP_MEM_RCVQ);
 	tip_tcp_ooo_purge(&pcb->ooo, &tn->mem, &pcb->ooo_bytes);
 	if (pcb->lsn)
 		tip_tcp_lsn_free(pcb);
 	kmem_cache_free(tip_tcp_cachep, pcb);
-	tip_mem_uncharge(&tn->mem, sizeof(*pcb));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb));
 }
 
 /*

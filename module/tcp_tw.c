@@ -25,7 +25,7 @@ static void tip_tcp_tw_free(struct tip_net *tn, struct tip_tcp_tw *tw)
 	hash_del(&tw->node);
 	list_del(&tw->list);
 	tn->tcp.ntw--;
-	tip_mem_free(&tn->mem, tw, sizeof(*tw));
+	tip_mem_free(&tn->mem, TINYIP_MEM_PCB, tw, sizeof(*tw));
 }
 
 static void tip_tcp_tw_arm(struct tip_net *tn)
@@ -51,7 +51,7 @@ void tip_tcp_time_wait(struct tip_tcp_pcb *pcb)
 			tip_tcp_tw_free(tn, tw);
 	}
 	/* Without memory the connection simply ends, as on Linux. */
-	tw = tip_mem_zalloc(&tn->mem, sizeof(*tw), GFP_ATOMIC);
+	tw = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*tw), GFP_ATOMIC);
 	if (tw) {
 		tw->laddr = pcb->laddr;
 		tw->raddr = pcb->raddr;

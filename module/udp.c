@@ -37,7 +37,8 @@ struct tip_udp_pcb *tip_udp_pcb_new(struct tip_net *tn, u8 proto,
 	if (proto != IPPROTO_UDP &&
 	    (proto != IPPROTO_UDPLITE || !IS_ENABLED(CONFIG_TINYIP_UDPLITE)))
 		return ERR_PTR(-EPROTONOSUPPORT);
-	pcb = tip_mem_zalloc(&tn->mem, sizeof(*pcb), GFP_KERNEL);
+	pcb = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb),
+			     GFP_KERNEL);
 	if (!pcb)
 		return ERR_PTR(-ENOBUFS);
 	pcb->tn = tn;
@@ -69,7 +70,7 @@ void tip_udp_pcb_free(struct tip_udp_pcb *pcb)
 	spin_lock_bh(&tn->lock);
 	tip_udp_unhash(pcb);
 	spin_unlock_bh(&tn->lock);
-	tip_mem_free(&tn->mem, pcb, sizeof(*pcb));
+	tip_mem_free(&tn->mem, TINYIP_MEM_PCB, pcb, sizeof(*pcb));
 }
 
 /* The owner changed flavour before binding: :: or ::ffff:0.0.0.0. */

@@ -196,7 +196,7 @@ int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 		return -EBUSY;
 	}
 
-	if (tip_mem_charge(&tn->mem, sizeof(*l))) {
+	if (tip_mem_charge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l))) {
 		NL_SET_ERR_MSG(extack, "tinyip memory budget exhausted");
 		return -ENOBUFS;
 	}
@@ -257,7 +257,7 @@ err_unlist:
 err_free:
 	kfree(l);
 err_uncharge:
-	tip_mem_uncharge(&tn->mem, sizeof(*l));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l));
 	return ret;
 }
 
@@ -295,7 +295,7 @@ int tip_if_detach(struct tip_net *tn, struct tip_if *ifp)
 
 	netdev_put(dev, &ifp->dev_tracker);
 	kfree_rcu(l, ifp.rcu);
-	tip_mem_uncharge(&tn->mem, sizeof(*l));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l));
 	return 0;
 }
 
@@ -329,7 +329,7 @@ int tip_netif_net_init(struct tip_net *tn)
 	l = kzalloc(sizeof(*l), GFP_KERNEL);
 	if (!l)
 		return -ENOMEM;
-	tip_mem_charge_force(&tn->mem, sizeof(*l));
+	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l));
 	ifp = &l->ifp;
 	ifp->tn = tn;
 	ifp->mode = TINYIP_LINK_MODE_LOOPBACK;
@@ -376,7 +376,7 @@ void tip_netif_net_exit(struct tip_net *tn)
 	l = tip_link(lo);
 	cancel_work_sync(&l->lo_work);
 	while ((skb = skb_dequeue(&l->lo_queue))) {
-		tip_mem_uncharge(&tn->mem, skb->truesize);
+		tip_mem_uncharge(&tn->mem, TINYIP_MEM_SNDQ, skb->truesize);
 		kfree_skb(skb);
 	}
 	spin_lock_bh(&tn->lock);
@@ -384,7 +384,7 @@ void tip_netif_net_exit(struct tip_net *tn)
 	tn->lo = NULL;
 	spin_unlock_bh(&tn->lock);
 	kfree_rcu(l, ifp.rcu);
-	tip_mem_uncharge(&tn->mem, sizeof(*l));
+	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l));
 }
 
 int tip_netdev_init(void)

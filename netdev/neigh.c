@@ -77,7 +77,8 @@ static void neigh_drop_queue(struct tip_if *ifp, struct tip_neigh *n)
 	struct sk_buff *skb;
 
 	while ((skb = __skb_dequeue(&n->queue))) {
-		tip_mem_uncharge(&ifp->tn->mem, skb->truesize);
+		tip_mem_uncharge(&ifp->tn->mem, TINYIP_MEM_NEIGH,
+				 skb->truesize);
 		tip_if_tx_drop(ifp, skb, TINYIP_DROP_NEIGH);
 	}
 }
@@ -87,7 +88,8 @@ static void neigh_flush_queue(struct tip_if *ifp, struct tip_neigh *n)
 	struct sk_buff *skb;
 
 	while ((skb = __skb_dequeue(&n->queue))) {
-		tip_mem_uncharge(&ifp->tn->mem, skb->truesize);
+		tip_mem_uncharge(&ifp->tn->mem, TINYIP_MEM_NEIGH,
+				 skb->truesize);
 		tip_eth_xmit(ifp, skb, n->mac, neigh_proto(n));
 	}
 }
@@ -97,7 +99,7 @@ static void neigh_free(struct tip_if *ifp, struct tip_neigh *n)
 	neigh_drop_queue(ifp, n);
 	hlist_del(&n->node);
 	ifp->neigh->count--;
-	tip_mem_free(&ifp->tn->mem, n, sizeof(*n));
+	tip_mem_free(&ifp->tn->mem, TINYIP_MEM_NEIGH, n, sizeof(*n));
 }
 
 static void neigh_request(struct tip_if *ifp, struct tip_neigh *n, bool ucast)
@@ -169,7 +171,8 @@ static struct tip_neigh *tip_neigh_new(struct tip_if *ifp,
 
 	if (tbl->count >= TIP_NEIGH_MAX && !neigh_evict(ifp))
 		return NULL;
-	n = tip_mem_zalloc(&ifp->tn->mem, sizeof(*n), GFP_ATOMIC);
+	n = tip_mem_zalloc(&ifp->tn->mem, TINYIP_MEM_NEIGH, sizeof(*n),
+			   GFP_ATOMIC);
 	if (!n)
 		return NULL;
 	n->addr = *addr;
@@ -210,10 +213,12 @@ static int tip_neigh_out(struct tip_if *ifp, struct sk_buff *skb,
 		if (skb_queue_len(&n->queue) >= TIP_NEIGH_QLEN) {
 			struct sk_buff *old = __skb_dequeue(&n->queue);
 
-			tip_mem_uncharge(&ifp->tn->mem, old->truesize);
+			tip_mem_uncharge(&ifp->tn->mem, TINYIP_MEM_NEIGH,
+					 old->truesize);
 			tip_if_tx_drop(ifp, old, TINYIP_DROP_NEIGH);
 		}
-		if (tip_mem_charge(&ifp->tn->mem, skb->truesize)) {
+		if (tip_mem_charge(&ifp->tn->mem, TINYIP_MEM_NEIGH,
+				   skb->truesize)) {
 			tip_if_tx_drop(ifp, skb, TINYIP_DROP_NOMEM);
 			skb = NULL;
 		} else {
@@ -402,7 +407,8 @@ int tip_neigh_tbl_create(struct tip_if *ifp)
 	struct tip_neigh_tbl *tbl;
 	unsigned int i;
 
-	tbl = tip_mem_zalloc(&ifp->tn->mem, sizeof(*tbl), GFP_KERNEL);
+	tbl = tip_mem_zalloc(&ifp->tn->mem, TINYIP_MEM_NEIGH, sizeof(*tbl),
+			     GFP_KERNEL);
 	if (!tbl)
 		return -ENOBUFS;
 	tbl->ifp = ifp;
@@ -434,5 +440,5 @@ void tip_neigh_tbl_destroy(struct tip_if *ifp)
 	tip_neigh_tbl_flush(ifp);
 	ifp->neigh = NULL;
 	spin_unlock_bh(&tn->lock);
-	tip_mem_free(&tn->mem, tbl, sizeof(*tbl));
+	tip_mem_free(&tn->mem, TINYIP_MEM_NEIGH, tbl, sizeof(*tbl));
 }

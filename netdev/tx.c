@@ -74,7 +74,7 @@ static int tip_lo_xmit(struct tip_if *ifp, struct sk_buff *skb)
 	skb_orphan(skb);
 	skb_dst_drop(skb);
 	if (skb_queue_len(&l->lo_queue) >= TIP_LO_QLEN ||
-	    tip_mem_charge(&ifp->tn->mem, skb->truesize)) {
+	    tip_mem_charge(&ifp->tn->mem, TINYIP_MEM_SNDQ, skb->truesize)) {
 		tip_if_tx_drop(ifp, skb, TINYIP_DROP_NOMEM);
 		return -ENOBUFS;
 	}
@@ -101,7 +101,7 @@ void tip_lo_work(struct work_struct *work)
 		const struct iphdr *iph;
 		bool v6 = false;
 
-		tip_mem_uncharge(&tn->mem, skb->truesize);
+		tip_mem_uncharge(&tn->mem, TINYIP_MEM_SNDQ, skb->truesize);
 		memset(skb->cb, 0, sizeof(skb->cb));
 		cb->iif = ifp;
 		cb->flags = TIP_CB_F_LOOP;

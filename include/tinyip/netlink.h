@@ -12,6 +12,7 @@ struct tip_net;
 
 int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn);
 int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn);
+int tip_nl_fill_mem(struct sk_buff *skb, const struct tip_net *tn);
 u64 tip_features(void);
 extern const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1];
 

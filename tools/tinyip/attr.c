@@ -58,6 +58,9 @@ static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_RA_SEND]	= MNL_TYPE_U8,
 	[TINYIP_A_RA_INTERVAL]	= MNL_TYPE_U32,
 	[TINYIP_A_RA_LIFETIME]	= MNL_TYPE_U32,
+	[TINYIP_A_MEM_CAT_USED]	= MNL_TYPE_NESTED,
+	[TINYIP_A_MEM_CAT_PEAK]	= MNL_TYPE_NESTED,
+	[TINYIP_A_MEM_CAT_FAILED] = MNL_TYPE_NESTED,
 };
 
 struct attr_parse {

@@ -3,7 +3,9 @@
  * The "stats" object: this network namespace's protocol counters, one
  * per line as nstat prints them. The MIB-2 TCP group (RFC 4022) reads
  * "Tcp" + its name, the others "TcpExt" + Linux's name, so that scripts
- * written against nstat work unchanged.
+ * written against nstat work unchanged. Then the memory budget: where the
+ * memory charged to it is, by category, with each one's high-water mark
+ * and the charges it refused.
  */
 #include <errno.h>
 #include <libmnl/libmnl.h>
@@ -56,23 +58,48 @@ static const char * const tcp_names[] = {
 	[TINYIP_TCP_STAT_TCP_SPURIOUS_RTOS] = "TcpExtTCPSpuriousRTOs",
 };
 
-enum { STATS_SHOW, STATS_TCP, STATS_HELP };
+/* In the order a reader looks for them: the queues first. */
+static const char * const mem_names[] = {
+	[TINYIP_MEM_PCB] = "pcb",
+	[TINYIP_MEM_SNDQ] = "sndq",
+	[TINYIP_MEM_RCVQ] = "rcvq",
+	[TINYIP_MEM_OOO] = "ooo",
+	[TINYIP_MEM_REASM] = "reasm",
+	[TINYIP_MEM_NEIGH] = "neigh",
+	[TINYIP_MEM_OTHER] = "other",
+};
+
+static const unsigned int mem_order[] = {
+	TINYIP_MEM_PCB, TINYIP_MEM_SNDQ, TINYIP_MEM_RCVQ, TINYIP_MEM_OOO,
+	TINYIP_MEM_REASM, TINYIP_MEM_NEIGH, TINYIP_MEM_OTHER,
+};
+
+enum { STATS_SHOW, STATS_TCP, STATS_MEM, STATS_HELP };
 
 static const char * const stats_words[] = {
 	[STATS_SHOW] = "show",
 	[STATS_TCP] = "tcp",
+	[STATS_MEM] = "mem",
 	[STATS_HELP] = "help",
 };
 
+/* What "stats" prints: both parts unless one was named. */
+enum { STATS_PART_TCP = 1 << 0, STATS_PART_MEM = 1 << 1 };
+
 void stats_usage(FILE *fp)
 {
-	fprintf(fp, "Usage: tinyip stats [ show ] [ tcp ]\n");
+	fprintf(fp, "Usage: tinyip stats [ show ] [ tcp | mem ]\n");
 }
 
 /* The nstat name of a TINYIP_TCP_STAT_*, or NULL. */
 const char *tcp_stat_name(unsigned int stat)
 {
 	return stat < ARRAY_SIZE(tcp_names) ? tcp_names[stat] : NULL;
+}
+
+static __u64 attr_u64(const struct nlattr *attr)
+{
+	return attr ? mnl_attr_get_u64(attr) : 0;
 }
 
 int stats_parse(const struct nlmsghdr *nlh, struct tinyip_stats *st)
@@ -83,16 +110,88 @@ int stats_parse(const struct nlmsghdr *nlh, struct tinyip_stats *st)
 	err = tinyip_parse_present(nlh, tb, &st->present);
 	if (err)
 		return err;
-	if (!tb[TINYIP_A_TCP_STATS])
-		return 0;
+	st->mem_budget = attr_u64(tb[TINYIP_A_MEM_BUDGET]);
+	st->mem_used = attr_u64(tb[TINYIP_A_MEM_USED]);
+	st->mem_peak = attr_u64(tb[TINYIP_A_MEM_PEAK]);
+	st->mem_failed = attr_u64(tb[TINYIP_A_MEM_FAILED]);
+	if (tb[TINYIP_A_MEM_CAT_USED])
+		err = parse_counters(tb[TINYIP_A_MEM_CAT_USED], st->cat_used,
+				     0, TINYIP_MEM_OTHER, TINYIP_MEM_MAX);
+	if (!err && tb[TINYIP_A_MEM_CAT_PEAK])
+		err = parse_counters(tb[TINYIP_A_MEM_CAT_PEAK], st->cat_peak,
+				     0, TINYIP_MEM_OTHER, TINYIP_MEM_MAX);
+	if (!err && tb[TINYIP_A_MEM_CAT_FAILED])
+		err = parse_counters(tb[TINYIP_A_MEM_CAT_FAILED],
+				     st->cat_failed, 0, TINYIP_MEM_OTHER,
+				     TINYIP_MEM_MAX);
+	if (err || !tb[TINYIP_A_TCP_STATS])
+		return err;
 	return parse_counters(tb[TINYIP_A_TCP_STATS], st->tcp, 0,
 			      TINYIP_TCP_STAT_ACTIVE_OPENS,
 			      TINYIP_TCP_STAT_MAX);
 }
 
-/* Every counter, zeros included: a script should not guess. */
-void stats_print(const struct tinyip_stats *st, const struct tinyip_out *o)
+/*
+ * A table as "free" prints one, a row per category and the total; the
+ * categories' used add up to the total's, their peaks need not (each
+ * is its own high-water mark).
+ */
+static void mem_print_text(const struct tinyip_stats *st, FILE *fp)
 {
+	unsigned int i, cat;
+
+	fprintf(fp, "%-8s%14s%14s%14s\n", "Memory", "used", "peak",
+		"failed");
+	for (i = 0; i < ARRAY_SIZE(mem_order); i++) {
+		cat = mem_order[i];
+		fprintf(fp, "%-8s%14llu%14llu%14llu\n", mem_names[cat],
+			(unsigned long long)st->cat_used[cat],
+			(unsigned long long)st->cat_peak[cat],
+			(unsigned long long)st->cat_failed[cat]);
+	}
+	fprintf(fp, "%-8s%14llu%14llu%14llu\n", "total",
+		(unsigned long long)st->mem_used,
+		(unsigned long long)st->mem_peak,
+		(unsigned long long)st->mem_failed);
+	if (st->mem_budget)
+		fprintf(fp, "%-8s%14llu\n", "budget",
+			(unsigned long long)st->mem_budget);
+	else
+		fprintf(fp, "%-8s%14s\n", "budget", "unlimited");
+}
+
+/* "memory": the totals, and one object per category. */
+static void mem_print_json(const struct tinyip_stats *st,
+			   struct json_writer *jw)
+{
+	unsigned int i, cat;
+
+	json_name(jw, "memory");
+	json_obj_open(jw);
+	json_u64_field(jw, "budget", st->mem_budget);
+	json_u64_field(jw, "used", st->mem_used);
+	json_u64_field(jw, "peak", st->mem_peak);
+	json_u64_field(jw, "failed", st->mem_failed);
+	for (i = 0; i < ARRAY_SIZE(mem_order); i++) {
+		cat = mem_order[i];
+		json_name(jw, mem_names[cat]);
+		json_obj_open(jw);
+		json_u64_field(jw, "used", st->cat_used[cat]);
+		json_u64_field(jw, "peak", st->cat_peak[cat]);
+		json_u64_field(jw, "failed", st->cat_failed[cat]);
+		json_obj_close(jw);
+	}
+	json_obj_close(jw);
+}
+
+/* Every counter, zeros included: a script should not guess. */
+static void stats_print(const struct tinyip_stats *st,
+			const struct tinyip_out *o, unsigned int parts)
+{
+	bool tcp = (parts & STATS_PART_TCP) &&
+		   (st->present & (1ULL << TINYIP_A_TCP_STATS));
+	bool mem = (parts & STATS_PART_MEM) &&
+		   (st->present & (1ULL << TINYIP_A_MEM_USED));
 	const char *name;
 	char buf[32];
 	struct json_writer jw;
@@ -103,8 +202,7 @@ void stats_print(const struct tinyip_stats *st, const struct tinyip_out *o)
 		json_obj_open(&jw);
 	}
 	for (i = TINYIP_TCP_STAT_ACTIVE_OPENS;
-	     (st->present & (1ULL << TINYIP_A_TCP_STATS)) &&
-	     i <= TINYIP_TCP_STAT_MAX; i++) {
+	     tcp && i <= TINYIP_TCP_STAT_MAX; i++) {
 		name = tcp_stat_name(i);
 		if (!name) {
 			/* Added to the uapi header but not named here yet. */
@@ -116,6 +214,13 @@ void stats_print(const struct tinyip_stats *st, const struct tinyip_out *o)
 		else
 			fprintf(o->fp, "%-32s%llu\n", name,
 				(unsigned long long)st->tcp[i]);
+	}
+	if (mem && o->json) {
+		mem_print_json(st, &jw);
+	} else if (mem) {
+		if (tcp)
+			fputc('\n', o->fp);
+		mem_print_text(st, o->fp);
 	}
 	if (o->json) {
 		json_obj_close(&jw);
@@ -134,7 +239,7 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-static int stats_request(const struct tinyip_out *o)
+static int stats_request(const struct tinyip_out *o, unsigned int parts)
 {
 	struct tinyip_stats st = {};
 	struct genl_sock gs;
@@ -152,17 +257,18 @@ static int stats_request(const struct tinyip_out *o)
 		fprintf(stderr, "Error: the kernel sent no reply\n");
 		ret = TINYIP_EXIT_FAIL;
 	} else {
-		stats_print(&st, o);
+		stats_print(&st, o, parts);
 		ret = TINYIP_EXIT_OK;
 	}
 	genl_close(&gs);
 	return ret;
 }
 
-/* "[show] [tcp]": TCP is the one protocol with counters so far. */
+/* "[show] [tcp | mem]": both parts unless one is named. */
 int do_stats(int argc, char **argv, const struct tinyip_out *o)
 {
-	bool show = false, tcp = false;
+	unsigned int parts = 0;
+	bool show = false;
 	int word;
 
 	for (; argc > 0; argc--, argv++) {
@@ -172,14 +278,16 @@ int do_stats(int argc, char **argv, const struct tinyip_out *o)
 			stats_usage(stdout);
 			return TINYIP_EXIT_OK;
 		}
-		if (word == STATS_SHOW && !show && !tcp)
+		if (word == STATS_SHOW && !show && !parts)
 			show = true;
-		else if (word == STATS_TCP && !tcp)
-			tcp = true;
-		else if (word < 0 && !show && !tcp)
+		else if (word == STATS_TCP && !parts)
+			parts = STATS_PART_TCP;
+		else if (word == STATS_MEM && !parts)
+			parts = STATS_PART_MEM;
+		else if (word < 0 && !show && !parts)
 			return bad_command("stats", argv[0], word);
 		else
 			return invarg("stats", argv[0], "unknown keyword.");
 	}
-	return stats_request(o);
+	return stats_request(o, parts ?: STATS_PART_TCP | STATS_PART_MEM);
 }

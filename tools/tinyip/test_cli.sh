@@ -59,7 +59,7 @@ expect "r is route"		0 'tinyip route \{ add \| del \} PREFIX' -- r help
 expect "sock help"		0 'tinyip \[ -s \] sock \[ show \[ PROTO \] \[ state STATE \]\.\.\. \]' -- sock help
 expect "help sock"		0 'PROTO := \{ tcp \| udp \| udplite \| raw \}' -- help sock
 expect "sock show help"		0 'STATE := \{ established' -- sock show help
-expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \]' -- stats help
+expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \| mem \]' -- stats help
 expect "config set tcp-cc help"	0 '\[ tcp-cc NAME \]' -- config help
 expect "monitor help"		0 'tinyip \[ -j \] monitor \[ all \| config \| addr \]' -- monitor help
 expect "monitor bad group"	2 'Command "route" is unknown, try "tinyip monitor help"' -- monitor route
@@ -70,6 +70,7 @@ expect "sock state missing"	2 'state needs a STATE' -- sock show tcp state
 expect "sock bad command"	2 'Command "dump" is unknown' -- sock dump
 expect "stats bad word"		2 'Command "udp" is unknown' -- stats udp
 expect "stats twice"		2 'argument "tcp" is wrong' -- stats tcp tcp
+expect "stats tcp and mem"	2 'argument "mem" is wrong' -- stats tcp mem
 expect "tcp-cc missing"		2 'needs an algorithm NAME' -- config set tcp-cc
 expect "tcp-cc too long"	2 '1 to 15 characters' -- config set tcp-cc abcdefghijklmnop
 expect "tcp-cc twice"		2 'duplicate "tcp-cc"' -- config set tcp-cc cubic tcp-cc newreno

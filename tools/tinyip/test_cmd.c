@@ -900,6 +900,26 @@ static void stats_reply(const struct nlmsghdr *rq)
 			i == TINYIP_TCP_STAT_TCP_FAST_RETRANS);
 	put_u64(nlh, 200, TINYIP_TCP_STAT_PAD, 9);	/* newer than the tool */
 	mnl_attr_nest_end(nlh, nest);
+	put_u64(nlh, TINYIP_A_MEM_BUDGET, TINYIP_A_PAD, 1 << 20);
+	put_u64(nlh, TINYIP_A_MEM_USED, TINYIP_A_PAD, 69996);
+	put_u64(nlh, TINYIP_A_MEM_FAILED, TINYIP_A_PAD, 12);
+	put_u64(nlh, TINYIP_A_MEM_PEAK, TINYIP_A_PAD, 1048000);
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_MEM_CAT_USED);
+	for (i = TINYIP_MEM_OTHER; i <= TINYIP_MEM_MAX; i++)
+		put_u64(nlh, i, TINYIP_MEM_PAD,
+			i == TINYIP_MEM_RCVQ ? 60000 : 1666);
+	put_u64(nlh, 99, TINYIP_MEM_PAD, 5);		/* newer than the tool */
+	mnl_attr_nest_end(nlh, nest);
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_MEM_CAT_PEAK);
+	for (i = TINYIP_MEM_OTHER; i <= TINYIP_MEM_MAX; i++)
+		put_u64(nlh, i, TINYIP_MEM_PAD,
+			i == TINYIP_MEM_RCVQ ? 900000 : 4096);
+	mnl_attr_nest_end(nlh, nest);
+	nest = mnl_attr_nest_start(nlh, TINYIP_A_MEM_CAT_FAILED);
+	for (i = TINYIP_MEM_OTHER; i <= TINYIP_MEM_MAX; i++)
+		put_u64(nlh, i, TINYIP_MEM_PAD,
+			i == TINYIP_MEM_RCVQ ? 10 : i == TINYIP_MEM_PCB ? 2 : 0);
+	mnl_attr_nest_end(nlh, nest);
 	put_err(rq, 0, NULL);
 }
 
@@ -1693,6 +1713,10 @@ static unsigned int count_lines(const char *s)
 	return n;
 }
 
+/* "tinyip -j stats show mem" of stats_reply(). */
+#define STATS_MEM_JSON \
+	"{\"memory\":{\"budget\":1048576,\"used\":69996,\"peak\":1048000,\"failed\":12,\"pcb\":{\"used\":1666,\"peak\":4096,\"failed\":2},\"sndq\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"rcvq\":{\"used\":60000,\"peak\":900000,\"failed\":10},\"ooo\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"reasm\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"neigh\":{\"used\":1666,\"peak\":4096,\"failed\":0},\"other\":{\"used\":1666,\"peak\":4096,\"failed\":0}}}\n"
+
 static void test_stats(void)
 {
 	run(stats_reply, "stats");
@@ -1705,11 +1729,22 @@ static void test_stats(void)
 	      strstr(out, "\nTcpExtTCPWinProbe               0\n"
 			  "TcpExtTWRecycled                1099511627776\n"
 			  "TcpExtTCPLossProbes             0\n") &&
-	      !strcmp(strstr(out, "\nTcpExtTCPSpuriousRTOs"),
-		      "\nTcpExtTCPSpuriousRTOs           0\n"),
+	      strstr(out, "\nTcpExtTCPSpuriousRTOs           0\n"),
 	      "stats: nstat names and columns, zeros too, u64 values");
-	check(count_lines(out) == TINYIP_TCP_STAT_MAX - 1,
-	      "stats: one line per counter, the newer one skipped");
+	check(strstr(out, "\nTcpExtTCPSpuriousRTOs           0\n\n"
+			  "Memory            used          peak        failed\n"
+			  "pcb               1666          4096             2\n"
+			  "sndq              1666          4096             0\n"
+			  "rcvq             60000        900000            10\n"
+			  "ooo               1666          4096             0\n"
+			  "reasm             1666          4096             0\n"
+			  "neigh             1666          4096             0\n"
+			  "other             1666          4096             0\n"
+			  "total            69996       1048000            12\n"
+			  "budget         1048576\n"),
+	      "stats: a memory table after the counters, by category");
+	check(count_lines(out) == TINYIP_TCP_STAT_MAX - 1 + 11,
+	      "stats: one line per counter and category, newer ones skipped");
 	check(rq_is(TINYIP_CMD_STATS_GET, DO_FLAGS, 0), "stats: STATS_GET");
 	run(stats_reply, "-j stats show tcp");
 	check(rc == 0 &&
@@ -1718,6 +1753,18 @@ static void test_stats(void)
 	      strstr(out, ",\"TcpExtTWRecycled\":1099511627776,") &&
 	      strstr(out, ",\"TcpExtTCPSpuriousRTOs\":0}\n"),
 	      "stats -j show tcp: one object, nstat names");
+	run(stats_reply, "stats mem");
+	check(rc == 0 && !strncmp(out, "Memory ", 7) && count_lines(out) == 10,
+	      "stats mem: the memory table alone");
+	run(stats_reply, "-j stats show mem");
+	check(rc == 0 &&
+	      !strcmp(out, STATS_MEM_JSON),
+	      "stats -j show mem: totals and one object per category");
+	expect_jq("stats -j show mem: valid JSON");
+	run(stats_reply, "-j stats");
+	check(rc == 0 && strstr(out, "\"TcpExtTCPSpuriousRTOs\":0,\"memory\":{"),
+	      "stats -j: the counters, then the memory object");
+	expect_jq("stats -j: counters and memory, valid JSON");
 	run(NULL, "stats");
 	expect("stats: an ACK without a reply", 1, "",
 	       "Error: the kernel sent no reply\n");

@@ -287,12 +287,16 @@ int do_sock(int argc, char **argv, const struct tinyip_out *o);
 /* stats.c: "tinyip stats", counters named as nstat names them */
 struct tinyip_stats {
 	__u64 tcp[TINYIP_TCP_STAT_MAX + 1];	/* by TINYIP_TCP_STAT_* */
+	/* The budget: by TINYIP_A_MEM_*, then by TINYIP_MEM_* category. */
+	__u64 mem_budget, mem_used, mem_peak, mem_failed;
+	__u64 cat_used[TINYIP_MEM_MAX + 1];
+	__u64 cat_peak[TINYIP_MEM_MAX + 1];
+	__u64 cat_failed[TINYIP_MEM_MAX + 1];
 	__u64 present;
 };
 
 const char *tcp_stat_name(unsigned int stat);
 int stats_parse(const struct nlmsghdr *nlh, struct tinyip_stats *st);
-void stats_print(const struct tinyip_stats *st, const struct tinyip_out *o);
 void stats_usage(FILE *fp);
 int do_stats(int argc, char **argv, const struct tinyip_out *o);
 

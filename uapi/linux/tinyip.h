@@ -164,6 +164,9 @@ enum tinyip_attr {
 	TINYIP_A_RA_INTERVAL,	/* u32: seconds, MaxRtrAdvInterval (4..1800) */
 	TINYIP_A_RA_LIFETIME,	/* u32: seconds, AdvDefaultLifetime (0..9000) */
 	TINYIP_A_MEM_PEAK,	/* u64: highest MEM_USED since the instance began */
+	TINYIP_A_MEM_CAT_USED,	/* nest: enum tinyip_mem_cat, u64 bytes */
+	TINYIP_A_MEM_CAT_PEAK,	/* nest: enum tinyip_mem_cat, u64 bytes */
+	TINYIP_A_MEM_CAT_FAILED, /* nest: enum tinyip_mem_cat, u64 refusals */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -297,6 +300,26 @@ enum tinyip_tcp_stat {
 
 	__TINYIP_TCP_STAT_MAX,
 	TINYIP_TCP_STAT_MAX = __TINYIP_TCP_STAT_MAX - 1
+};
+
+/*
+ * What memory charged to the budget is for, the attribute types in the
+ * TINYIP_A_MEM_CAT_* nests. The USED values add up to TINYIP_A_MEM_USED;
+ * each category's PEAK is its own high-water mark.
+ */
+enum tinyip_mem_cat {
+	TINYIP_MEM_UNSPEC,
+	TINYIP_MEM_PAD,
+	TINYIP_MEM_OTHER,	/* instance, links, addresses, routes, groups */
+	TINYIP_MEM_PCB,		/* PCBs, SYN_RECV, TIME_WAIT, API handles */
+	TINYIP_MEM_SNDQ,	/* TCP data not yet acked, looped packets */
+	TINYIP_MEM_RCVQ,	/* received and not yet read, error queues */
+	TINYIP_MEM_OOO,		/* TCP out-of-order queues */
+	TINYIP_MEM_REASM,	/* IP fragments waiting for reassembly */
+	TINYIP_MEM_NEIGH,	/* neighbours and the packets waiting on them */
+
+	__TINYIP_MEM_MAX,
+	TINYIP_MEM_MAX = __TINYIP_MEM_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_TINYIP_H */

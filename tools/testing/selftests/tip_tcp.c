@@ -16,6 +16,11 @@
  * once a listener is ready, "accepted ADDR:PORT" per client, with -i the
  * TCP_INFO fields as key=value lines, with -v "bytes=N" and "elapsed=S"
  * (seconds from connect() or accept() to close(), per connection).
+ * With -d it reads slowly (a small read, then a pause), to fill the
+ * stack's receive queue; with -D it sends with MSG_DONTWAIT and, with -v,
+ * reports how often the stack said EAGAIN or ENOBUFS ("send_eagain=N",
+ * "send_enobufs=N"), retrying after a pause: the memory budget's test
+ * checks that a full budget is an error to retry, never lost data.
  *
  * Exit status: 0 done, 1 a system call failed ("error: WHAT: ENAME (text)"
  * on stderr, ENAME as strerrorname_np gives it, so tests can match
@@ -49,6 +54,9 @@ static bool show_info;
 static bool verbose;
 static bool nb_connect;
 static bool reply;
+static bool dontwait;
+static int read_delay_ms;
+static unsigned long send_eagain, send_enobufs;
 static int accepts = 1;
 static int timeout_s;
 static __u64 seed;
@@ -79,6 +87,8 @@ static void bad_usage(void)
 		"  -a N      recv/serve: accept N clients one after another\n"
 		"  -b ADDR   local address to bind\n"
 		"  -c CC     TCP_CONGESTION\n"
+		"  -d MS     slow reader: 4 KB per recv, then MS ms of sleep\n"
+		"  -D        send with MSG_DONTWAIT, count EAGAIN and ENOBUFS\n"
 		"  -n        TCP_NODELAY\n"
 		"  -N        non-blocking connect (EINPROGRESS, poll, SO_ERROR)\n"
 		"  -i        print TCP_INFO (key=value) before closing\n"
@@ -323,6 +333,30 @@ static void write_all(int fd, const unsigned char *p, size_t len)
 	}
 }
 
+static void sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * A full memory budget leaves the socket writable as far as poll() can
+ * tell (its send buffer has room), so -D retries after a pause.
+ */
+static bool send_retry(void)
+{
+	if (!dontwait || (errno != EAGAIN && errno != ENOBUFS))
+		return false;
+	if (errno == EAGAIN)
+		send_eagain++;
+	else
+		send_enobufs++;
+	remaining_ms("send");
+	sleep_ms(10);
+	return true;
+}
+
 /* Sends all of @p, whatever the partial writes and signals. */
 static void send_all(int sk, const unsigned char *p, size_t len)
 {
@@ -330,8 +364,11 @@ static void send_all(int sk, const unsigned char *p, size_t len)
 
 	while (len) {
 		wait_fd(sk, POLLOUT, "send");
-		n = send(sk, p, len, MSG_NOSIGNAL);
+		n = send(sk, p, len,
+			 MSG_NOSIGNAL | (dontwait ? MSG_DONTWAIT : 0));
 		if (n < 0) {
+			if (send_retry())
+				continue;
 			if (errno == EINTR || errno == EAGAIN) {
 				remaining_ms("send");
 				continue;
@@ -366,7 +403,9 @@ static __u64 recv_to_eof(int sk, int out)
 
 	for (;;) {
 		wait_fd(sk, POLLIN, "recv");
-		n = recv(sk, buf, sizeof(buf), 0);
+		n = recv(sk, buf, read_delay_ms ? 4096 : sizeof(buf), 0);
+		if (n > 0 && read_delay_ms)
+			sleep_ms(read_delay_ms);
 		if (n == 0)
 			return total;
 		if (n < 0) {
@@ -514,6 +553,9 @@ static void finish(int sk, __u64 bytes)
 	if (verbose)
 		fprintf(stderr, "bytes=%llu\nelapsed=%.3f\n",
 			(unsigned long long)bytes, since(&t_conn));
+	if (verbose && dontwait)
+		fprintf(stderr, "send_eagain=%lu\nsend_enobufs=%lu\n",
+			send_eagain, send_enobufs);
 }
 
 /* Sends @file, half-closes, then reads the peer's reply until it closes. */
@@ -616,7 +658,7 @@ int main(int argc, char **argv)
 	const char *cmd;
 	int opt, sk, out;
 
-	while ((opt = getopt(argc, argv, "4a:b:c:inNo:Rs:t:v")) != -1) {
+	while ((opt = getopt(argc, argv, "4a:b:c:d:DinNo:Rs:t:v")) != -1) {
 		switch (opt) {
 		case '4':
 			inet = true;
@@ -629,6 +671,12 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			cc = optarg;
+			break;
+		case 'd':
+			read_delay_ms = parse_num(optarg, 0, 10000);
+			break;
+		case 'D':
+			dontwait = true;
 			break;
 		case 'i':
 			show_info = true;
