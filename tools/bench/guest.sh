@@ -380,7 +380,7 @@ flows()
 {
 	local stack=$1 run=$2 a=f${1:0:1}${2}a b=f${1:0:1}${2}b srv smp k0 s0 u0=0 pk spk tpk own bps
 
-	pair "$stack" "$a" "$b" vfa vfb 203.0.113
+	pair "$stack" "$a" "$b" vfa vfb 203.0.113 2001:db8:f
 	PORT=$((PORT + 1))
 	RUN_CMD=()
 	[ "$stack" = tinyip ] && RUN_CMD=("$REPO/tools/preload/tinyip-run")
