@@ -80,10 +80,13 @@ if as_nobody unshare -Urn true 2> /dev/null; then
 		fail "config set by the owner of a user namespace"
 	expect_eq "userns budget" "$(echo "$out" | json_get '.mem_budget')" 2097152
 	expect_eq "init budget untouched" "$("$TINYIP" -j config show | json_get '.mem_budget')" 0
-	# Its root owns its own netns, not the first one.
-	refused as_userns
-	sockets as_userns EPERM EACCES
-	sockets as_userns_netns OK OK
+	# Its root owns its own netns, not the first one. (Two programs a
+	# call cost seconds on the debug kernel: the stock kernels check it.)
+	if [ "${TINYIP_KERNEL:-}" != debug ]; then
+		refused as_userns
+		sockets as_userns EPERM EACCES
+		sockets as_userns_netns OK OK
+	fi
 else
 	echo "# unprivileged user namespaces are off here; that part skipped"
 fi
