@@ -760,16 +760,35 @@ class Edge:
         """RFC 8985 7: the tail of a flight is lost. The tail loss probe
         resends the last segment (an RTO would resend the first unacked
         one); the peer's SACK of it starts fast recovery of the rest
-        (RACK's time rule, RFC 8985 6.2), so no RTO fires."""
+        (RACK's time rule, RFC 8985 6.2), so no RTO fires.
+
+        The scenario holds only if this peer answers within tinyip's
+        timers (2 SRTT for the probe, the RTO after it). A Python peer in
+        a loaded TCG guest sometimes does not; such an attempt proves
+        nothing either way, so it is repeated (up to 3 times), and the
+        reason is shown."""
+        for attempt in range(3):
+            r = self.tlp_once(5410 + attempt)
+            if not r.startswith("void: "):
+                return r
+            log("attempt %d void, %s" % (attempt + 1, r[6:]))
+        raise Fail("3 attempts void: this peer was too slow for tinyip's "
+                   "timers each time")
+
+    def tlp_once(self, port):
         m = 0xFFFFFFFF
         mss = 1460
-        c, s = self.established(5410)
+        c, s = self.established(port)
         self.alive(c, s, "warm-up")     # RTT samples: a probe needs SRTT
+        info = s.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
+        rto, srtt = (v / 1e6 for v in struct.unpack_from("I", info, 8) +
+                     struct.unpack_from("I", info, 68))
         st = self.stats()
         data = pattern(4 * mss, 7)
         first = c.rcv_nxt
         check(s.send(data) == len(data), "short send")
-        got = sum(len(x.data) for x in c.data_segs(len(data)))
+        segs = c.data_segs(len(data))
+        got = sum(len(x.data) for x in segs)
         check(got == len(data), "tinyip sent %d of %d bytes" % (got, len(data)))
         hi = (first + len(data)) & m
         half = (first + 2 * mss) & m
@@ -778,7 +797,12 @@ class Edge:
         t0 = time.monotonic()
         p = c.wait(lambda x: len(x.data) > 0, 5)
         check(p is not None, "tinyip resent nothing within 5 s")
-        log("first resend %s after %.3f s" % (p, p.t - t0))
+        log("srtt %.3f s, rto %.3f s; the ack of the first two went %.3f s "
+            "after the flight's last segment; first resend %s after %.3f s" %
+            (srtt, rto, t0 - segs[-1].t, p, p.t - t0))
+        if p.t < t0:
+            self.finish(c, s)
+            return "void: tinyip's probe came before this peer's ack"
         check(p.end() == hi and p.seq != half,
               "first resend is seq %u len %d: want the last segment (ending "
               "at %u) as a loss probe, not the first unacked (%u) as an RTO "
@@ -786,18 +810,23 @@ class Edge:
         # The probe arrives: SACK it. The third segment is the lost one.
         c.send("A", ack=half, opts=[("NOP", None), ("NOP", None),
                                     ("SAck", (p.seq, hi))])
+        t1 = time.monotonic()
         r = c.wait(lambda x: len(x.data) > 0, 5)
+        d = self.delta(st, "TcpExtTCPTimeouts")
+        if d and t1 - p.t > rto / 2:
+            self.finish(c, s)
+            return "void: the SACK went %.3f s after the probe, rto %.3f s" % (
+                t1 - p.t, rto)
         check(r is not None and r.seq == half,
               "after the SACK of the probe tinyip sent %s, want a fast "
               "retransmission of seq %u" % (r, half))
         log("fast retransmission %s after %.3f s" % (r, r.t - t0))
+        check(not d, "TcpExtTCPTimeouts +%s: an RTO fired, the probe should "
+              "have made it needless" % d)
         c.rcv_nxt = hi
         c.send("A")
         cnt = self.expect_counter(st, "TcpExtTCPLossProbes", 1, "probe")
         cnt += self.expect_counter(st, "TcpExtTCPSackRecovery", 1, "recovery")
-        d = self.delta(st, "TcpExtTCPTimeouts")
-        check(not d, "TcpExtTCPTimeouts +%s: an RTO fired, the probe should "
-              "have made it needless" % d)
         # The ACK beyond the probe tells tinyip the probe repaired a loss.
         self.alive(c, s, "tail loss")
         cnt += self.expect_counter(st, "TcpExtTCPLossProbeRecovery", 1,
