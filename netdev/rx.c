@@ -109,6 +109,13 @@ static void tip_eth_rcv(struct tip_if *ifp, struct sk_buff *skb, u8 flags)
 	if (!flags)
 		skb->pkt_type = PACKET_HOST;
 	skb_reset_network_header(skb);
+	/*
+	 * A frame from a local sender (a packet socket or tun writer behind
+	 * veth) still charges that sender's socket: one held here for a
+	 * while (reassembly, out-of-order and receive queues) would stall
+	 * it, as ip_defrag() and skb_set_owner_r() know.
+	 */
+	skb_orphan(skb);
 
 	switch (skb->protocol) {
 	case htons(ETH_P_IP):
