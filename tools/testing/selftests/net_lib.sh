@@ -174,6 +174,30 @@ mem_used()
 	"$TINYIP" -n "${1:-$NS_TIP}" -j config show | jq -r .mem_used
 }
 
+# mem_but_neigh: used less the neighbour entries, which come and go with
+# ARP and ND on their own.
+mem_but_neigh()
+{
+	tip -j stats show mem | jq -r '.memory.used - .memory.neigh.used'
+}
+
+# still_carries_tcp WHAT: after WHAT was done to tinyip, it still carries
+# 1 MB to a native listener, byte for byte.
+still_carries_tcp()
+{
+	local lpid
+	in_nat socat -u TCP-LISTEN:7100,reuseaddr OPEN:/tmp/carry-in,creat,trunc &
+	lpid=$!
+	# socat takes seconds to start on a loaded debug kernel.
+	wait_until 30 tcp_listening $NS_NAT 7100 || fail "no native listener"
+	head -c 1000000 /dev/urandom > /tmp/carry-out
+	in_tip "$SELFTESTS/tip_tcp" -t 60 send $NAT_ADDR 7100 /tmp/carry-out 2> /dev/null ||
+		fail "tinyip no longer carries TCP after $1"
+	wait $lpid
+	expect_eq "TCP after $1" "$(sha256sum < /tmp/carry-in)" \
+		"$(sha256sum < /tmp/carry-out)"
+}
+
 # cap_start NS DEV FILTER...: tcpdump on DEV into $CAP_FILE, returning
 # once it listens; cap_stop ends it; cap_dump decodes what it caught.
 # --immediate-mode: without it libpcap hands over packets a ring block

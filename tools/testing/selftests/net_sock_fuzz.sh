@@ -54,13 +54,6 @@ mem_back() { [ "$(mem_used)" -le "$base" ]; }
 wait_until 90 mem_back ||
 	fail "mem_used $(mem_used), was $base before the fuzzing: $(tip sock show 2>&1 | head -n 5) $(tip neigh show) $(tip -j config show)"
 ping_ok $NS_NAT $TIP_ADDR || fail "tinyip no longer answers ping"
-in_nat socat -u TCP-LISTEN:7100,reuseaddr OPEN:/tmp/fuzz-in,creat,trunc &
-lpid=$!
-wait_until 10 tcp_listening $NS_NAT 7100 || fail "no native listener"
-head -c 1000000 /dev/urandom > /tmp/fuzz-out
-in_tip "$SELFTESTS/tip_tcp" -t 60 send $NAT_ADDR 7100 /tmp/fuzz-out 2> /dev/null ||
-	fail "tinyip no longer carries TCP"
-wait $lpid
-expect_eq "TCP after the fuzzing" "$(sha256sum < /tmp/fuzz-in)" "$(sha256sum < /tmp/fuzz-out)"
+still_carries_tcp "the fuzzing"
 dmesg_clean "socket-call fuzzing"
 echo "ok: $CALLS calls from each of seeds $SEEDS"
