@@ -15,6 +15,7 @@
 
 #include <linux/tinyip.h>
 #include <tinyip/af.h>
+#include <tinyip/fault.h>
 #include <tinyip/netlink.h>
 #include <tinyip/tcp_wire.h>
 #include <tinyip/tinyip.h>
@@ -41,7 +42,7 @@ static struct sk_buff *tip_nl_build(const struct tip_net *tn, u32 portid,
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	skb = tip_genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!skb)
 		return ERR_PTR(-ENOMEM);
 	hdr = genlmsg_put(skb, portid, seq, &tip_genl_family, 0, cmd);
@@ -102,7 +103,7 @@ void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
 
 	if (!READ_ONCE(tip_nl_registered) || ifp == tn->lo)
 		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	skb = tip_genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
 	if (!skb)
 		return;
 	hdr = genlmsg_put(skb, 0, 0, &tip_genl_family, 0,

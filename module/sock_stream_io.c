@@ -12,6 +12,8 @@
 #include <linux/uio.h>
 #include <net/sock.h>
 
+#include <tinyip/fault.h>
+
 #include "sock_stream.h"
 
 /*
@@ -117,9 +119,9 @@ static struct sk_buff *tip_stream_alloc_skb(struct sock *sk, unsigned int size,
 				    SKB_MAX_HEAD(TIP_TCP_HEADROOM));
 	struct sk_buff *skb;
 
-	skb = alloc_skb_with_frags(TIP_TCP_HEADROOM + linear, size - linear,
-				   PAGE_ALLOC_COSTLY_ORDER, err,
-				   sk->sk_allocation);
+	skb = tip_alloc_skb_with_frags(TIP_TCP_HEADROOM + linear,
+				       size - linear, PAGE_ALLOC_COSTLY_ORDER,
+				       err, sk->sk_allocation);
 	if (!skb)
 		return NULL;
 	skb_reserve(skb, TIP_TCP_HEADROOM);
