@@ -203,8 +203,18 @@ int tip_stream_sendmsg(struct socket *sock, struct msghdr *msg, size_t len)
 			continue;
 		}
 		skb = tip_stream_alloc_skb(sk, chunk, &err);
-		if (!skb)
-			break;
+		if (!skb) {
+			/* The allocator said no: as a full budget with
+			 * nothing of ours in flight, a blocking send naps
+			 * and tries again.
+			 */
+			if (err != -ENOBUFS || !timeo)
+				break;
+			err = tip_stream_wait_memory(sk, &timeo);
+			if (!err && tip_stream_send_stop(sk))
+				err = -EPIPE;
+			continue;
+		}
 		if (skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter,
 						chunk)) {
 			kfree_skb(skb);
