@@ -47,6 +47,8 @@ PROBS=10
 SIZE=256K
 CHURN=6
 NL_LOOPS=2
+# KASAN makes every program start and every packet dearer.
+[ "${TINYIP_KERNEL:-}" = debug ] && SIZE=64K CHURN=3 NL_LOOPS=1
 [ "$FULL" = 1 ] && PROBS="1 5 10 30" SIZE=2M CHURN=40 NL_LOOPS=6
 TO=$((60 * TCP_SLOW))
 
@@ -70,6 +72,19 @@ echo "# baseline: $BASE B charged (less neighbours)"
 
 # Counts of what the traffic saw, over all rounds.
 TCP_OK=0 TCP_CUT=0 UDP_OK=0 UDP_LOST=0 PINGS=0
+
+# kill_recv PORT: ends the tip_tcp receiver on PORT, whose sender failed
+# before it connected (a socket() refused): it would wait for its -t.
+kill_recv()
+{
+	local p
+	for p in /proc/[0-9]*; do
+		[ "$(cat "$p/comm" 2> /dev/null)" = tip_tcp ] &&
+			tr '\0' ' ' < "$p/cmdline" 2> /dev/null | grep -q " recv $1 " &&
+			kill "${p#/proc/}" 2> /dev/null
+	done
+	return 0
+}
 
 # tcp_pair TAG SHA: both ends of transfer TAG (receiver TAG, sender
 # TAG-snd) exited 0, and then the data must match; either end failing is
@@ -193,7 +208,10 @@ round()
 	pings $TIP6
 	wait $nl
 	wait $churn1 $churn2
-	wait $rx_snd $tx_snd $rx_pid $tx_pid
+	wait $rx_snd $tx_snd
+	[ "$(cat "$T/rx-snd.rc")" = 0 ] || kill_recv 7100
+	[ "$(cat "$T/tx-snd.rc")" = 0 ] || kill_recv 7200
+	wait $rx_pid $tx_pid
 	# What is left of a cut transfer, for its report.
 	tip sock show tcp > "$T/socks" 2>&1
 	echo 0 > $FA/probability
