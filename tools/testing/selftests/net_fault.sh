@@ -49,7 +49,7 @@ CHURN=6
 NL_LOOPS=2
 # KASAN makes every program start and every packet dearer.
 [ "${TINYIP_KERNEL:-}" = debug ] && SIZE=64K CHURN=3 NL_LOOPS=1
-[ "$FULL" = 1 ] && PROBS="1 5 10 30" SIZE=2M CHURN=40 NL_LOOPS=6
+[ "$FULL" = 1 ] && PROBS="1 10 30" SIZE=1M CHURN=20 NL_LOOPS=4
 TO=$((60 * TCP_SLOW))
 
 tip addr add $TIP6/64 dev v_tip nodad > /dev/null || fail "tinyip IPv6 address"
