@@ -13,6 +13,7 @@
 
 #include <tinyip/addr.h>
 #include <tinyip/api.h>
+#include <tinyip/fault.h>
 #include <tinyip/netif.h>
 #include <tinyip/tinyip.h>
 #include <tinyip/udp.h>
@@ -271,7 +272,7 @@ static struct sk_buff *tinyip_udp_skb(const void *buf, size_t len, gfp_t gfp)
 
 	if (len > TIP_UDP_MAX_PAYLOAD)
 		return ERR_PTR(-EMSGSIZE);
-	skb = alloc_skb(hdr + len, gfp);
+	skb = tip_alloc_skb(hdr + len, gfp);
 	if (!skb)
 		return ERR_PTR(-ENOBUFS);
 	skb_reserve(skb, hdr);

@@ -26,6 +26,7 @@
 #include <linux/slab.h>
 #include <net/ipv6.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/frag.h>
 
 void tip_frag_set_init(struct tip_frag_set *set,
@@ -108,7 +109,7 @@ static struct tip_frag_q *tip_frag_get(struct tip_frag_set *set,
 	if (set->count >= set->max_queues ||
 	    set->mem + sizeof(*q) > set->mem_limit)
 		return NULL;
-	q = kzalloc(sizeof(*q), GFP_ATOMIC);
+	q = tip_kzalloc(sizeof(*q), GFP_ATOMIC);
 	if (!q)
 		return NULL;
 	q->key = *key;
@@ -133,7 +134,7 @@ static struct sk_buff *tip_frag_build(struct tip_frag_set *set,
 	 */
 	if (keep + q->len > set->ops->max)
 		return NULL;
-	skb = alloc_skb(keep + q->len, GFP_ATOMIC);
+	skb = tip_alloc_skb(keep + q->len, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
 	data = skb_put(skb, keep + q->len);
@@ -259,7 +260,7 @@ struct sk_buff *tip_frag_slice(struct sk_buff *skb, const void *hdr,
 {
 	struct sk_buff *frag;
 
-	frag = alloc_skb(TIP_HEADROOM + hlen + len, GFP_ATOMIC);
+	frag = tip_alloc_skb(TIP_HEADROOM + hlen + len, GFP_ATOMIC);
 	if (!frag)
 		return NULL;
 	skb_reserve(frag, TIP_HEADROOM);

@@ -15,6 +15,7 @@
 #include <net/checksum.h>
 #include <net/ip.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -121,7 +122,7 @@ void tip_icmp_send(struct tip_net *tn, struct sk_buff *skb, u8 type, u8 code,
 		     (unsigned int)TIP_ICMP_MAX_QUOTE);
 	if (quote < iph->ihl * 4)
 		return;
-	nskb = alloc_skb(TIP_HEADROOM + sizeof(*icmph) + quote, GFP_ATOMIC);
+	nskb = tip_alloc_skb(TIP_HEADROOM + sizeof(*icmph) + quote, GFP_ATOMIC);
 	if (!nskb)
 		return;
 	skb_reserve(nskb, TIP_HEADROOM);
@@ -151,7 +152,7 @@ static void tip_icmp_echo(struct tip_net *tn, struct sk_buff *skb)
 		return;
 	if (tip_ip4_route(tn, TIP_CB(skb)->saddr, 0, &rt))
 		return;
-	nskb = alloc_skb(TIP_HEADROOM + skb->len, GFP_ATOMIC);
+	nskb = tip_alloc_skb(TIP_HEADROOM + skb->len, GFP_ATOMIC);
 	if (!nskb)
 		return;
 	skb_reserve(nskb, TIP_HEADROOM);

@@ -13,6 +13,7 @@
 #include <net/ipv6.h>
 #include <net/ndisc.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/ip6.h>
 #include <tinyip/ip6_wire.h>
 #include <tinyip/tinyip.h>
@@ -88,7 +89,7 @@ void tip_icmp6_send(struct tip_net *tn, struct sk_buff *in, u8 type,
 	/* RFC 4443 2.4(c): as much as fits in the minimum MTU. */
 	quote = min_t(unsigned int, in->len - nhoff,
 		      IPV6_MIN_MTU - sizeof(*ip6) - sizeof(*ih));
-	skb = alloc_skb(TIP_HEADROOM + sizeof(*ih) + quote, GFP_ATOMIC);
+	skb = tip_alloc_skb(TIP_HEADROOM + sizeof(*ih) + quote, GFP_ATOMIC);
 	if (!skb)
 		return;
 	skb_reserve(skb, TIP_HEADROOM);
@@ -129,7 +130,7 @@ static void tip_icmp6_echo(struct tip_net *tn, struct sk_buff *skb)
 	} else {
 		saddr = ip6->daddr;
 	}
-	r = skb_copy_expand(skb, TIP_HEADROOM, 0, GFP_ATOMIC);
+	r = tip_skb_copy_expand(skb, TIP_HEADROOM, 0, GFP_ATOMIC);
 	if (!r)
 		goto drop;
 	consume_skb(skb);

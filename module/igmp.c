@@ -19,6 +19,7 @@
 #include <net/checksum.h>
 #include <net/ip.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -176,7 +177,7 @@ static void tip_igmp_xmit(struct tip_net *tn, struct tip_if *ifp,
 
 static struct sk_buff *tip_igmp_alloc(unsigned int len)
 {
-	struct sk_buff *skb = alloc_skb(TIP_HEADROOM + len, GFP_ATOMIC);
+	struct sk_buff *skb = tip_alloc_skb(TIP_HEADROOM + len, GFP_ATOMIC);
 
 	if (skb) {
 		skb_reserve(skb, TIP_HEADROOM);
@@ -613,7 +614,7 @@ int tip_igmp_net_init(struct tip_net *tn)
 {
 	struct tip_igmp_net *in;
 
-	in = kzalloc(sizeof(*in), GFP_KERNEL);
+	in = tip_kzalloc(sizeof(*in), GFP_KERNEL);
 	if (!in)
 		return -ENOMEM;
 	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, sizeof(*in));

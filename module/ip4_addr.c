@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <net/netlink.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -66,8 +67,8 @@ int tip_ip4_addr_add(struct tip_net *tn, struct tip_if *ifp, __be32 addr,
 		return -EINVAL;
 	}
 
-	ifa = kzalloc(sizeof(*ifa), GFP_KERNEL);
-	rt = kzalloc(sizeof(*rt), GFP_KERNEL);
+	ifa = tip_kzalloc(sizeof(*ifa), GFP_KERNEL);
+	rt = tip_kzalloc(sizeof(*rt), GFP_KERNEL);
 	if (!ifa || !rt) {
 		ret = -ENOMEM;
 		goto err_free;

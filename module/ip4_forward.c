@@ -12,6 +12,7 @@
 #include <linux/if_packet.h>
 #include <net/ip.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -55,7 +56,7 @@ void tip_ip4_forward(struct tip_net *tn, struct sk_buff *skb,
 	}
 
 	/* The header is about to change: it must be ours alone. */
-	if (skb_cow(skb, TIP_HEADROOM)) {
+	if (tip_skb_cow(skb, TIP_HEADROOM)) {
 		tip_if_rx_drop(iif, skb, TINYIP_DROP_NOMEM);
 		return;
 	}

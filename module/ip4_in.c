@@ -12,6 +12,7 @@
 #include <linux/rcupdate.h>
 #include <net/ip.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -139,7 +140,7 @@ static void tip_ip4_rcv(struct tip_net *tn, struct tip_if *iif,
 		tip_if_rx_drop(iif, skb, TINYIP_DROP_LINK_DOWN);
 		return;
 	}
-	skb = skb_share_check(skb, GFP_ATOMIC);
+	skb = tip_skb_share_check(skb, GFP_ATOMIC);
 	if (!skb) {
 		iif->stats.rx_drops[TINYIP_DROP_NOMEM]++;
 		return;

@@ -11,6 +11,7 @@
 #include <linux/netdevice.h>
 #include <net/ip.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -114,7 +115,7 @@ static void tip_ip4_loop_copy(struct tip_net *tn, struct sk_buff *skb,
 
 	if (!tn->lo)
 		return;
-	copy = skb_copy(skb, GFP_ATOMIC);
+	copy = tip_skb_copy(skb, GFP_ATOMIC);
 	if (!copy) {
 		tn->lo->stats.tx_drops[TINYIP_DROP_NOMEM]++;
 		return;
@@ -141,7 +142,7 @@ int tip_ip4_output(struct tip_net *tn, struct sk_buff *skb,
 		tip_if_tx_drop(ifp, skb, TINYIP_DROP_TOO_BIG);
 		return -EMSGSIZE;
 	}
-	if (skb_cow_head(skb, hlen)) {
+	if (tip_skb_cow_head(skb, hlen)) {
 		tip_if_tx_drop(ifp, skb, TINYIP_DROP_NOMEM);
 		return -ENOBUFS;
 	}

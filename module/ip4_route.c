@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <net/netlink.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -249,7 +250,7 @@ int tip_ip4_route_add(struct tip_net *tn, __be32 dst, u8 prefixlen,
 		return -EINVAL;
 	}
 
-	rt = kzalloc(sizeof(*rt), GFP_KERNEL);
+	rt = tip_kzalloc(sizeof(*rt), GFP_KERNEL);
 	if (!rt)
 		return -ENOMEM;
 	rt->dst = dst;

@@ -11,6 +11,7 @@
 #include <linux/if_packet.h>
 #include <net/ipv6.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/ip6.h>
 #include <tinyip/tinyip.h>
 
@@ -51,7 +52,7 @@ void tip_ip6_forward(struct tip_net *tn, struct sk_buff *skb)
 		return;
 	}
 	/* The header is about to change: it must be ours alone. */
-	if (skb_cow(skb, TIP_HEADROOM)) {
+	if (tip_skb_cow(skb, TIP_HEADROOM)) {
 		tip_if_rx_drop(iif, skb, TINYIP_DROP_NOMEM);
 		return;
 	}

@@ -13,6 +13,7 @@
 #include <net/ipv6.h>
 
 #include <tinyip/compat.h>
+#include <tinyip/fault.h>
 #include <tinyip/ip6.h>
 #include <tinyip/tinyip.h>
 
@@ -82,7 +83,7 @@ static int tip_ip6_push(struct sk_buff *skb, u8 proto,
 
 	if (plen > IPV6_MAXPLEN)
 		return -EMSGSIZE;
-	if (skb_cow_head(skb, sizeof(*ip6) + LL_MAX_HEADER))
+	if (tip_skb_cow_head(skb, sizeof(*ip6) + LL_MAX_HEADER))
 		return -ENOMEM;
 	ip6 = skb_push(skb, sizeof(*ip6));
 	skb_reset_network_header(skb);
@@ -187,7 +188,7 @@ static void tip_ip6_loop_copy(struct tip_net *tn, struct sk_buff *skb,
 
 	if (!tn->lo)
 		return;
-	copy = skb_copy(skb, GFP_ATOMIC);
+	copy = tip_skb_copy(skb, GFP_ATOMIC);
 	if (!copy || tip_ip6_push(copy, proto, saddr, daddr, hops, tclass)) {
 		tn->lo->stats.tx_drops[TINYIP_DROP_NOMEM]++;
 		kfree_skb(copy);
@@ -264,7 +265,7 @@ int tip_ip6_output_link(struct tip_if *ifp, struct sk_buff *skb, u8 proto,
 
 	lockdep_assert_held(&ifp->tn->lock);
 	if (ra) {
-		if (skb_cow_head(skb, sizeof(tip_ip6_hbh_ra))) {
+		if (tip_skb_cow_head(skb, sizeof(tip_ip6_hbh_ra))) {
 			ret = -ENOMEM;
 			goto drop;
 		}

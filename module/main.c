@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tinyip: a small TCP/IP stack in the spirit of lwIP, as a loadable module.
- * This file only orders the subsystems: per-netns state first, because the
+ * This file only orders the subsystems: fault injection first, so that it
+ * can reach every allocation; per-netns state next, because the
  * socket family and the netlink family both look it up, and the entry
  * points that users can reach (socket(2), netlink) last.
  */
@@ -13,6 +14,7 @@
 
 #include <linux/tinyip.h>
 #include <tinyip/af.h>
+#include <tinyip/fault.h>
 #include <tinyip/netif.h>
 #include <tinyip/netlink.h>
 #include <tinyip/tinyip.h>
@@ -21,6 +23,10 @@
 static int __init tip_mod_init(void)
 {
 	int ret;
+
+	ret = tip_fault_init();
+	if (ret)
+		return ret;
 
 	ret = tip_pernet_init();
 	if (ret)
@@ -79,6 +85,7 @@ err_ip4:
 err_netdev:
 	tip_pernet_exit();
 err_pernet:
+	tip_fault_exit();
 	return ret;
 }
 
@@ -93,6 +100,7 @@ static void __exit tip_mod_exit(void)
 	tip_ip4_exit();
 	tip_netdev_exit();
 	tip_pernet_exit();
+	tip_fault_exit();
 }
 
 module_init(tip_mod_init);

@@ -17,6 +17,7 @@
 #include <linux/overflow.h>
 #include <linux/slab.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/mem.h>
 
 void tip_mem_init(struct tip_mem *mem)
@@ -60,7 +61,10 @@ static void tip_mem_cat_add(struct tip_mem_cat *c, u64 bytes)
 	tip_mem_peak_at(&c->peak, atomic64_add_return(bytes, &c->used));
 }
 
-/* Returns 0 when @bytes fit in the budget, -ENOBUFS (and counts it) else. */
+/*
+ * Returns 0 when @bytes fit in the budget, -ENOBUFS (and counts it) else;
+ * an injected fault (module/fault.c) is refused and counted the same way.
+ */
 int tip_mem_charge(struct tip_mem *mem, enum tinyip_mem_cat cat, u64 bytes)
 {
 	struct tip_mem_cat *c = tip_mem_cat_of(mem, cat);
@@ -69,7 +73,8 @@ int tip_mem_charge(struct tip_mem *mem, enum tinyip_mem_cat cat, u64 bytes)
 	u64 sum;
 
 	do {
-		if (check_add_overflow((u64)old, bytes, &sum) ||
+		if (tip_fault(TIP_FAULT_MEM) ||
+		    check_add_overflow((u64)old, bytes, &sum) ||
 		    sum > S64_MAX || (budget && sum > budget)) {
 			atomic64_inc(&mem->failed);
 			atomic64_inc(&c->failed);
@@ -126,7 +131,7 @@ void *tip_mem_zalloc(struct tip_mem *mem, enum tinyip_mem_cat cat,
 
 	if (tip_mem_charge(mem, cat, size))
 		return NULL;
-	p = kzalloc(size, gfp);
+	p = tip_kzalloc(size, gfp);
 	if (!p)
 		tip_mem_uncharge(mem, cat, size);
 	return p;

@@ -16,6 +16,7 @@
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/ip6.h>
 #include <tinyip/nd6_wire.h>
 #include <tinyip/tinyip.h>
@@ -84,7 +85,7 @@ static void tip_mld_xmit(struct tip_if *ifp, struct sk_buff *skb,
 
 static struct sk_buff *tip_mld_alloc(unsigned int len)
 {
-	struct sk_buff *skb = alloc_skb(TIP_HEADROOM + 8 + len, GFP_ATOMIC);
+	struct sk_buff *skb = tip_alloc_skb(TIP_HEADROOM + 8 + len, GFP_ATOMIC);
 
 	if (skb)
 		skb_reserve(skb, TIP_HEADROOM + 8);

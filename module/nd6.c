@@ -16,6 +16,7 @@
 #include <net/ipv6.h>
 #include <net/ndisc.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/ip6.h>
 #include <tinyip/nd6_wire.h>
 #include <tinyip/tinyip.h>
@@ -25,7 +26,7 @@
 
 static struct sk_buff *tip_nd6_alloc(unsigned int len)
 {
-	struct sk_buff *skb = alloc_skb(TIP_HEADROOM + len, GFP_ATOMIC);
+	struct sk_buff *skb = tip_alloc_skb(TIP_HEADROOM + len, GFP_ATOMIC);
 
 	if (skb)
 		skb_reserve(skb, TIP_HEADROOM);

@@ -17,6 +17,7 @@
 #include <net/netlink.h>
 #include <net/ndisc.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/ip6.h>
 #include <tinyip/nd6_wire.h>
 #include <tinyip/tinyip.h>
@@ -88,7 +89,7 @@ static void tip_ra_send(struct tip_if *ifp, u16 lifetime)
 	ra.sllao = ifp->hwaddr;
 	ra.prefix = pfx;
 	ra.nprefix = tip_ra_prefixes(ifp, pfx);
-	skb = alloc_skb(TIP_HEADROOM + room, GFP_ATOMIC);
+	skb = tip_alloc_skb(TIP_HEADROOM + room, GFP_ATOMIC);
 	if (!skb)
 		return;
 	skb_reserve(skb, TIP_HEADROOM);

@@ -15,6 +15,7 @@
 
 #include <linux/tinyip.h>
 #include <tinyip/af.h>
+#include <tinyip/fault.h>
 #include <tinyip/netlink.h>
 #include <tinyip/tcp_wire.h>
 #include <tinyip/tinyip.h>
@@ -32,18 +33,15 @@ static const struct genl_multicast_group tip_mcgrps[] = {
 
 static struct genl_family tip_genl_family;
 
-/* Builds a whole message with @fill; used for replies and notifications. */
-static struct sk_buff *tip_nl_build(const struct tip_net *tn, u32 portid,
-				    u32 seq, u8 cmd,
-				    int (*fill)(struct sk_buff *skb,
-						const struct tip_net *tn))
+/* Fills the empty message @skb with @fill, or frees it. */
+static struct sk_buff *tip_nl_fill_msg(struct sk_buff *skb,
+				       const struct tip_net *tn, u32 portid,
+				       u32 seq, u8 cmd,
+				       int (*fill)(struct sk_buff *skb,
+						   const struct tip_net *tn))
 {
-	struct sk_buff *skb;
 	void *hdr;
 
-	skb = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!skb)
-		return ERR_PTR(-ENOMEM);
 	hdr = genlmsg_put(skb, portid, seq, &tip_genl_family, 0, cmd);
 	if (!hdr || fill(skb, tn)) {
 		nlmsg_free(skb);
@@ -51,6 +49,20 @@ static struct sk_buff *tip_nl_build(const struct tip_net *tn, u32 portid,
 	}
 	genlmsg_end(skb, hdr);
 	return skb;
+}
+
+/* Builds a whole message with @fill; used for replies and notifications. */
+static struct sk_buff *tip_nl_build(const struct tip_net *tn, u32 portid,
+				    u32 seq, u8 cmd,
+				    int (*fill)(struct sk_buff *skb,
+						const struct tip_net *tn))
+{
+	struct sk_buff *skb;
+
+	skb = tip_genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!skb)
+		return ERR_PTR(-ENOMEM);
+	return tip_nl_fill_msg(skb, tn, portid, seq, cmd, fill);
 }
 
 int tip_nl_reply(struct genl_info *info,
@@ -102,7 +114,7 @@ void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
 
 	if (!READ_ONCE(tip_nl_registered) || ifp == tn->lo)
 		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	skb = tip_genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
 	if (!skb)
 		return;
 	hdr = genlmsg_put(skb, 0, 0, &tip_genl_family, 0,
@@ -121,7 +133,7 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct tip_net *tn = tip_net(net);
 	const struct tip_tcp_cc_ops *cc = NULL;
-	int ret;
+	struct sk_buff *reply;
 
 	if (!info->attrs[TINYIP_A_MEM_BUDGET] &&
 	    !info->attrs[TINYIP_A_FORWARDING] &&
@@ -156,6 +168,12 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 			return -ENOENT;
 		}
 	}
+	/* The reply's memory before any change: a set that reports failure
+	 * must have changed nothing.
+	 */
+	reply = tip_genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!reply)
+		return -ENOMEM;
 	if (info->attrs[TINYIP_A_MEM_BUDGET])
 		tip_mem_set_budget(&tn->mem,
 				   nla_get_u64(info->attrs[TINYIP_A_MEM_BUDGET]));
@@ -172,9 +190,12 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 		spin_unlock_bh(&tn->lock);
 	}
 
-	ret = tip_nl_reply(info, tip_nl_fill_config);
+	reply = tip_nl_fill_msg(reply, tn, info->snd_portid, info->snd_seq,
+				info->genlhdr->cmd, tip_nl_fill_config);
 	tip_nl_config_notify(net);
-	return ret;
+	if (IS_ERR(reply))
+		return PTR_ERR(reply);
+	return genlmsg_reply(reply, info);
 }
 
 void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,

@@ -19,6 +19,7 @@
 #include <net/ipv6.h>
 
 #include <tinyip/addr.h>
+#include <tinyip/fault.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/netif.h>
@@ -232,7 +233,7 @@ static bool tip_raw_deliver(struct tip_net *tn, struct sk_buff *skb, u8 proto)
 			continue;
 		if (tip_raw_icmp_filtered(pcb, skb))
 			continue;
-		copy = skb_clone(skb, GFP_ATOMIC);
+		copy = tip_skb_clone(skb, GFP_ATOMIC);
 		if (!copy) {
 			if (ifp)
 				ifp->stats.rx_drops[TINYIP_DROP_NOMEM]++;
@@ -289,7 +290,7 @@ static bool tip_raw_deliver6(struct tip_net *tn, struct sk_buff *skb,
 			continue;
 		if (tip_raw_icmp6_filtered(pcb, skb))
 			continue;
-		copy = skb_clone(skb, GFP_ATOMIC);
+		copy = tip_skb_clone(skb, GFP_ATOMIC);
 		if (!copy) {
 			if (ifp)
 				ifp->stats.rx_drops[TINYIP_DROP_NOMEM]++;

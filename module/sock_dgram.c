@@ -18,6 +18,7 @@
 
 #include <tinyip/addr.h>
 #include <tinyip/af.h>
+#include <tinyip/fault.h>
 #include <tinyip/netif.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
@@ -635,7 +636,7 @@ static struct sock *tip_sock_alloc(struct net *net, struct socket *sock,
 {
 	struct sock *sk;
 
-	sk = sk_alloc(net, tip_af_family(), GFP_KERNEL, prot, kern);
+	sk = tip_sk_alloc(net, tip_af_family(), GFP_KERNEL, prot, kern);
 	if (!sk)
 		return NULL;
 	sock->ops = &tip_dgram_ops;

@@ -15,6 +15,7 @@
 #include <net/sock.h>
 
 #include <tinyip/addr.h>
+#include <tinyip/fault.h>
 #include <tinyip/mem.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
@@ -42,7 +43,7 @@ void tip_sock_queue_err(struct sock *sk, const struct tip_udp_icmp *e)
 	struct tip_sock_errhdr *h;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(sizeof(*h) + len, GFP_ATOMIC);
+	skb = tip_alloc_skb(sizeof(*h) + len, GFP_ATOMIC);
 	if (!skb)
 		goto drop;
 	h = skb_put(skb, sizeof(*h));

@@ -28,6 +28,7 @@
 
 #include <tinyip/af.h>
 #include <tinyip/compat.h>
+#include <tinyip/fault.h>
 #include <tinyip/sock.h>
 #include <tinyip/tinyip.h>
 
@@ -670,8 +671,8 @@ static int tip_stream_do_accept(struct socket *sock, struct socket *newsock,
 	int err;
 
 	/* Made first, so that a dequeued connection always finds a home. */
-	nsk = sk_alloc(sock_net(sk), tip_af_family(), GFP_KERNEL,
-		       &tip_tcp_prot, kern);
+	nsk = tip_sk_alloc(sock_net(sk), tip_af_family(), GFP_KERNEL,
+			   &tip_tcp_prot, kern);
 	if (!nsk)
 		return -ENOBUFS;
 	sock_init_data(newsock, nsk);
@@ -907,7 +908,7 @@ static int tip_stream_create(struct net *net, struct socket *sock,
 	struct tip_net *tn = tip_net(net);
 	struct sock *sk;
 
-	sk = sk_alloc(net, tip_af_family(), GFP_KERNEL, &tip_tcp_prot, kern);
+	sk = tip_sk_alloc(net, tip_af_family(), GFP_KERNEL, &tip_tcp_prot, kern);
 	if (!sk)
 		return -ENOBUFS;
 	sock->ops = &tip_stream_ops;

@@ -12,6 +12,8 @@
 #include <linux/uio.h>
 #include <net/sock.h>
 
+#include <tinyip/fault.h>
+
 #include "sock_stream.h"
 
 /*
@@ -117,9 +119,9 @@ static struct sk_buff *tip_stream_alloc_skb(struct sock *sk, unsigned int size,
 				    SKB_MAX_HEAD(TIP_TCP_HEADROOM));
 	struct sk_buff *skb;
 
-	skb = alloc_skb_with_frags(TIP_TCP_HEADROOM + linear, size - linear,
-				   PAGE_ALLOC_COSTLY_ORDER, err,
-				   sk->sk_allocation);
+	skb = tip_alloc_skb_with_frags(TIP_TCP_HEADROOM + linear,
+				       size - linear, PAGE_ALLOC_COSTLY_ORDER,
+				       err, sk->sk_allocation);
 	if (!skb)
 		return NULL;
 	skb_reserve(skb, TIP_TCP_HEADROOM);
@@ -201,8 +203,18 @@ int tip_stream_sendmsg(struct socket *sock, struct msghdr *msg, size_t len)
 			continue;
 		}
 		skb = tip_stream_alloc_skb(sk, chunk, &err);
-		if (!skb)
-			break;
+		if (!skb) {
+			/* The allocator said no: as a full budget with
+			 * nothing of ours in flight, a blocking send naps
+			 * and tries again.
+			 */
+			if (err != -ENOBUFS || !timeo)
+				break;
+			err = tip_stream_wait_memory(sk, &timeo);
+			if (!err && tip_stream_send_stop(sk))
+				err = -EPIPE;
+			continue;
+		}
 		if (skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter,
 						chunk)) {
 			kfree_skb(skb);

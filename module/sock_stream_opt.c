@@ -12,6 +12,8 @@
 #include <linux/tcp.h>
 #include <linux/uaccess.h>
 
+#include <tinyip/fault.h>
+
 #include "sock_stream.h"
 
 static int tip_stream_get_int(sockptr_t optval, unsigned int optlen,
@@ -167,7 +169,7 @@ static int tip_stream_get_info(struct sock *sk, char __user *optval,
 	struct tcp_info *info;
 	int err;
 
-	info = kzalloc(sizeof(*info), GFP_KERNEL);
+	info = tip_kzalloc(sizeof(*info), GFP_KERNEL);
 	if (!info)
 		return -ENOMEM;
 	spin_lock_bh(&tn->lock);

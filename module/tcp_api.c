@@ -17,6 +17,7 @@
 
 #include <tinyip/addr.h>
 #include <tinyip/api.h>
+#include <tinyip/fault.h>
 #include <tinyip/tcp.h>
 #include <tinyip/tinyip.h>
 
@@ -474,7 +475,7 @@ EXPORT_SYMBOL_NS_GPL(tinyip_tcp_connect, TINYIP);
 
 static struct sk_buff *tinyip_tcp_skb(const void *buf, u32 len, gfp_t gfp)
 {
-	struct sk_buff *skb = alloc_skb(TIP_TCP_HEADROOM + len, gfp);
+	struct sk_buff *skb = tip_alloc_skb(TIP_TCP_HEADROOM + len, gfp);
 
 	if (!skb)
 		return NULL;

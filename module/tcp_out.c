@@ -21,6 +21,7 @@
 #include <net/tcp.h>
 
 #include <tinyip/addr.h>
+#include <tinyip/fault.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/raw.h>
@@ -242,7 +243,7 @@ int tip_tcp_fragment(struct tip_tcp_pcb *pcb, struct sk_buff *skb, u32 len)
 	}
 	if (skb_headlen(skb) > len)
 		nsize = skb_headlen(skb) - len;
-	buff = alloc_skb(TIP_TCP_HEADROOM + nsize, GFP_ATOMIC);
+	buff = tip_alloc_skb(TIP_TCP_HEADROOM + nsize, GFP_ATOMIC);
 	if (!buff)
 		return -ENOMEM;
 	skb_reserve(buff, TIP_TCP_HEADROOM);
@@ -467,7 +468,7 @@ static int tip_tcp_xmit_tuple6(struct tip_net *tn,
 
 	if (ipv6_addr_is_multicast(daddr) || ipv6_addr_any(daddr))
 		return -ENETUNREACH;
-	skb = alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
+	skb = tip_alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
 	if (!skb)
 		return -ENOBUFS;
 	skb_reserve(skb, TIP_TCP_HEADROOM);
@@ -554,7 +555,7 @@ int tip_tcp_send_bare(struct tip_tcp_pcb *pcb, u32 seq, u8 flags)
 	struct sk_buff *skb;
 	u16 win = 0;
 
-	skb = alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
+	skb = tip_alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
 	if (!skb)
 		return -ENOBUFS;
 	skb_reserve(skb, TIP_TCP_HEADROOM);
@@ -638,7 +639,7 @@ static int tip_tcp_xmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 	struct sk_buff *nskb;
 
 	if (skb_cloned(skb)) {
-		nskb = pskb_copy(skb, GFP_ATOMIC);
+		nskb = tip_pskb_copy(skb, GFP_ATOMIC);
 		if (!nskb)
 			return -ENOBUFS;
 		tip_tcp_set_gso(pcb, nskb);
@@ -646,7 +647,7 @@ static int tip_tcp_xmit_skb(struct tip_tcp_pcb *pcb, struct sk_buff *skb)
 		tip_tcp_set_gso(pcb, skb);
 		if (!skb->nohdr)
 			__skb_header_release(skb);
-		nskb = skb_clone(skb, GFP_ATOMIC);
+		nskb = tip_skb_clone(skb, GFP_ATOMIC);
 		if (!nskb)
 			return -ENOBUFS;
 	}
@@ -726,7 +727,7 @@ static bool tip_tcp_queue_fin(struct tip_tcp_pcb *pcb)
 		cb->tcp_flags |= TCPHDR_FIN;
 		cb->end_seq++;
 	} else {
-		skb = alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
+		skb = tip_alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
 		if (!skb)
 			return false;
 		skb_reserve(skb, TIP_TCP_HEADROOM);
@@ -955,7 +956,7 @@ int tip_tcp_send_syn(struct tip_tcp_pcb *pcb)
 		o.tsval = tip_tcp_tsval(pcb);
 		o.tsecr = flags & TCPHDR_ACK ? pcb->ts_recent : 0;
 	}
-	skb = alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
+	skb = tip_alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
 	if (!skb)
 		return -ENOBUFS;
 	skb_reserve(skb, TIP_TCP_HEADROOM);
@@ -985,7 +986,7 @@ static int tip_tcp_xmit_tuple(struct tip_net *tn,
 	err = tip_ip4_route(tn, daddr, 0, &res);
 	if (err)
 		return err;
-	skb = alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
+	skb = tip_alloc_skb(TIP_TCP_HEADROOM, GFP_ATOMIC);
 	if (!skb)
 		return -ENOBUFS;
 	skb_reserve(skb, TIP_TCP_HEADROOM);

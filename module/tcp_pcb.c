@@ -17,6 +17,7 @@
 #include <net/net_namespace.h>
 
 #include <tinyip/addr.h>
+#include <tinyip/fault.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/tcp.h>
@@ -81,7 +82,7 @@ struct tip_tcp_pcb *tip_tcp_pcb_new(struct tip_net *tn, gfp_t gfp)
 
 	if (tip_mem_charge(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb)))
 		return NULL;
-	pcb = kmem_cache_zalloc(tip_tcp_cachep, gfp);
+	pcb = tip_kmem_cache_zalloc(tip_tcp_cachep, gfp);
 	if (!pcb) {
 		tip_mem_uncharge(&tn->mem, TINYIP_MEM_PCB, sizeof(*pcb));
 		return NULL;

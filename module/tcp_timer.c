@@ -98,6 +98,17 @@ void tip_tcp_timer_stop_all(struct tip_tcp_pcb *pcb)
 		tip_tcp_pcb_put(pcb);
 }
 
+/*
+ * The FIN is due but found no memory for its skb (tip_tcp_queue_fin): no
+ * segment in flight will bring an ACK to retry it, and in LAST_ACK no
+ * other segment is coming at all, so the persist timer retries it.
+ */
+static bool tip_tcp_fin_waits(const struct tip_tcp_pcb *pcb)
+{
+	return (pcb->flags & (TIP_TCPF_FIN_QUEUED | TIP_TCPF_FIN_INQ)) ==
+	       TIP_TCPF_FIN_QUEUED;
+}
+
 void tip_tcp_rearm(struct tip_tcp_pcb *pcb)
 {
 	lockdep_assert_held(&pcb->tn->lock);
@@ -112,7 +123,7 @@ void tip_tcp_rearm(struct tip_tcp_pcb *pcb)
 	if (pcb->timers & BIT(TIP_TCP_T_RTO))
 		tip_tcp_timer_clear(pcb, TIP_TCP_T_RTO);
 	/* Data waits and nothing in flight will bring an ACK: probe. */
-	if (pcb->send_head) {
+	if (pcb->send_head || tip_tcp_fin_waits(pcb)) {
 		if (!(pcb->timers & BIT(TIP_TCP_T_PERSIST)))
 			tip_tcp_timer_set(pcb, TIP_TCP_T_PERSIST,
 					  tip_tcp_rto_jiffies(pcb));
@@ -199,6 +210,10 @@ static void tip_tcp_persist(struct tip_tcp_pcb *pcb)
 {
 	unsigned long next;
 
+	if (tip_tcp_fin_waits(pcb) && pcb->snd_una == pcb->snd_max) {
+		tip_tcp_output(pcb);
+		return;
+	}
 	if (!pcb->send_head || pcb->snd_una != pcb->snd_max) {
 		tip_tcp_rearm(pcb);
 		return;

@@ -19,6 +19,7 @@
 #include <net/ipv6.h>
 
 #include <tinyip/addr.h>
+#include <tinyip/fault.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/netif.h>
@@ -521,7 +522,7 @@ static int tip_udp_input_many(struct tip_net *tn, struct sk_buff *skb,
 		if (tip_udp_score(pcb, d) < 0)
 			continue;
 		if (last) {
-			copy = skb_clone(skb, GFP_ATOMIC);
+			copy = tip_skb_clone(skb, GFP_ATOMIC);
 			if (copy)
 				tip_udp_deliver(last, copy, cov);
 			else if (TIP_CB(skb)->iif)

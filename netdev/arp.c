@@ -13,6 +13,7 @@
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/ip4.h>
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
@@ -24,7 +25,7 @@ static struct sk_buff *arp_alloc(struct tip_if *ifp, u16 op, __be32 sip,
 	struct net_device *dev = ifp->dev;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(LL_RESERVED_SPACE(dev) + TIP_ARP_LEN +
+	skb = tip_alloc_skb(LL_RESERVED_SPACE(dev) + TIP_ARP_LEN +
 			dev->needed_tailroom, GFP_ATOMIC);
 	if (!skb)
 		return NULL;

@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <net/net_namespace.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
 #include <tinyip/tinyip.h>
@@ -200,7 +201,7 @@ int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 		NL_SET_ERR_MSG(extack, "tinyip memory budget exhausted");
 		return -ENOBUFS;
 	}
-	l = kzalloc(sizeof(*l), GFP_KERNEL);
+	l = tip_kzalloc(sizeof(*l), GFP_KERNEL);
 	if (!l) {
 		ret = -ENOMEM;
 		goto err_uncharge;
@@ -326,7 +327,7 @@ int tip_netif_net_init(struct tip_net *tn)
 	struct tip_link *l;
 	struct tip_if *ifp;
 
-	l = kzalloc(sizeof(*l), GFP_KERNEL);
+	l = tip_kzalloc(sizeof(*l), GFP_KERNEL);
 	if (!l)
 		return -ENOMEM;
 	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l));

@@ -12,6 +12,7 @@
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
 #include <tinyip/tinyip.h>
@@ -161,7 +162,7 @@ rx_handler_result_t tip_rx_handler(struct sk_buff **pskb)
 	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
 		return RX_HANDLER_PASS;
 	ifp = rcu_dereference(skb->dev->rx_handler_data);
-	skb = skb_share_check(skb, GFP_ATOMIC);
+	skb = tip_skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
 		return RX_HANDLER_CONSUMED;
 	cls = tip_rx_classify(ifp, skb, true);
@@ -200,7 +201,7 @@ int tip_pt_rcv(struct sk_buff *skb, struct net_device *dev,
 	}
 	if (cls == -1)
 		goto ignore;
-	skb = skb_share_check(skb, GFP_ATOMIC);
+	skb = tip_skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
 		return NET_RX_DROP;
 	if (cls < 0) {

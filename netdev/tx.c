@@ -14,6 +14,7 @@
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
 
+#include <tinyip/fault.h>
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
 #include <tinyip/tinyip.h>
@@ -25,7 +26,7 @@ int __tip_eth_xmit(struct tip_if *ifp, struct sk_buff *skb, const u8 *dst,
 	struct net_device *dev = ifp->dev;
 	struct ethhdr *eth;
 
-	if (skb_cow_head(skb, LL_RESERVED_SPACE(dev))) {
+	if (tip_skb_cow_head(skb, LL_RESERVED_SPACE(dev))) {
 		kfree_skb(skb);
 		return -ENOMEM;
 	}

@@ -29,6 +29,7 @@ static const struct {
 	{ TINYIP_FEATURE_SACK,		"sack" },
 	{ TINYIP_FEATURE_CUBIC,		"cubic" },
 	{ TINYIP_FEATURE_API,		"api" },
+	{ TINYIP_FEATURE_FAULT_INJECT,	"fault-inject" },
 };
 
 void info_usage(FILE *fp)

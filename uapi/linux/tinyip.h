@@ -114,6 +114,7 @@ enum tinyip_feature {
 	TINYIP_FEATURE_SACK = 1ULL << 9,	/* TCP SACK, RFC 2018/6675 */
 	TINYIP_FEATURE_CUBIC = 1ULL << 10,	/* TCP CUBIC, RFC 9438 */
 	TINYIP_FEATURE_API = 1ULL << 11,	/* in-kernel API for modules */
+	TINYIP_FEATURE_FAULT_INJECT = 1ULL << 12, /* debugfs fail_alloc */
 };
 
 enum tinyip_attr {
