@@ -58,13 +58,6 @@ ping_ok $NS_NAT $TIP_ADDR || fail "no ping before the injection"
 ping_ok $NS_NAT $TIP6 -6 || fail "no IPv6 ping before the injection"
 dmesg_mark
 
-# mem_but_neigh: used less the neighbour entries, which come and go with
-# ARP and ND on their own.
-mem_but_neigh()
-{
-	tip -j stats show mem | jq -r '.memory.used - .memory.neigh.used'
-}
-
 BASE=$(mem_but_neigh)
 FAILED0=$(tip -j stats show mem | jq -r .memory.failed)
 NOMEM0=$(drop_total nomem)
