@@ -175,6 +175,7 @@ static void tip_tcp_list(struct tip_tcp_pcb *pcb)
 	if (list_empty(&pcb->all)) {
 		list_add_tail(&pcb->all, &pcb->tn->tcp.pcbs);
 		pcb->tn->tcp.npcbs++;
+		tip_tcp_rwnd_track(pcb);
 	}
 }
 
@@ -183,6 +184,7 @@ static void tip_tcp_unlist(struct tip_tcp_pcb *pcb)
 	if (!list_empty(&pcb->all)) {
 		list_del_init(&pcb->all);
 		pcb->tn->tcp.npcbs--;
+		tip_tcp_rwnd_track(pcb);
 	}
 }
 
@@ -823,6 +825,7 @@ int tip_tcp_net_init(struct tip_net *tn)
 	tn->tcp.chal_stamp = 0;
 	tn->tcp.chal_count = 0;
 	tn->tcp.chal_limit = 0;
+	tip_tcp_rwnd_net_init(tn);
 	return tip_tcp_tw_net_init(tn);
 }
 
@@ -856,6 +859,7 @@ void tip_tcp_net_exit(struct tip_net *tn)
 		tip_tcp_pcb_put(pcb);
 	}
 	tip_tcp_tw_net_exit(tn);
+	tip_tcp_rwnd_net_exit(tn);
 }
 
 static const struct tip_ip4_proto tip_tcp_ip4 = {
