@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the receive window (module/tcp_rwnd.c) under the memory
+ * budget: without a budget the window is the buffer's; with one, a
+ * connection offers no more than its share of the headroom, the share is
+ * divided among the connections holding unread data, the right edge is
+ * never moved back (RFC 9293 3.8.6.2.2, RFC 7323 2.4) while the window
+ * shrinks to zero as data arrives, and a window the budget held back asks
+ * tn->mem to call once, when freed memory would let it open. The PCB and
+ * the instance are bare structures: only what the window reads is set.
+ */
+/* The unit first, as every test here does. */
+#include "../module/tcp_rwnd.c"
+
+#include <kunit/test.h>
+
+#define MSS	1000
+#define BUF	(64 * 1024)
+
+struct tip_rwnd_test {
+	struct tip_net *tn;
+	struct tip_tcp_pcb *pcb;
+	int wakes;		/* calls of tn->mem's on_free */
+};
+
+static struct tip_rwnd_test *tip_rwnd_cur;
+
+static void tip_rwnd_test_wake(struct tip_mem *mem)
+{
+	tip_rwnd_cur->wakes++;
+}
+
+/* An established connection with nothing received yet, no budget. */
+static struct tip_rwnd_test *tip_rwnd_test_init(struct kunit *test)
+{
+	struct tip_rwnd_test *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	t->tn = kunit_kzalloc(test, sizeof(*t->tn), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->tn);
+	t->pcb = kunit_kzalloc(test, sizeof(*t->pcb), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->pcb);
+	tip_mem_init(&t->tn->mem);
+	/* The instance's own memory: a budget of "used" is full, not 0. */
+	tip_mem_charge_force(&t->tn->mem, TINYIP_MEM_OTHER, 10000);
+	t->tn->mem.on_free = tip_rwnd_test_wake;
+	INIT_LIST_HEAD(&t->tn->tcp.pcbs);
+	tip_rwnd_cur = t;
+	t->pcb->tn = t->tn;
+	INIT_LIST_HEAD(&t->pcb->all);
+	list_add(&t->pcb->all, &t->tn->tcp.pcbs);
+	t->pcb->state = TIP_TCP_ESTABLISHED;
+	t->pcb->rcv_buf = BUF;
+	t->pcb->rcv_mss = MSS;
+	t->pcb->rcv_nxt = 1000;
+	t->pcb->rcv_wup = 1000;
+	return t;
+}
+
+/* A budget that leaves @headroom bytes free. */
+static void tip_rwnd_test_budget(struct tip_rwnd_test *t, u64 headroom)
+{
+	tip_mem_set_budget(&t->tn->mem, tip_mem_used(&t->tn->mem) + headroom);
+}
+
+/* @len bytes arrive in order and stay unread. */
+static void tip_rwnd_test_data(struct tip_rwnd_test *t, u32 len)
+{
+	t->pcb->rcv_nxt += len;
+	t->pcb->rcv_queued += len;
+	tip_tcp_rwnd_track(t->pcb);
+}
+
+/* The window to advertise, unscaled by the header's shift. */
+static u32 sel(struct tip_rwnd_test *t)
+{
+	return tip_tcp_select_window(t->pcb);
+}
+
+/* The right edge of the window last advertised. */
+static u32 tip_rwnd_test_edge(const struct tip_rwnd_test *t)
+{
+	return t->pcb->rcv_wup + t->pcb->rcv_wnd;
+}
+
+static void tip_tcp_rwnd_test_share(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(0, 1), 0U);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(-5000, 1), 0U);
+	/* Truesize doubles the payload: half the headroom, divided. */
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, 1), 40000U);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, 4), 10000U);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, 0), 40000U);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(S64_MAX, 1), U32_MAX);
+}
+
+static void tip_tcp_rwnd_test_no_budget(struct kunit *test)
+{
+	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
+
+	/* Unscaled, the header caps the buffer's 64 KB. */
+	KUNIT_EXPECT_EQ(test, sel(t), 65535U);
+	KUNIT_EXPECT_FALSE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
+	tip_rwnd_test_data(t, 30000);
+	KUNIT_EXPECT_EQ(test, sel(t), BUF - 30000U);
+	/* Memory in use does not matter without a budget. */
+	tip_mem_charge_force(&t->tn->mem, TINYIP_MEM_OTHER, 1 << 30);
+	t->pcb->rcv_queued = 0;
+	KUNIT_EXPECT_EQ(test, sel(t), 65535U);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&t->tn->mem.wake), 0LL);
+	KUNIT_EXPECT_EQ(test, t->wakes, 0);
+}
+
+static void tip_tcp_rwnd_test_shrinks(struct kunit *test)
+{
+	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
+	u32 edge;
+
+	tip_rwnd_test_budget(t, 40000);
+	KUNIT_EXPECT_EQ(test, sel(t), 20000U);
+	KUNIT_EXPECT_TRUE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
+	edge = tip_rwnd_test_edge(t);
+
+	/* Others take most of the headroom: the edge stays where it was. */
+	tip_mem_charge(&t->tn->mem, TINYIP_MEM_SNDQ, 30000);
+	KUNIT_EXPECT_EQ(test, sel(t), 20000U);
+	KUNIT_EXPECT_EQ(test, tip_rwnd_test_edge(t), edge);
+
+	/* Data arrives (its truesize charged): the window shrinks... */
+	tip_rwnd_test_data(t, 12000);
+	tip_mem_charge(&t->tn->mem, TINYIP_MEM_RCVQ, 8000);
+	KUNIT_EXPECT_EQ(test, sel(t), 8000U);
+	KUNIT_EXPECT_EQ(test, tip_rwnd_test_edge(t), edge);
+	/* ...to zero, and stays shut while the budget is full. */
+	tip_rwnd_test_data(t, 8000);
+	tip_mem_charge(&t->tn->mem, TINYIP_MEM_RCVQ, 2000);
+	KUNIT_EXPECT_EQ(test, sel(t), 0U);
+	KUNIT_EXPECT_EQ(test, tip_rwnd_test_edge(t), edge);
+	KUNIT_EXPECT_FALSE(test, tip_tcp_rwnd_due(t->pcb));
+	KUNIT_EXPECT_TRUE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
+
+	/* A budget lowered below what is in use takes nothing back. */
+	tip_mem_set_budget(&t->tn->mem, 1);
+	KUNIT_EXPECT_EQ(test, sel(t), 0U);
+	KUNIT_EXPECT_EQ(test, t->wakes, 0);
+}
+
+static void tip_tcp_rwnd_test_divided(struct kunit *test)
+{
+	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
+
+	/* Three others hold unread data: this one gets a quarter. */
+	t->tn->tcp.nrcv = 3;
+	tip_rwnd_test_budget(t, 80000);
+	KUNIT_EXPECT_EQ(test, sel(t), 10000U);
+	/* Holding unread data itself, it is one of the three. */
+	tip_rwnd_test_data(t, 10000);
+	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 4U);
+	t->tn->tcp.nrcv = 3;
+	KUNIT_EXPECT_EQ(test, sel(t), 40000U / 3);
+	/* Read, it no longer counts; off the list, never. */
+	t->pcb->rcv_queued = 0;
+	tip_tcp_rwnd_track(t->pcb);
+	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 2U);
+	t->pcb->rcv_queued = 5;
+	list_del_init(&t->pcb->all);
+	tip_tcp_rwnd_track(t->pcb);
+	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 2U);
+	KUNIT_EXPECT_FALSE(test, t->pcb->flags & TIP_TCPF_UNREAD);
+}
+
+/* Under a scale, a window is a multiple of its unit, never more than
+ * the share unless the edge already stood further.
+ */
+static void tip_tcp_rwnd_test_scaled(struct kunit *test)
+{
+	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
+
+	t->pcb->flags |= TIP_TCPF_WS_OK;
+	t->pcb->rcv_wscale = 7;
+	t->pcb->rcv_buf = 1 << 20;
+	tip_rwnd_test_budget(t, 2 * 100000);
+	KUNIT_EXPECT_EQ(test, sel(t), 100000U >> 7);
+	KUNIT_EXPECT_EQ(test, t->pcb->rcv_wnd, 100000U & ~127U);
+	/* 100 bytes in, the rest of the window is rounded up, not cut. */
+	tip_rwnd_test_data(t, 100);
+	tip_mem_set_budget(&t->tn->mem, 1);
+	KUNIT_EXPECT_EQ(test, tip_tcp_select_window(t->pcb),
+			DIV_ROUND_UP((100000 & ~127) - 100, 128));
+}
+
+/* Memory freed: one call of on_free once the window could open. */
+static void tip_tcp_rwnd_test_wake(struct kunit *test)
+{
+	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
+	u32 step = 2 * MSS;
+
+	tip_rwnd_test_budget(t, 0);
+	KUNIT_EXPECT_EQ(test, sel(t), 0U);
+	KUNIT_EXPECT_TRUE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
+	/* It asks for a step's worth of window, in truesize. */
+	KUNIT_EXPECT_EQ(test, atomic64_read(&t->tn->mem.wake),
+			(s64)step << TIP_TCP_RWND_TRUESIZE_SHIFT);
+
+	tip_mem_charge_force(&t->tn->mem, TINYIP_MEM_RCVQ, 100000);
+	tip_mem_set_budget(&t->tn->mem, tip_mem_used(&t->tn->mem));
+	tip_mem_uncharge(&t->tn->mem, TINYIP_MEM_RCVQ, 2 * step - 1);
+	KUNIT_EXPECT_EQ(test, t->wakes, 0);
+	KUNIT_EXPECT_FALSE(test, tip_tcp_rwnd_due(t->pcb));
+	tip_mem_uncharge(&t->tn->mem, TINYIP_MEM_RCVQ, 1);
+	KUNIT_EXPECT_EQ(test, t->wakes, 1);
+	KUNIT_EXPECT_TRUE(test, tip_tcp_rwnd_due(t->pcb));
+	tip_mem_uncharge(&t->tn->mem, TINYIP_MEM_RCVQ, 1000);
+	KUNIT_EXPECT_EQ(test, t->wakes, 1);
+	/* The update it sends clears the mark: nothing held any more. */
+	tip_mem_set_budget(&t->tn->mem, 0);
+	KUNIT_EXPECT_EQ(test, sel(t), 65535U);
+	KUNIT_EXPECT_FALSE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
+
+	/* Raising the budget frees memory too. */
+	tip_rwnd_test_budget(t, 0);
+	t->pcb->rcv_nxt += 65535;
+	t->pcb->rcv_wup = t->pcb->rcv_nxt;
+	t->pcb->rcv_wnd = 0;
+	KUNIT_EXPECT_EQ(test, sel(t), 0U);
+	tip_mem_set_budget(&t->tn->mem, tip_mem_budget(&t->tn->mem) + 4 * step);
+	KUNIT_EXPECT_EQ(test, t->wakes, 2);
+	/* A dying instance calls nobody. */
+	tip_rwnd_test_budget(t, 0);
+	KUNIT_EXPECT_EQ(test, sel(t), 0U);
+	tip_mem_wake_off(&t->tn->mem);
+	tip_mem_set_budget(&t->tn->mem, 0);
+	KUNIT_EXPECT_EQ(test, t->wakes, 2);
+}
+
+/* Once the peer's FIN is in, no data follows: nothing to hold open. */
+static void tip_tcp_rwnd_test_fin(struct kunit *test)
+{
+	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
+
+	t->pcb->flags |= TIP_TCPF_FIN_RCVD;
+	t->pcb->state = TIP_TCP_CLOSE_WAIT;
+	tip_rwnd_test_budget(t, 0);
+	KUNIT_EXPECT_EQ(test, sel(t), 0U);
+	KUNIT_EXPECT_FALSE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&t->tn->mem.wake), 0LL);
+}
+
+static struct kunit_case tip_tcp_rwnd_test_cases[] = {
+	KUNIT_CASE(tip_tcp_rwnd_test_share),
+	KUNIT_CASE(tip_tcp_rwnd_test_no_budget),
+	KUNIT_CASE(tip_tcp_rwnd_test_shrinks),
+	KUNIT_CASE(tip_tcp_rwnd_test_divided),
+	KUNIT_CASE(tip_tcp_rwnd_test_scaled),
+	KUNIT_CASE(tip_tcp_rwnd_test_wake),
+	KUNIT_CASE(tip_tcp_rwnd_test_fin),
+	{}
+};
+
+static struct kunit_suite tip_tcp_rwnd_test_suite = {
+	.name = "tinyip_tcp_rwnd",
+	.test_cases = tip_tcp_rwnd_test_cases,
+};
+
+kunit_test_suite(tip_tcp_rwnd_test_suite);
