@@ -2,8 +2,9 @@
 /*
  * KUnit tests of the receive window (module/tcp_rwnd.c) under the memory
  * budget: without a budget the window is the buffer's; with one, a
- * connection offers no more than its share of the headroom, the share is
- * divided among the connections holding unread data, the right edge is
+ * connection offers no more than its share of the headroom, divided
+ * among all connections (or a few segments while the headroom divided
+ * among those holding unread data allows), the right edge is
  * never moved back (RFC 9293 3.8.6.2.2, RFC 7323 2.4) while the window
  * shrinks to zero as data arrives, and a window the budget held back asks
  * tn->mem to call once, when freed memory would let it open. The PCB and
@@ -45,6 +46,7 @@ static struct tip_rwnd_test *tip_rwnd_test_init(struct kunit *test)
 	tip_mem_charge_force(&t->tn->mem, TINYIP_MEM_OTHER, 10000);
 	t->tn->mem.on_free = tip_rwnd_test_wake;
 	INIT_LIST_HEAD(&t->tn->tcp.pcbs);
+	t->tn->tcp.npcbs = 1;
 	tip_rwnd_cur = t;
 	t->pcb->tn = t->tn;
 	INIT_LIST_HEAD(&t->pcb->all);
@@ -85,13 +87,32 @@ static u32 tip_rwnd_test_edge(const struct tip_rwnd_test *t)
 
 static void tip_tcp_rwnd_test_share(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(0, 1), 0U);
-	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(-5000, 1), 0U);
+	struct tip_tcp_rwnd_split s = { .conns = 1, .holders = 1,
+					.floor = 4 * MSS };
+
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(0, &s), 0U);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(-5000, &s), 0U);
 	/* Truesize doubles the payload: half the headroom, divided. */
-	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, 1), 40000U);
-	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, 4), 10000U);
-	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, 0), 40000U);
-	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(S64_MAX, 1), U32_MAX);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, &s), 40000U);
+	s.conns = 4;
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, &s), 10000U);
+	/* Many idle connections: still a few segments for the busy... */
+	s.conns = 400;
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, &s), 4U * MSS);
+	/* ...while they fit among the busy. */
+	s.holders = 20;
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, &s), 2000U);
+	s.conns = 0;
+	s.holders = 0;
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(80000, &s), 40000U);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(S64_MAX, &s), U32_MAX);
+	/* The headroom at which a share is reached. */
+	s.conns = 400;
+	s.holders = 20;
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_need(4 * MSS, &s), 160000ULL);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_need(4 * MSS + 1, &s),
+			(4ULL * MSS + 1) * 400 * 2);
+	KUNIT_EXPECT_EQ(test, tip_tcp_rwnd_share(160000, &s), 4U * MSS);
 }
 
 static void tip_tcp_rwnd_test_no_budget(struct kunit *test)
@@ -139,33 +160,44 @@ static void tip_tcp_rwnd_test_shrinks(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, tip_tcp_rwnd_due(t->pcb));
 	KUNIT_EXPECT_TRUE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
 
-	/* A budget lowered below what is in use takes nothing back. */
+	/* A budget lowered below what is in use takes nothing back (the
+	 * change calls whoever waits, to look again).
+	 */
 	tip_mem_set_budget(&t->tn->mem, 1);
+	KUNIT_EXPECT_EQ(test, t->wakes, 1);
 	KUNIT_EXPECT_EQ(test, sel(t), 0U);
-	KUNIT_EXPECT_EQ(test, t->wakes, 0);
 }
 
 static void tip_tcp_rwnd_test_divided(struct kunit *test)
 {
 	struct tip_rwnd_test *t = tip_rwnd_test_init(test);
 
-	/* Three others hold unread data: this one gets a quarter. */
+	/* Four connections: this one gets a quarter. */
+	t->tn->tcp.npcbs = 4;
 	t->tn->tcp.nrcv = 3;
 	tip_rwnd_test_budget(t, 80000);
 	KUNIT_EXPECT_EQ(test, sel(t), 10000U);
-	/* Holding unread data itself, it is one of the three. */
-	tip_rwnd_test_data(t, 10000);
+	/* Forty, of which four hold unread data (it now one of them): a
+	 * tenth would be 1000, but four segments fit among the four.
+	 */
+	t->tn->tcp.npcbs = 40;
+	t->pcb->rcv_nxt += 10000;
+	KUNIT_EXPECT_EQ(test, sel(t), 4U * MSS);
+	/* 3000 of it in, unread: its part of the budget (not the headroom,
+	 * untouched here) holds it at the 1000 left.
+	 */
+	tip_rwnd_test_data(t, 3000);
 	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 4U);
-	t->tn->tcp.nrcv = 3;
-	KUNIT_EXPECT_EQ(test, sel(t), 40000U / 3);
+	KUNIT_EXPECT_EQ(test, sel(t), 1000U);
+	KUNIT_EXPECT_TRUE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
 	/* Read, it no longer counts; off the list, never. */
 	t->pcb->rcv_queued = 0;
 	tip_tcp_rwnd_track(t->pcb);
-	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 2U);
+	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 3U);
 	t->pcb->rcv_queued = 5;
 	list_del_init(&t->pcb->all);
 	tip_tcp_rwnd_track(t->pcb);
-	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 2U);
+	KUNIT_EXPECT_EQ(test, t->tn->tcp.nrcv, 3U);
 	KUNIT_EXPECT_FALSE(test, t->pcb->flags & TIP_TCPF_UNREAD);
 }
 
@@ -203,15 +235,18 @@ static void tip_tcp_rwnd_test_wake(struct kunit *test)
 			(s64)step << TIP_TCP_RWND_TRUESIZE_SHIFT);
 
 	tip_mem_charge_force(&t->tn->mem, TINYIP_MEM_RCVQ, 100000);
+	/* A budget change calls whoever waits; still shut, it asks again. */
 	tip_mem_set_budget(&t->tn->mem, tip_mem_used(&t->tn->mem));
+	KUNIT_EXPECT_EQ(test, t->wakes, 1);
+	KUNIT_EXPECT_FALSE(test, tip_tcp_rwnd_due(t->pcb));
 	tip_mem_uncharge(&t->tn->mem, TINYIP_MEM_RCVQ, 2 * step - 1);
-	KUNIT_EXPECT_EQ(test, t->wakes, 0);
+	KUNIT_EXPECT_EQ(test, t->wakes, 1);
 	KUNIT_EXPECT_FALSE(test, tip_tcp_rwnd_due(t->pcb));
 	tip_mem_uncharge(&t->tn->mem, TINYIP_MEM_RCVQ, 1);
-	KUNIT_EXPECT_EQ(test, t->wakes, 1);
+	KUNIT_EXPECT_EQ(test, t->wakes, 2);
 	KUNIT_EXPECT_TRUE(test, tip_tcp_rwnd_due(t->pcb));
 	tip_mem_uncharge(&t->tn->mem, TINYIP_MEM_RCVQ, 1000);
-	KUNIT_EXPECT_EQ(test, t->wakes, 1);
+	KUNIT_EXPECT_EQ(test, t->wakes, 2);
 	/* The update it sends clears the mark: nothing held any more. */
 	tip_mem_set_budget(&t->tn->mem, 0);
 	KUNIT_EXPECT_EQ(test, sel(t), 65535U);
@@ -224,13 +259,13 @@ static void tip_tcp_rwnd_test_wake(struct kunit *test)
 	t->pcb->rcv_wnd = 0;
 	KUNIT_EXPECT_EQ(test, sel(t), 0U);
 	tip_mem_set_budget(&t->tn->mem, tip_mem_budget(&t->tn->mem) + 4 * step);
-	KUNIT_EXPECT_EQ(test, t->wakes, 2);
+	KUNIT_EXPECT_EQ(test, t->wakes, 3);
 	/* A dying instance calls nobody. */
 	tip_rwnd_test_budget(t, 0);
 	KUNIT_EXPECT_EQ(test, sel(t), 0U);
 	tip_mem_wake_off(&t->tn->mem);
 	tip_mem_set_budget(&t->tn->mem, 0);
-	KUNIT_EXPECT_EQ(test, t->wakes, 2);
+	KUNIT_EXPECT_EQ(test, t->wakes, 3);
 }
 
 /* Once the peer's FIN is in, no data follows: nothing to hold open. */

@@ -132,11 +132,19 @@ void tip_mem_uncharge(struct tip_mem *mem, enum tinyip_mem_cat cat,
 	tip_mem_wake_check(mem);
 }
 
-/* Raising (or removing) the budget frees memory too. */
+/*
+ * A new budget is new room for whoever waits: shares of the budget itself
+ * change with it, not only the headroom, so any waiter is called.
+ */
 void tip_mem_set_budget(struct tip_mem *mem, u64 budget)
 {
+	s64 want;
+
 	WRITE_ONCE(mem->budget, budget);
-	tip_mem_wake_check(mem);
+	want = atomic64_read(&mem->wake);
+	if (want > 0 && atomic64_try_cmpxchg(&mem->wake, &want, 0) &&
+	    mem->on_free)
+		mem->on_free(mem);
 }
 
 /*

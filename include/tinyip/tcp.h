@@ -590,6 +590,11 @@ static inline u32 tip_tcp_rcv_window(const struct tip_tcp_pcb *pcb)
  */
 u16 tip_tcp_select_window(struct tip_tcp_pcb *pcb);
 /*
+ * The window of a SYN-ACK for listener @pcb (never scaled, RFC 7323
+ * 2.2): its buffer's, within the memory budget's share.
+ */
+u32 tip_tcp_rwnd_initial(const struct tip_tcp_pcb *pcb);
+/*
  * Whether the window can open now by enough to be worth a segment of
  * its own (after a read, or memory coming back). When only the budget
  * stands in the way, marks the PCB TIP_TCPF_RWND_HELD and asks tn->mem
@@ -600,12 +605,18 @@ bool tip_tcp_rwnd_due(struct tip_tcp_pcb *pcb);
  * the PCB's place on tn->tcp.pcbs; call after either changes.
  */
 void tip_tcp_rwnd_track(struct tip_tcp_pcb *pcb);
+/* Whom the budget's headroom is shared with (tcp_rwnd.c). */
+struct tip_tcp_rwnd_split {
+	u32 conns;	/* every connection: an even share each */
+	u32 holders;	/* those holding unread data: up to @floor each */
+	u32 floor;	/* bytes: a few segments */
+};
+
 /*
  * The payload bytes one connection may offer beyond rcv_nxt when the
- * budget has @headroom bytes left (tip_mem_headroom()) to share among
- * @holders connections.
+ * budget has @headroom bytes left (tip_mem_headroom()) to share.
  */
-u32 tip_tcp_rwnd_share(s64 headroom, u32 holders);
+u32 tip_tcp_rwnd_share(s64 headroom, const struct tip_tcp_rwnd_split *s);
 
 /* ---- tcp_out.c ---- */
 /*
