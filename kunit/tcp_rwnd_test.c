@@ -123,7 +123,10 @@ static void tip_tcp_rwnd_test_no_budget(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sel(t), 65535U);
 	KUNIT_EXPECT_FALSE(test, t->pcb->flags & TIP_TCPF_RWND_HELD);
 	tip_rwnd_test_data(t, 30000);
-	KUNIT_EXPECT_EQ(test, sel(t), BUF - 30000U);
+	/* The buffer's edge lies a byte past the one offered: not worth a
+	 * move (SWS), so the window is what is left of it.
+	 */
+	KUNIT_EXPECT_EQ(test, sel(t), 65535U - 30000);
 	/* Memory in use does not matter without a budget. */
 	tip_mem_charge_force(&t->tn->mem, TINYIP_MEM_OTHER, 1 << 30);
 	t->pcb->rcv_queued = 0;
