@@ -11,6 +11,11 @@
  * checks; a category is bookkeeping added after it, so a reader racing a
  * charge may see the categories sum to a little less or more than "used",
  * never once both are quiet.
+ *
+ * Whoever was held back for lack of memory may ask to be called once the
+ * headroom reaches a given size (tip_mem_wake_at): the uncharge, or the
+ * budget change, that gets it there makes the call, so recovery does not
+ * wait for anyone to poll.
  */
 #include <linux/bug.h>
 #include <linux/errno.h>
@@ -28,6 +33,8 @@ void tip_mem_init(struct tip_mem *mem)
 	atomic64_set(&mem->failed, 0);
 	atomic64_set(&mem->peak, 0);
 	WRITE_ONCE(mem->budget, 0);
+	atomic64_set(&mem->wake, 0);
+	mem->on_free = NULL;
 	for (i = 0; i < __TINYIP_MEM_MAX; i++) {
 		atomic64_set(&mem->cat[i].used, 0);
 		atomic64_set(&mem->cat[i].failed, 0);
@@ -107,16 +114,70 @@ static void tip_mem_sub(atomic64_t *v, u64 bytes)
 		atomic64_set(v, 0);
 }
 
+/*
+ * Calls on_free if someone waits for the headroom there is now. The
+ * cmpxchg to 0 makes it one call per tip_mem_wake_at(), however many
+ * uncharges race past the mark.
+ */
+static void tip_mem_wake_check(struct tip_mem *mem)
+{
+	s64 want = atomic64_read(&mem->wake);
+
+	if (likely(want <= 0) || tip_mem_headroom(mem) < want)
+		return;
+	if (atomic64_try_cmpxchg(&mem->wake, &want, 0) && mem->on_free)
+		mem->on_free(mem);
+}
+
 void tip_mem_uncharge(struct tip_mem *mem, enum tinyip_mem_cat cat,
 		      u64 bytes)
 {
 	tip_mem_sub(&tip_mem_cat_of(mem, cat)->used, bytes);
 	tip_mem_sub(&mem->used, bytes);
+	tip_mem_wake_check(mem);
 }
 
+/*
+ * A new budget is new room for whoever waits: shares of the budget itself
+ * change with it, not only the headroom, so any waiter is called.
+ */
 void tip_mem_set_budget(struct tip_mem *mem, u64 budget)
 {
+	s64 want;
+
 	WRITE_ONCE(mem->budget, budget);
+	want = atomic64_read(&mem->wake);
+	if (want > 0 && atomic64_try_cmpxchg(&mem->wake, &want, 0) &&
+	    mem->on_free)
+		mem->on_free(mem);
+}
+
+/*
+ * Asks for one on_free call once the headroom is at least @headroom
+ * bytes; with several waiters the lowest mark wins, and on_free's
+ * callee asks again for those it could not serve. Calls at once when
+ * the headroom is already there (the memory may have come back between
+ * the caller's look and this call).
+ */
+void tip_mem_wake_at(struct tip_mem *mem, u64 headroom)
+{
+	s64 want = min_t(u64, max_t(u64, headroom, 1), S64_MAX);
+	s64 old = atomic64_read(&mem->wake);
+
+	do {
+		if (old == TIP_MEM_WAKE_OFF || (old > 0 && old <= want))
+			break;
+	} while (!atomic64_try_cmpxchg(&mem->wake, &old, want));
+	tip_mem_wake_check(mem);
+}
+
+/*
+ * No on_free call after this returns, but one already made may still
+ * be running: the owner of on_free's work cancels it after this.
+ */
+void tip_mem_wake_off(struct tip_mem *mem)
+{
+	atomic64_set(&mem->wake, TIP_MEM_WAKE_OFF);
 }
 
 /*

@@ -3,15 +3,18 @@
  * Received text: in-order delivery to the owner, the out-of-order queue
  * and the SACK blocks it yields (RFC 2018), D-SACK for duplicates
  * (RFC 2883), the peer's FIN, delayed ACKs (RFC 1122 4.2.3.2, RFC 5681
- * 4.2) and the receive window with receiver SWS avoidance (RFC 1122
- * 4.2.3.3, RFC 7323 2.3 scaling).
+ * 4.2), and window updates when the owner reads or memory comes back
+ * (the window itself is tcp_rwnd.c's).
  *
- * Memory: delivered and out-of-order data is charged to tn->mem. When the
- * budget refuses in-order data it is dropped unacknowledged, so the peer
+ * Memory: delivered and out-of-order data is charged to tn->mem, and the
+ * windows we offer stay within the budget's headroom (tcp_rwnd.c). When
+ * the budget still refuses in-order data (the headroom went to others
+ * after the window was offered) it is dropped unacknowledged, so the peer
  * resends it later: the stream is never corrupted, only slowed.
  */
 #include <linux/skbuff.h>
 #include <linux/tcp.h>
+#include <linux/workqueue.h>
 #include <net/tcp.h>
 
 #include <tinyip/tcp.h>
@@ -20,70 +23,70 @@
 #define TIP_TCP_DELACK_MAX	(HZ / 25)	/* 40 ms */
 /* Segments ACKed at once at the start of a connection (as Linux). */
 #define TIP_TCP_QUICKACK_SEGS	16
+/* Window updates after memory came back wait this long (jiffies), so
+ * that one reader's run of frees, skb by skb, makes one pass.
+ */
+#define TIP_TCP_RWND_DELAY	1
 
-static u32 tip_tcp_wscale(const struct tip_tcp_pcb *pcb)
+void tip_tcp_rwnd_update(struct tip_tcp_pcb *pcb)
 {
-	return (pcb->flags & TIP_TCPF_WS_OK) ? pcb->rcv_wscale : 0;
-}
-
-/* Receive space the owner leaves us: the buffer less what is unread. */
-static u32 tip_tcp_rcv_space(const struct tip_tcp_pcb *pcb)
-{
-	return pcb->rcv_buf > pcb->rcv_queued ?
-	       pcb->rcv_buf - pcb->rcv_queued : 0;
-}
-
-/* What is left of the window last advertised. */
-static u32 tip_tcp_cur_window(const struct tip_tcp_pcb *pcb)
-{
-	s32 left = (s32)(pcb->rcv_wup + pcb->rcv_wnd - pcb->rcv_nxt);
-
-	return left > 0 ? left : 0;
-}
-
-u16 tip_tcp_select_window(struct tip_tcp_pcb *pcb)
-{
-	u32 ws = tip_tcp_wscale(pcb), cur = tip_tcp_cur_window(pcb);
-	u32 space = tip_tcp_rcv_space(pcb), max = 65535U << ws, win;
-	u32 sws = min_t(u32, pcb->rcv_buf / 2, pcb->rcv_mss ?: 536);
-
-	space = min(space, max);
-	/*
-	 * Never move the right edge back (RFC 9293 3.8.6.2.2), and move it
-	 * on only by a sizable step (RFC 1122 4.2.3.3).
-	 */
-	if (space <= cur || space - cur < sws)
-		win = ALIGN(cur, 1U << ws);
-	else
-		win = space & ~((1U << ws) - 1);
-	win = min(win, max);
-	pcb->rcv_wnd = win;
-	pcb->rcv_wup = pcb->rcv_nxt;
-	return win >> ws;
+	lockdep_assert_held(&pcb->tn->lock);
+	if (tip_tcp_rwnd_due(pcb))
+		tip_tcp_send_ack(pcb);
 }
 
 void tip_tcp_recved(struct tip_tcp_pcb *pcb, u32 len)
 {
-	u32 space, cur, mss = pcb->rcv_mss ?: 536;
-
 	lockdep_assert_held(&pcb->tn->lock);
 	pcb->rcv_queued -= min(pcb->rcv_queued, len);
-	switch (pcb->state) {
-	case TIP_TCP_ESTABLISHED:
-	case TIP_TCP_FIN_WAIT1:
-	case TIP_TCP_FIN_WAIT2:
-		break;
-	default:
-		return;
-	}
-	if (pcb->flags & TIP_TCPF_FIN_RCVD)
-		return;
-	/* A window update is worth a segment when it opens a lot. */
-	space = tip_tcp_rcv_space(pcb);
-	cur = tip_tcp_cur_window(pcb);
-	if (space > cur &&
-	    (space - cur >= 2 * mss || space - cur >= pcb->rcv_buf / 2))
-		tip_tcp_send_ack(pcb);
+	tip_tcp_rwnd_track(pcb);
+	tip_tcp_rwnd_update(pcb);
+}
+
+/*
+ * Memory came back: a window update to every connection whose window
+ * the budget held back and can now open (tcp_rwnd.c). A walk of every
+ * PCB, but only when a held window can open, at most once a jiffy.
+ */
+static void tip_tcp_rwnd_work(struct work_struct *work)
+{
+	struct tip_net *tn = container_of(to_delayed_work(work),
+					  struct tip_net, tcp.rwnd_work);
+	struct tip_tcp_pcb *pcb;
+
+	spin_lock_bh(&tn->lock);
+	list_for_each_entry(pcb, &tn->tcp.pcbs, all)
+		if (pcb->flags & TIP_TCPF_RWND_HELD)
+			tip_tcp_rwnd_update(pcb);
+	spin_unlock_bh(&tn->lock);
+}
+
+/* tn->mem's on_free, from any context: an uncharge may run in softirq
+ * or under tn->lock, so the updates wait for the work.
+ */
+static void tip_tcp_rwnd_wake(struct tip_mem *mem)
+{
+	struct tip_net *tn = container_of(mem, struct tip_net, mem);
+
+	queue_delayed_work(system_wq, &tn->tcp.rwnd_work, TIP_TCP_RWND_DELAY);
+}
+
+void tip_tcp_rwnd_net_init(struct tip_net *tn)
+{
+	tn->tcp.nrcv = 0;
+	INIT_DELAYED_WORK(&tn->tcp.rwnd_work, tip_tcp_rwnd_work);
+	tn->mem.on_free = tip_tcp_rwnd_wake;
+}
+
+/*
+ * After the PCBs and their timers are gone (tip_tcp_net_exit): with the
+ * wake off, tn->mem starts no new call, and the cancel outlasts a call
+ * already made and the work it queued (which may queue itself again).
+ */
+void tip_tcp_rwnd_net_exit(struct tip_net *tn)
+{
+	tip_mem_wake_off(&tn->mem);
+	cancel_delayed_work_sync(&tn->tcp.rwnd_work);
 }
 
 static void tip_tcp_dsack(struct tip_tcp_pcb *pcb, u32 start, u32 end)
@@ -129,6 +132,7 @@ static bool tip_tcp_deliver(struct tip_tcp_pcb *pcb, struct sk_buff *skb,
 		pcb->rcv_nxt += len;
 		pcb->bytes_received += len;
 		pcb->rcv_queued += len;
+		tip_tcp_rwnd_track(pcb);
 		if (pcb->ops && pcb->ops->recv)
 			pcb->ops->recv(pcb, skb);
 		else

@@ -92,13 +92,6 @@ static bool tip_tcp_fin_acked(const struct tip_tcp_pcb *pcb)
 	       pcb->snd_una == pcb->snd_max;
 }
 
-static u32 tip_tcp_rcv_window(const struct tip_tcp_pcb *pcb)
-{
-	s32 win = (s32)(pcb->rcv_wup + pcb->rcv_wnd - pcb->rcv_nxt);
-
-	return win < 0 ? 0 : win;
-}
-
 /* RFC 9293 3.10.7.4, first step: the four cases of acceptability. */
 static bool tip_tcp_seq_ok(const struct tip_tcp_pcb *pcb, u32 seq, u32 len,
 			   u32 win)

@@ -48,6 +48,7 @@ struct tip_tcp_req {
 	u8 snd_wscale;
 	u8 opts;			/* TIP_TCPOPT_* the peer offered */
 	u8 retries;
+	u16 win;			/* our SYN-ACK's window (tcp_rwnd.c) */
 	int iif;			/* arrival link, for scoped peers */
 };
 
@@ -189,9 +190,8 @@ static int tip_tcp_req_synack(struct tip_tcp_pcb *lpcb,
 		o.tsecr = req->ts_recent;
 	}
 	return tip_tcp_send_synack(tn, &req->laddr, &req->raddr, req->lport,
-				   req->rport, req->iss, req->irs + 1,
-				   min_t(u32, lpcb->rcv_buf, 65535), &o,
-				   inet.bound_if);
+				   req->rport, req->iss, req->irs + 1, req->win,
+				   &o, inet.bound_if);
 }
 
 /* The SYN-ACK of a queued request, with a fresh timestamp. */
@@ -301,6 +301,8 @@ static bool tip_tcp_cookie_req(struct tip_tcp_pcb *lpcb,
 		return false;
 	}
 	req->peer_mss = tip_tcp_cookie_mss[mssind];
+	/* The most the cookie's SYN-ACK offered: never less (RFC 7323 2.4). */
+	req->win = min_t(u32, lpcb->rcv_buf, 65535);
 	req->opts = 0;
 	if (o->present & TIP_TCPOPT_TS) {
 		bits = o->tsecr & TIP_TCP_TSBITS_MASK;
@@ -401,7 +403,7 @@ static struct tip_tcp_pcb *tip_tcp_child(struct tip_tcp_pcb *lpcb,
 	child->irs = req->irs;
 	child->rcv_nxt = req->irs + 1;
 	child->rcv_wup = child->rcv_nxt;
-	child->rcv_wnd = min_t(u32, child->rcv_buf, 65535);
+	child->rcv_wnd = req->win;
 	child->snd_wnd = (u32)ntohs(th->window) << child->snd_wscale;
 	child->max_window = child->snd_wnd;
 	child->snd_wl1 = ntohl(th->seq);
@@ -471,6 +473,7 @@ static void tip_tcp_listen_syn(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 				 TIP_TCPOPT_TS);
 	tmp.snd_wscale = min_t(u8, o->wscale, TIP_TCP_MAX_WSCALE);
 	tmp.ts_recent = o->tsval;
+	tmp.win = tip_tcp_rwnd_initial(lpcb);
 
 	req = tip_tcp_req_find(lsn, &tmp.laddr, tmp.lport, &tmp.raddr,
 			       tmp.rport);
@@ -524,13 +527,11 @@ static void tip_tcp_listen_ack(struct tip_tcp_pcb *lpcb, struct sk_buff *skb,
 			goto reset;
 		/* RFC 9293 3.10.7.4 for SYN_RECV: the sequence check. */
 		if (!tip_seq_between(seq, req->irs + 1,
-				     req->irs + 1 + min_t(u32, lpcb->rcv_buf,
-							  65535))) {
+				     req->irs + 1 + req->win)) {
 			tip_tcp_send_ack_tuple(tn, &req->laddr, &req->raddr,
 					       req->lport, req->rport,
 					       req->iss + 1, req->irs + 1,
-					       min_t(u32, lpcb->rcv_buf,
-						     65535), &none,
+					       req->win, &none,
 					       tip_tcp_req_oif(lpcb, req));
 			goto drop;
 		}

@@ -176,6 +176,7 @@ static void tip_tcp_list(struct tip_tcp_pcb *pcb)
 	if (list_empty(&pcb->all)) {
 		list_add_tail(&pcb->all, &pcb->tn->tcp.pcbs);
 		pcb->tn->tcp.npcbs++;
+		tip_tcp_rwnd_track(pcb);
 	}
 }
 
@@ -184,6 +185,7 @@ static void tip_tcp_unlist(struct tip_tcp_pcb *pcb)
 	if (!list_empty(&pcb->all)) {
 		list_del_init(&pcb->all);
 		pcb->tn->tcp.npcbs--;
+		tip_tcp_rwnd_track(pcb);
 	}
 }
 
@@ -824,6 +826,7 @@ int tip_tcp_net_init(struct tip_net *tn)
 	tn->tcp.chal_stamp = 0;
 	tn->tcp.chal_count = 0;
 	tn->tcp.chal_limit = 0;
+	tip_tcp_rwnd_net_init(tn);
 	return tip_tcp_tw_net_init(tn);
 }
 
@@ -857,6 +860,7 @@ void tip_tcp_net_exit(struct tip_net *tn)
 		tip_tcp_pcb_put(pcb);
 	}
 	tip_tcp_tw_net_exit(tn);
+	tip_tcp_rwnd_net_exit(tn);
 }
 
 static const struct tip_ip4_proto tip_tcp_ip4 = {

@@ -11,6 +11,7 @@
 
 #include <linux/atomic.h>
 #include <linux/gfp.h>
+#include <linux/minmax.h>
 #include <linux/tinyip.h>
 #include <linux/types.h>
 
@@ -28,7 +29,18 @@ struct tip_mem {
 	u64 budget;		/* bytes; 0 is unlimited; READ/WRITE_ONCE */
 	/* Indexed by enum tinyip_mem_cat; UNSPEC and PAD stay zero. */
 	struct tip_mem_cat cat[__TINYIP_MEM_MAX];
+	/*
+	 * Someone held back for lack of memory (a receive window the budget
+	 * kept shut, tcp_rwnd.c) waits for the headroom to reach @wake
+	 * bytes: the uncharge or budget change that gets it there calls
+	 * @on_free once. 0: nobody waits; TIP_MEM_WAKE_OFF: the instance
+	 * is going away and nobody will be called again.
+	 */
+	atomic64_t wake;
+	void (*on_free)(struct tip_mem *mem);
 };
+
+#define TIP_MEM_WAKE_OFF	(-1LL)
 
 void tip_mem_init(struct tip_mem *mem);
 int tip_mem_charge(struct tip_mem *mem, enum tinyip_mem_cat cat, u64 bytes);
@@ -37,6 +49,8 @@ void tip_mem_charge_force(struct tip_mem *mem, enum tinyip_mem_cat cat,
 void tip_mem_uncharge(struct tip_mem *mem, enum tinyip_mem_cat cat,
 		      u64 bytes);
 void tip_mem_set_budget(struct tip_mem *mem, u64 budget);
+void tip_mem_wake_at(struct tip_mem *mem, u64 headroom);
+void tip_mem_wake_off(struct tip_mem *mem);
 void *tip_mem_zalloc(struct tip_mem *mem, enum tinyip_mem_cat cat,
 		     size_t size, gfp_t gfp);
 void tip_mem_free(struct tip_mem *mem, enum tinyip_mem_cat cat, void *p,
@@ -50,6 +64,20 @@ static inline u64 tip_mem_budget(const struct tip_mem *mem)
 static inline u64 tip_mem_used(const struct tip_mem *mem)
 {
 	return atomic64_read(&mem->used);
+}
+
+/*
+ * What may still be charged: the budget less what is in use, negative
+ * once forced charges or a lowered budget put "used" above it, S64_MAX
+ * without a budget.
+ */
+static inline s64 tip_mem_headroom(const struct tip_mem *mem)
+{
+	u64 budget = tip_mem_budget(mem);
+
+	if (!budget)
+		return S64_MAX;
+	return (s64)min_t(u64, budget, S64_MAX) - (s64)tip_mem_used(mem);
 }
 
 static inline u64 tip_mem_failed(const struct tip_mem *mem)

@@ -13,6 +13,8 @@
  *                 (RFC 5681, RFC 6582, RFC 6675)
  *   tcp_data.c    received data: in-order delivery, the out-of-order
  *                 queue, SACK blocks, delayed ACKs (RFC 1122 4.2.3.2)
+ *   tcp_rwnd.c    the receive window we offer: SWS avoidance, scaling,
+ *                 and its share of the memory budget
  *   tcp_out.c     segment building and output: windows, Nagle, SWS
  *                 avoidance, retransmission, RST and ACK replies
  *   tcp_timer.c   the per-PCB timer: RTO, persist, keepalive, delayed ACK
@@ -31,6 +33,7 @@
 #include <linux/skbuff.h>
 #include <linux/timer.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #include <tinyip/addr.h>
 #include <tinyip/mem.h>
@@ -178,6 +181,12 @@ struct tip_tcp_lsn;
 #define TIP_TCPF_TLP_RETRANS	BIT(24)
 /* tcp_ack.c: the peer reordered our segments; RACK's window decides. */
 #define TIP_TCPF_REORDER	BIT(25)
+/* tcp_rwnd.c: the PCB holds unread data, counted in tn->tcp.nrcv. */
+#define TIP_TCPF_UNREAD		BIT(28)
+/* tcp_rwnd.c: the memory budget held the receive window back; a window
+ * update is owed once memory comes back.
+ */
+#define TIP_TCPF_RWND_HELD	BIT(29)
 /*
  * tcp_pcb.c/tcp_in.c: before the handshake completes, TIP_TCPF_SACK_OK,
  * TIP_TCPF_TS_OK and TIP_TCPF_WS_OK say which options our SYN (or the
@@ -372,6 +381,12 @@ struct tip_tcp_net {
 	unsigned long chal_stamp;	/* jiffies / HZ of the budget */
 	u32 chal_count;
 	u32 chal_limit;
+	/* tcp_rwnd.c: the PCBs holding unread data, among which the memory
+	 * budget's headroom is shared, and the work that reopens the
+	 * windows it held back once memory is freed.
+	 */
+	u32 nrcv;
+	struct delayed_work rwnd_work;
 };
 
 /* Counters, under tn->lock (include <tinyip/tinyip.h> to use them). */
@@ -555,8 +570,53 @@ void tip_tcp_tlp_ack(struct tip_tcp_pcb *pcb, u32 ack, bool news, bool dsack);
 void tip_tcp_data(struct tip_tcp_pcb *pcb, struct sk_buff *skb);
 /* The owner consumed @len delivered bytes: reopen the window. */
 void tip_tcp_recved(struct tip_tcp_pcb *pcb, u32 len);
-/* The window to advertise now, scaled for the header (SWS avoidance). */
+/* Sends a window update if the window can now open by a sizable step. */
+void tip_tcp_rwnd_update(struct tip_tcp_pcb *pcb);
+/* The window-reopening work of an instance (tip_tcp_net_init/exit). */
+void tip_tcp_rwnd_net_init(struct tip_net *tn);
+void tip_tcp_rwnd_net_exit(struct tip_net *tn);
+
+/* ---- tcp_rwnd.c: the receive window (reads the PCB and tn->mem only) ---- */
+/* What is left of the window last advertised (never below 0). */
+static inline u32 tip_tcp_rcv_window(const struct tip_tcp_pcb *pcb)
+{
+	s32 left = (s32)(pcb->rcv_wup + pcb->rcv_wnd - pcb->rcv_nxt);
+
+	return left > 0 ? left : 0;
+}
+
+/* The window to advertise now, scaled for the header (SWS avoidance,
+ * the memory budget's share); records it in rcv_wnd/rcv_wup.
+ */
 u16 tip_tcp_select_window(struct tip_tcp_pcb *pcb);
+/*
+ * The window of a SYN-ACK for listener @pcb (never scaled, RFC 7323
+ * 2.2): its buffer's, within the memory budget's share.
+ */
+u32 tip_tcp_rwnd_initial(const struct tip_tcp_pcb *pcb);
+/*
+ * Whether the window can open now by enough to be worth a segment of
+ * its own (after a read, or memory coming back). When only the budget
+ * stands in the way, marks the PCB TIP_TCPF_RWND_HELD and asks tn->mem
+ * to call back once it would not.
+ */
+bool tip_tcp_rwnd_due(struct tip_tcp_pcb *pcb);
+/* Keeps TIP_TCPF_UNREAD and tn->tcp.nrcv in step with rcv_queued and
+ * the PCB's place on tn->tcp.pcbs; call after either changes.
+ */
+void tip_tcp_rwnd_track(struct tip_tcp_pcb *pcb);
+/* Whom the budget's headroom is shared with (tcp_rwnd.c). */
+struct tip_tcp_rwnd_split {
+	u32 conns;	/* every connection: an even share each */
+	u32 holders;	/* those holding unread data: up to @floor each */
+	u32 floor;	/* bytes: a few segments */
+};
+
+/*
+ * The payload bytes one connection may offer beyond rcv_nxt when the
+ * budget has @headroom bytes left (tip_mem_headroom()) to share.
+ */
+u32 tip_tcp_rwnd_share(s64 headroom, const struct tip_tcp_rwnd_split *s);
 
 /* ---- tcp_out.c ---- */
 /*

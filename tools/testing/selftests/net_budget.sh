@@ -6,12 +6,22 @@
 # queues) and tinyip senders, half of them non-blocking, to slow native
 # readers with small buffers (filling tinyip's send queues), all within a
 # budget far smaller than they would take. The readers start paused, so
-# the budget fills whatever the machine's speed; with it full and then
-# lowered below what is in use, a new connection each way is refused;
-# then the readers go on, slowly. What a user must see:
+# the budget fills whatever the machine's speed: the native senders
+# first, then tinyip's. With it full and then lowered below what is in
+# use, a new connection each way is refused; lifted, the paused
+# connections go on; set again, the readers go on, slowly. What a
+# user must see:
 #  - every transfer's sha256 matches: nothing accepted is ever lost;
-#  - the budget refused charges (mem failed, the rcvq, sndq and pcb
-#    categories' failed, TcpExtTCPRcvQDrop, TcpExtListenDrops moved);
+#  - receive windows shrink (RFC 7323 2.4: no edge moves back): with the
+#    budget full, every native sender sees a zero window (ss snd_wnd)
+#    and stops, rather than sending data the budget refuses: until the
+#    budget is lifted, received data is dropped (TcpExtTCPRcvQDrop)
+#    fewer times than there are connections (none seen), where windows
+#    as wide as the buffer never closed and took dozens of drops;
+#  - once memory is freed, the windows reopen: with the budget lifted,
+#    every native sender goes on, the readers still paused;
+#  - the budget refused charges (mem failed, the sndq and pcb
+#    categories' failed, TcpExtListenDrops moved);
 #  - used reached near the budget and never passed it by more than
 #    $SLACK (memory charged whatever the budget: FINs, splits of queued
 #    data, see tip_mem_charge_force);
@@ -31,7 +41,7 @@ need_cmd socat jq numfmt sha256sum sysctl
 topo_setup
 # A stopped program ignores the SIGTERM of the cleanup: wake them first;
 # and let the senders' data go, or its waiting loops would outlive us.
-trap 'readers_signal CONT; [ -d "${T:-}" ] && touch "$T/go"; tcp_cleanup' EXIT
+trap 'readers_signal CONT; [ -d "${T:-}" ] && touch "$T/go" "$T/go_rx"; tcp_cleanup' EXIT
 tcp_tmp
 dmesg_mark
 
@@ -125,11 +135,12 @@ tx_send()
 	} | in_tip "$TIP_TCP" -t $TO "$@" send $NAT_ADDR "$port" -
 }
 
-# rx_send PORT: a native sender whose data waits for $T/go too.
+# rx_send PORT: a native sender whose data waits for $T/go_rx, before
+# the tinyip senders go: the windows shrink as the receive queues fill.
 rx_send()
 {
 	{
-		until [ -e "$T/go" ]; do sleep 0.2; done
+		until [ -e "$T/go_rx" ]; do sleep 0.2; done
 		"$TIP_TCP" -s $RX_SEED gen $SIZE
 	} | in_nat timeout $TO socat -u - TCP4:$TIP_ADDR:"$1"
 }
@@ -145,6 +156,45 @@ tx_estab()
 rx_estab()
 {
 	tip sock show tcp state established | grep -Ec ":$((RX_PORT / 100))[0-9]{2} "
+}
+
+# rx_wnds: the window each native sender last saw from tinyip (ss's
+# snd_wnd, the peer's own view, which ss leaves out when it is 0), one
+# line each.
+rx_wnds()
+{
+	in_nat ss -tinH dst $TIP_ADDR \
+		"( dport >= :$((RX_PORT + 1)) and dport <= :$((RX_PORT + NRX)) )" |
+		awk '/^[ \t]/ { w = 0
+			if (match($0, /snd_wnd:[0-9]+/))
+				w = substr($0, RSTART + 8, RLENGTH - 8)
+			print w }'
+}
+
+# rx_shut: all $NRX native senders see a zero window.
+rx_shut()
+{
+	[ "$(rx_wnds | grep -cx 0)" = "$NRX" ]
+}
+
+# rx_queued: tinyip's unread bytes of each native sender's connection,
+# by port.
+rx_queued()
+{
+	tip -j sock show tcp state established |
+		jq -r --argjson lo $((RX_PORT + 1)) --argjson hi $((RX_PORT + NRX)) \
+		'[.[] | select(.lport >= $lo and .lport <= $hi)] | sort_by(.lport) | .[].recv_q'
+}
+
+# rx_grew BEFORE: every connection's unread bytes grew from BEFORE (a
+# rx_queued output).
+rx_grew()
+{
+	{ printf '%s\n--\n' "$1"; rx_queued; } |
+		awk '$0 == "--" { now = 1; next }
+			!now { was[++n] = $1; next }
+			{ if ($1 <= was[++i]) bad = 1 }
+			END { exit bad || i != n || n != '"$NRX"' }'
 }
 
 declare -A PID
@@ -188,15 +238,19 @@ start_load()
 	done
 	# Every connection exists before the send queues take the budget: a
 	# native client whose SYNs all meet a full budget gives up.
-	wait_eq $((30 * TCP_SLOW)) $NRX rx_estab ||
+	wait_eq $((60 * TCP_SLOW)) $NRX rx_estab ||
 		fail "only $(rx_estab) of $NRX native connections established"
+	touch "$T/go_rx"
+	# The windows close as the budget fills: the native senders stop.
+	wait_until $((60 * TCP_SLOW)) rx_shut ||
+		fail "with the budget full, the native senders' windows are still $(rx_wnds | tr '\n' ' '); $(tip stats mem | tr '\n' ' '); drops $(tcp_stat TcpExtTCPRcvQDrop); unread $(rx_queued | tr '\n' ' '); $(tip -s sock show tcp state established | tr '\n' ' ')"
 	touch "$T/go"
 }
 
-# full: both kinds of queue had a charge refused.
+# full: the send queues had a charge refused.
 full()
 {
-	output_is true memq '.rcvq.failed > 0 and .sndq.failed > 0'
+	output_is true memq '.sndq.failed > 0'
 }
 
 RCVQ_DROP0=$(tcp_stat TcpExtTCPRcvQDrop)
@@ -208,6 +262,9 @@ sleep 2
 # (No process substitution: the guest has no /dev/fd.)
 read -r USED RCVQ SNDQ <<< "$(memq '"\(.used) \(.rcvq.used) \(.sndq.used)"')"
 echo "# full at $SECONDS s: used $USED B, $RCVQ B in rcvq, $SNDQ B in sndq"
+WNDS_FULL=$(rx_wnds | tr '\n' ' ')
+RCVQ_DROP1=$(tcp_stat TcpExtTCPRcvQDrop)
+echo "# native senders' windows: $WNDS_FULL; $((RCVQ_DROP1 - RCVQ_DROP0)) drops"
 
 # A lowered budget refuses new work only; nothing queued goes away.
 read -r LDROP0 PCB_FAILED0 <<< \
@@ -222,7 +279,19 @@ read -r LDROP1 PCB_FAILED1 USED_LOW <<< "$(tip -j stats |
 	jq -r '"\(.TcpExtListenDrops) \(.memory.pcb.failed) \(.memory.used)"')"
 
 echo "# refusals seen at $SECONDS s"
-# Memory back: the paused and the refused all go on, reading slowly.
+# Memory back, the readers still paused: the windows the budget held
+# shut reopen, and the native senders go on. (Unlimited: the tinyip
+# senders take what they can at once, and would leave a raised budget
+# full again before the windows could be seen to open.)
+PEAK_BUDGET=$(mem peak)
+RCVQ_DROP2=$(tcp_stat TcpExtTCPRcvQDrop)
+QUEUED=$(rx_queued)
+tip config set mem-budget unlimited > /dev/null || fail "lifting mem-budget"
+wait_until $((30 * TCP_SLOW)) rx_grew "$QUEUED"
+REOPENED=$?
+echo "# lifted at $SECONDS s: reopened $REOPENED, rcvq $(mem rcvq used) B"
+# Then the readers go on under the first budget, below what is in use
+# now: the windows reopen as they read.
 tip config set mem-budget $BUDGET > /dev/null || fail "restoring mem-budget"
 readers_signal CONT
 for k in "${!PID[@]}"; do
@@ -252,16 +321,28 @@ ok_refusals()
 	rcvq=$(jq -r .memory.rcvq.failed <<<"$STATS_END")
 	sndq=$(jq -r .memory.sndq.failed <<<"$STATS_END")
 	echo "# failed charges: total $(jq -r .memory.failed <<<"$STATS_END"), rcvq $rcvq, sndq $sndq, pcb $(jq -r .memory.pcb.failed <<<"$STATS_END")"
-	[ "$rcvq" -gt 0 ] || fail "no receive-queue charge was refused: the test did not fill the budget"
 	[ "$sndq" -gt 0 ] || fail "no send-queue charge was refused: the test did not fill the budget"
-	[ "$(jq -r .TcpExtTCPRcvQDrop <<<"$STATS_END")" -gt "$RCVQ_DROP0" ] ||
-		fail "TcpExtTCPRcvQDrop did not move though receive charges were refused"
+}
+
+# The windows, not refused charges, held the native senders back. (Set
+# again below what is in use after the lift, the budget may refuse data
+# sent into the windows offered meanwhile: counted, not judged.)
+ok_windows()
+{
+	local drops=$((RCVQ_DROP2 - RCVQ_DROP0))
+	echo "# received data dropped by the budget: $drops times until it was lifted, $(($(jq -r .TcpExtTCPRcvQDrop <<<"$STATS_END") - RCVQ_DROP2)) after"
+	[ "$(tr ' ' '\n' <<< "$WNDS_FULL" | grep -cx 0)" = "$NRX" ] ||
+		fail "with the budget full, the native senders' windows were $WNDS_FULL"
+	[ "$drops" -lt "$NRX" ] ||
+		fail "the budget dropped received data $drops times: the windows offered more than it could hold"
+	[ "$REOPENED" = 0 ] ||
+		fail "the budget raised, not every native sender went on: unread bytes $(rx_queued | tr '\n' ' '), were $(tr '\n' ' ' <<< "$QUEUED")"
 }
 
 ok_peak()
 {
 	local peak over
-	peak=$(jq -r .memory.peak <<<"$STATS_END")
+	peak=$PEAK_BUDGET
 	over=$((peak - BUDGET))
 	echo "# peak $peak B: $over B over the budget (slack $SLACK)"
 	[ "$peak" -ge $((BUDGET - BUDGET_EXTRA / 4)) ] ||
@@ -320,7 +401,8 @@ from_native_fresh()
 }
 
 tcp_case "every transfer's sha256 matches" ok_transfers
-tcp_case "the budget refused receive and send charges, counted" ok_refusals
+tcp_case "the budget refused send charges, counted" ok_refusals
+tcp_case "receive windows shrank to zero, the native senders stopped, the windows reopened" ok_windows
 tcp_case "used came near the budget, never past it by more than the slack" ok_peak
 tcp_case "non-blocking sends got EAGAIN or ENOBUFS" ok_nonblocking
 tcp_case "new connections refused, counted, then served" ok_new_conns
