@@ -103,12 +103,6 @@ test_gt_stat()
 	[ "$(tcp_stat "$1")" -gt "$2" ]
 }
 
-# mem_but_neigh: used less the neighbour entries, which come and go with
-# ARP on their own.
-mem_but_neigh()
-{
-	tip -j stats show mem | jq -r '.memory.used - .memory.neigh.used'
-}
 
 ping_ok $NS_NAT $TIP_ADDR || fail "no ping between the namespaces"
 tcp_stats_ok || fail "tinyip stats does not work"
