@@ -110,6 +110,84 @@ static void fuzz_nd_ra_again(const struct tip_nd_msg *m,
 	FUZZ_CHECK(!tip_icmp6_csum(saddr, daddr, buf, len));
 }
 
+/*
+ * What a host sends (NS, NA, RS; RFC 4861 4.1, 4.3, 4.4), built from the
+ * input's target and parsed back by the receive checks; and the
+ * interface identifiers of RFC 4291 2.5.1 and RFC 7217 5.
+ */
+static void fuzz_nd_build(const u8 *data, const struct in6_addr *target)
+{
+	static const siphash_key_t key = { { 1, 2 } };
+	struct in6_addr ll, any, snma;
+	u8 buf[TIP_ND_BUILD_MAX], iid[8], iid2[8];
+	struct tip_nd_msg m;
+	unsigned int len;
+
+	memset(&ll, 0, sizeof(ll));
+	ll.s6_addr[0] = 0xfe;
+	ll.s6_addr[1] = 0x80;
+	ll.s6_addr[15] = 1;
+	memset(&any, 0, sizeof(any));
+	memset(&snma, 0, sizeof(snma));
+	snma.s6_addr[0] = 0xff;
+	snma.s6_addr[1] = 0x02;
+	snma.s6_addr[11] = 0x01;
+	snma.s6_addr[12] = 0xff;
+	memcpy(snma.s6_addr + 13, target->s6_addr + 13, 3);
+
+	len = tip_nd_build_ns(buf, target, data[0] & 1 ? data : NULL,
+			      data[0] & 2 ? data + 8 : NULL);
+	FUZZ_CHECK(len <= sizeof(buf) && len % 8 == 0);
+	FUZZ_CHECK(!tip_nd_parse(buf, len, 255, &ll, &snma, &m) ==
+		   !ipv6_addr_is_multicast(target));
+	/* A DAD probe: only without SLLAO (RFC 4862 5.4.2). */
+	if (!ipv6_addr_is_multicast(target))
+		FUZZ_CHECK(!tip_nd_parse(buf, len, 255, &any, &snma, &m) ==
+			   !(data[0] & 1));
+
+	len = tip_nd_build_na(buf, target, data[1], data[0] & 4 ? data : NULL);
+	FUZZ_CHECK(len <= sizeof(buf) && len % 8 == 0);
+	if (!tip_nd_parse(buf, len, 255, &ll, &ll, &m)) {
+		FUZZ_CHECK(m.na_flags == (data[1] & 0xe0));
+		FUZZ_CHECK(ipv6_addr_equal(&m.target, target));
+		FUZZ_CHECK(!m.opts.tllao == !(data[0] & 4));
+	} else {
+		FUZZ_CHECK(ipv6_addr_is_multicast(target));
+	}
+
+	len = tip_nd_build_rs(buf, data[0] & 8 ? data : NULL);
+	FUZZ_CHECK(!tip_nd_parse(buf, len, 255, &ll, &snma, &m));
+	FUZZ_CHECK(!m.opts.sllao == !(data[0] & 8));
+
+	len = tip_mld1_build(buf, data[1], target);
+	FUZZ_CHECK(len == (data[1] == 131 || data[1] == 132 ? 24 : 0));
+
+	tip_ip6_eui64(iid, data);
+	FUZZ_CHECK(iid[3] == 0xff && iid[4] == 0xfe);
+	tip_ip6_stable_iid(iid, target, data, 16, data[2], &key);
+	tip_ip6_stable_iid(iid2, target, data, 16, data[2], &key);
+	FUZZ_CHECK(!memcmp(iid, iid2, 8) && !tip_ip6_iid_reserved(iid));
+}
+
+/* An MLDv2 Report of records taken from the input (RFC 3810 5.2). */
+static void fuzz_mld2_build(const u8 *data, size_t size)
+{
+	struct tip_mld2_rec recs[8];
+	u8 buf[8 + 8 * 20];
+	unsigned int i, n = data[0] % 9, len, room = data[1] % sizeof(buf);
+	bool bad = false;
+
+	for (i = 0; i < n && 2 + i < size; i++) {
+		recs[i].type = data[2 + i] % 8;
+		bad |= recs[i].type < 1 || recs[i].type > 6;
+		memset(&recs[i].group, data[2 + i], sizeof(recs[i].group));
+	}
+	n = i;
+	len = tip_mld2_build_report(buf, room, recs, n);
+	FUZZ_CHECK(len <= room);
+	FUZZ_CHECK(len == (bad || 8 + n * 20 > room ? 0 : 8 + n * 20));
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct in6_addr saddr, daddr;
@@ -126,6 +204,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	memcpy(&daddr, data + 17, 16);
 	icmp = data + FUZZ_ND_PREFIX;
 	len = size - FUZZ_ND_PREFIX;
+	fuzz_nd_build(data, &daddr);
+	fuzz_mld2_build(data, size);
 
 	/* The option walk alone, over every byte of the message. */
 	if (!tip_nd_opts_parse(icmp, len, &o))
