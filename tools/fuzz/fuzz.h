@@ -12,7 +12,11 @@
 #include <stdlib.h>
 #include <linux/types.h>
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+/*
+ * libFuzzer's entry point; the Makefile names it (-DFUZZ_ENTRY=...) so
+ * that its CamelCase stays out of kernel-style sources.
+ */
+int FUZZ_ENTRY(const u8 *data, size_t size);
 
 #define FUZZ_CHECK(cond)						\
 	do {								\

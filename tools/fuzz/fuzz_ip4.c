@@ -59,7 +59,7 @@ static int fuzz_ip4_parse(const u8 *buf, size_t size)
 	return 0;
 }
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	unsigned int ihl;
 	u8 *buf, flags;

@@ -61,7 +61,7 @@ static void fuzz_ip6_chain(const u8 *buf, size_t len, enum tip_ip6_walk ret,
 	FUZZ_CHECK(!c->router_alert || buf[6] == IPPROTO_HOPOPTS);
 }
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	struct tip_ip6_chain c, c2;
 	struct tip_ip6_perr e, e2;

@@ -188,7 +188,7 @@ static void fuzz_mld2_build(const u8 *data, size_t size)
 	FUZZ_CHECK(len == (bad || 8 + n * 20 > room ? 0 : 8 + n * 20));
 }
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	struct in6_addr saddr, daddr;
 	struct tip_mld_query q;

@@ -134,7 +134,7 @@ static void fuzz_tcp_csum(const u8 *data, size_t size, bool v6)
 	free(head);
 }
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	if (!size)
 		return 0;

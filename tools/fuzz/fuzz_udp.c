@@ -75,7 +75,7 @@ static void fuzz_udp_csum(struct fuzz_udp *f, u8 *dg, unsigned int len,
 	FUZZ_CHECK(fuzz_udp_ref(f, dg, cov));
 }
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	unsigned int len, field_len, cov;
 	struct fuzz_udp f;

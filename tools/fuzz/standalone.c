@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A main() for the coverage build of the harnesses: feeds each file named
- * on the command line once to LLVMFuzzerTestOneInput(), as libFuzzer's
+ * on the command line once to the harness's entry point, as libFuzzer's
  * replay does, without libFuzzer (its own counters would cloud the
  * profile). The harnesses cover RFC 791, RFC 8200, RFC 4861, RFC 9293
  * and RFC 768 parsers; this file only drives them.
@@ -21,8 +21,12 @@ int main(int argc, char **argv)
 		u8 *buf;
 		long n;
 
-		if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 ||
-		    fseek(f, 0, SEEK_SET)) {
+		if (!f || fseek(f, 0, SEEK_END)) {
+			perror(argv[i]);
+			return 1;
+		}
+		n = ftell(f);
+		if (n < 0 || fseek(f, 0, SEEK_SET)) {
 			perror(argv[i]);
 			return 1;
 		}
@@ -32,7 +36,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		fclose(f);
-		LLVMFuzzerTestOneInput(buf, n);
+		FUZZ_ENTRY(buf, n);
 		free(buf);
 	}
 	return 0;

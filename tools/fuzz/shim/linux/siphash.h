@@ -9,28 +9,29 @@
 
 #include <linux/types.h>
 
-typedef struct {
-	u64 key[2];
-} siphash_key_t;
+typedef struct { u64 key[2]; } siphash_key_t;
 
-#define TIP_SHIM_ROTL64(x, b)	(((x) << (b)) | ((x) >> (64 - (b))))
+static inline u64 tip_shim_rotl64(u64 x, unsigned int b)
+{
+	return x << b | x >> (64 - b);
+}
 
 static inline void tip_shim_sipround(u64 *v)
 {
 	v[0] += v[1];
-	v[1] = TIP_SHIM_ROTL64(v[1], 13);
+	v[1] = tip_shim_rotl64(v[1], 13);
 	v[1] ^= v[0];
-	v[0] = TIP_SHIM_ROTL64(v[0], 32);
+	v[0] = tip_shim_rotl64(v[0], 32);
 	v[2] += v[3];
-	v[3] = TIP_SHIM_ROTL64(v[3], 16);
+	v[3] = tip_shim_rotl64(v[3], 16);
 	v[3] ^= v[2];
 	v[0] += v[3];
-	v[3] = TIP_SHIM_ROTL64(v[3], 21);
+	v[3] = tip_shim_rotl64(v[3], 21);
 	v[3] ^= v[0];
 	v[2] += v[1];
-	v[1] = TIP_SHIM_ROTL64(v[1], 17);
+	v[1] = tip_shim_rotl64(v[1], 17);
 	v[1] ^= v[2];
-	v[2] = TIP_SHIM_ROTL64(v[2], 32);
+	v[2] = tip_shim_rotl64(v[2], 32);
 }
 
 static inline u64 tip_shim_le64(const u8 *p, size_t n)

@@ -36,10 +36,12 @@ typedef u32 __bitwise __wsum;
 #define U32_MAX		((u32)~0U)
 #define BIT(nr)		(1UL << (nr))
 
-#define IS_ENABLED(option)	(option + 0)
+#define IS_ENABLED(CONFIG_OPT)	((CONFIG_OPT) + 0)
 
-#define min(a, b)	((a) < (b) ? (a) : (b))
-#define max(a, b)	((a) > (b) ? (a) : (b))
+#define min(a, b) ({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); \
+		    _a < _b ? _a : _b; })
+#define max(a, b) ({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); \
+		    _a > _b ? _a : _b; })
 #define min_t(type, a, b)	min((type)(a), (type)(b))
 #define max_t(type, a, b)	max((type)(a), (type)(b))
 
