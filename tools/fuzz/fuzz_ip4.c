@@ -65,8 +65,13 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 	u8 *buf, flags;
 	u16 sum;
 
-	/* The walker alone, over any length and alignment. */
+	/* The walkers alone, over any bytes, at any alignment. */
 	tip_ip4_opts_walk(data, size, &flags);
+	ihl = size & ~3U;
+	buf = malloc(ihl ? ihl : 1);
+	FUZZ_CHECK(buf);
+	FUZZ_CHECK(tip_ip4_opts_for_frag(data, ihl, buf) <= ihl);
+	free(buf);
 
 	if (fuzz_ip4_parse(data, size) != TINYIP_DROP_CSUM)
 		return 0;

@@ -162,6 +162,12 @@ static void fuzz_nd_build(const u8 *data, const struct in6_addr *target)
 	len = tip_mld1_build(buf, data[1], target);
 	FUZZ_CHECK(len == (data[1] == 131 || data[1] == 132 ? 24 : 0));
 
+	/* RFC 5453: subnet-router anycast, the IANA OUI, RFC 2526 anycast. */
+	FUZZ_CHECK(tip_ip6_iid_reserved(data + 3) ==
+		   (!memcmp(data + 3, "\0\0\0\0\0\0\0\0", 8) ||
+		    !memcmp(data + 3, "\x02\x00\x5e\xff\xfe", 5) ||
+		    (!memcmp(data + 3, "\xfd\xff\xff\xff\xff\xff\xff", 7) &&
+		     data[10] >= 0x80)));
 	tip_ip6_eui64(iid, data);
 	FUZZ_CHECK(iid[3] == 0xff && iid[4] == 0xfe);
 	tip_ip6_stable_iid(iid, target, data, 16, data[2], &key);

@@ -163,6 +163,13 @@ def seeds_nd6():
     write(h, 'mld2-query', nd(q2, hop=1))
     write(h, 'mld2-query-nsrc-over', nd(q2[:26] + b'\x00\x05' + TGT, hop=1))
     write(h, 'trunc', nd(ra[:10]))
+    # The harness also checks the 8 bytes after the first three as an IID.
+    for name, iid in (('zero', bytes(8)),
+                      ('ianaoui', bytes([2, 0, 0x5e, 0xff, 0xfe, 1, 2, 3])),
+                      ('anycast', bytes([0xfd] + [0xff] * 6 + [0x80]))):
+        b = bytearray(nd(rs))
+        b[3:11] = iid
+        write(h, 'iid-' + name, bytes(b))
 
 
 def seeds_tcp():
