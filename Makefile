@@ -14,6 +14,9 @@
 #   make bench              memory and speed against the native stack
 #                           (tools/bench/; KERNEL=debian-6.1 for the other)
 #   make checkpatch sparse  the style and static checks alone
+#   make fuzz               each wire parser's libFuzzer harness on the host
+#                           for FUZZ_SECS (60) seconds (tools/fuzz/)
+#   make fuzz-cov           their corpus replayed for llvm-cov coverage
 #   make sizes              .text of the feature combinations that matter
 #                           (tools/testing/build-matrix)
 #
@@ -60,7 +63,7 @@ BUILD := $(REPO)/build/$(KNAME)$(TIP_VARIANT)
 SOURCES := Kbuild module netdev include uapi kunit
 
 .PHONY: all module tools deps check check-full demo bench checkpatch sparse \
-	clean install sizes
+	clean install sizes fuzz fuzz-cov
 
 all: module tools
 
@@ -101,6 +104,13 @@ sizes:
 
 checkpatch:
 	@$(REPO)/tools/testing/checkpatch
+
+fuzz:
+	@$(MAKE) --no-print-directory -C $(REPO)/tools/fuzz fuzz \
+		$(if $(FUZZ_SECS),FUZZ_SECS=$(FUZZ_SECS))
+
+fuzz-cov:
+	@$(MAKE) --no-print-directory -C $(REPO)/tools/fuzz cov
 
 sparse:
 	@test -n "$(KDIR)" || { echo "no kernel tree: run 'make deps'" >&2; exit 1; }

@@ -28,6 +28,9 @@ PKGS=(
 	radvd ndisc6
 	# unmodified programs carried over TCP by tinyip-run
 	iperf3 curl netcat-openbsd ethtool
+	# host fuzzing of the wire parsers (tools/fuzz): clang with libFuzzer
+	# and the sanitizers, llvm-profdata and llvm-cov of the same version
+	clang llvm libclang-rt-dev
 )
 
 CHECK=0

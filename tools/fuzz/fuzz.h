@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What every libFuzzer harness of tinyip's wire parsers shares: the entry
+ * point, an invariant check that stops the run with the harness line, and
+ * a reference Internet checksum (RFC 1071) written as the RFC states it,
+ * independent of the shim's helpers.
+ */
+#ifndef _TIP_FUZZ_H
+#define _TIP_FUZZ_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <linux/types.h>
+
+/*
+ * libFuzzer's entry point; the Makefile names it (-DFUZZ_ENTRY=...) so
+ * that its CamelCase stays out of kernel-style sources.
+ */
+int FUZZ_ENTRY(const u8 *data, size_t size);
+
+#define FUZZ_CHECK(cond)						\
+	do {								\
+		if (!(cond)) {						\
+			fprintf(stderr, "%s:%d: invariant failed: %s\n",\
+				__FILE__, __LINE__, #cond);		\
+			abort();					\
+		}							\
+	} while (0)
+
+/* One's complement sum of big-endian 16-bit words, folded to 16 bits. */
+static inline u16 fuzz_sum16(const u8 *p, size_t len, u32 sum)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		sum += p[i] << 8 | p[i + 1];
+	if (len & 1)
+		sum += p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return sum;
+}
+
+/* A heap copy of exactly @len bytes, so that ASan sees any overrun. */
+static inline u8 *fuzz_dup(const u8 *data, size_t len)
+{
+	u8 *p = malloc(len ? len : 1);
+
+	FUZZ_CHECK(p);
+	memcpy(p, data, len);
+	return p;
+}
+
+#endif /* _TIP_FUZZ_H */

@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Writes the hand-made seed inputs of corpus/<harness>/: valid and
+borderline IPv4 headers with options (RFC 791), IPv6 extension header
+chains (RFC 8200 4), ND messages and options (RFC 4861 4.6), TCP option
+areas (RFC 9293 3.2, RFC 7323, RFC 2018) and UDP datagrams (RFC 768,
+RFC 3828), and their truncations. Run it from anywhere; it rewrites
+only the seed-* files."""
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def write(harness, name, data):
+    d = os.path.join(HERE, 'corpus', harness)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, 'seed-' + name), 'wb') as f:
+        f.write(data)
+
+
+def ip4(opts=b'', payload=b'\0' * 8, frag=0, proto=17, fix=True):
+    ihl = 5 + (len(opts) + 3) // 4
+    opts = opts + b'\0' * (ihl * 4 - 20 - len(opts))
+    tot = ihl * 4 + len(payload)
+    h = struct.pack('!BBHHHBBH4s4s', 0x40 | ihl, 0, tot, 0x1234, frag, 64,
+                    proto, 0, bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2]))
+    h += opts
+    if fix:
+        h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
+    return h + payload
+
+
+def seeds_ip4():
+    h = 'fuzz_ip4'
+    write(h, 'plain', ip4())
+    write(h, 'ra', ip4(b'\x94\x04\0\0'))
+    write(h, 'lsrr', ip4(b'\x01\x83\x07\x04' + bytes([192, 0, 2, 9])))
+    write(h, 'ssrr', ip4(b'\x89\x07\x04' + bytes(4)))
+    write(h, 'rr-ts', ip4(b'\x07\x07\x04' + bytes(4) + b'\x44\x0c\x05\x00'
+                          + bytes(8)))
+    write(h, 'nop-eol', ip4(b'\x01\x01\x00\x94\x04\0\0'))
+    write(h, 'maxopts', ip4(b'\x01' * 36 + b'\x94\x04\0\0'))
+    write(h, 'optlen0', ip4(b'\x44\x00\0\0'))
+    write(h, 'optlen-over', ip4(b'\x44\x09\0\0'))
+    write(h, 'frag', ip4(frag=0x2000 | 0x10))
+    write(h, 'df', ip4(frag=0x4000))
+    write(h, 'badsum', ip4(fix=False))
+    write(h, 'trunc', ip4(b'\x94\x04\0\0')[:22])
+    write(h, 'ihl4', b'\x44' + ip4()[1:])
+
+
+def ext(nh, body):
+    assert (len(body) + 2) % 8 == 0
+    return bytes([nh, (len(body) + 2) // 8 - 1]) + body
+
+
+def ip6(nh, chain, payload=b'\0' * 8):
+    plen = len(chain) + len(payload)
+    return (struct.pack('!IHBB', 0x60000000, plen, nh, 64)
+            + bytes([0x20, 0x01, 0x0d, 0xb8] + [0] * 11 + [1])
+            + bytes([0x20, 0x01, 0x0d, 0xb8] + [0] * 11 + [2])
+            + chain + payload)
+
+
+def seeds_ip6():
+    h = 'fuzz_ip6_ext'
+    udp = 17
+    write(h, 'plain', ip6(udp, b''))
+    write(h, 'hbh-ra', ip6(0, ext(udp, b'\x05\x02\0\0\x01\x00')))
+    write(h, 'hbh-padn', ip6(0, ext(udp, b'\x01\x04\0\0\0\0')))
+    write(h, 'hbh-pad1', ip6(0, ext(udp, b'\0' * 6)))
+    write(h, 'hbh-jumbo', ip6(0, ext(udp, b'\xc2\x04\0\1\0\0')))
+    write(h, 'dst-unknown-skip', ip6(60, ext(udp, b'\x1e\x04\0\0\0\0')))
+    write(h, 'dst-unknown-drop', ip6(60, ext(udp, b'\x5e\x04\0\0\0\0')))
+    write(h, 'dst-unknown-perr', ip6(60, ext(udp, b'\x9e\x04\0\0\0\0')))
+    write(h, 'dst-unknown-perr-nomc', ip6(60, ext(udp, b'\xde\x04\0\0\0\0')))
+    write(h, 'rh-sl0', ip6(43, ext(udp, b'\x00\x00' + bytes(4))))
+    write(h, 'rh0-sl1', ip6(43, ext(udp, b'\x00\x01' + bytes(4) + bytes(16))))
+    write(h, 'frag-atomic', ip6(44, bytes([udp, 0, 0, 0, 1, 2, 3, 4])))
+    write(h, 'frag-first', ip6(44, bytes([udp, 0, 0, 1, 1, 2, 3, 4])))
+    write(h, 'frag-later', ip6(44, bytes([60, 0, 0, 0x11, 1, 2, 3, 4]),
+                               b'\0' * 16))
+    write(h, 'frag-first-nonext', ip6(44, bytes([59, 0, 0, 1, 1, 2, 3, 4]),
+                                      b''))
+    write(h, 'frag-first-trunc', ip6(44, bytes([udp, 0, 0, 1, 1, 2, 3, 4]),
+                                     b''))
+    write(h, 'frag-twice', ip6(44, bytes([44, 0, 0, 1, 1, 2, 3, 4])
+                               + bytes([udp, 0, 0, 1, 1, 2, 3, 4])))
+    write(h, 'hbh-late', ip6(60, ext(0, b'\0' * 6) + ext(udp, b'\0' * 6)))
+    chain = ext(60, b'\0' * 6) + ext(43, b'\0' * 6) + \
+        ext(44, b'\0' * 6)[:0] + bytes([60, 0, 0, 1, 9, 9, 9, 9]) + \
+        ext(udp, b'\x01\x04\0\0\0\0')
+    write(h, 'chain', ip6(0, chain))
+    long = b''.join(ext(60, b'\0' * 6) for _ in range(9))
+    write(h, 'chain-9', ip6(60, long[:-8] + ext(udp, b'\0' * 6)))
+    write(h, 'chain-big', ip6(60, ext(udp, b'\x01\x04\0\0\0\0' + bytes(512))
+                              [:2] + b'\x01\x04' + bytes(516)))
+    write(h, 'trunc-hdr', ip6(0, b'\x11\x01\x01\x04')[:44])
+    write(h, 'short', ip6(udp, b'')[:39])
+
+
+LL = bytes([0xfe, 0x80] + [0] * 13 + [1])
+ALLNODES = bytes([0xff, 0x02] + [0] * 13 + [1])
+TGT = bytes([0x20, 0x01, 0x0d, 0xb8] + [0] * 11 + [5])
+MAC = bytes([0x02, 0, 0, 0, 0, 1])
+
+
+def nd(msg, hop=255, src=LL, dst=ALLNODES):
+    return bytes([hop]) + src + dst + msg
+
+
+def opt_ll(kind):
+    return bytes([kind, 1]) + MAC
+
+
+def opt_pi(plen=64, flags=0xc0):
+    return (bytes([3, 4, plen, flags]) + struct.pack('!II', 3600, 1800)
+            + bytes(4) + TGT[:8] + bytes(8))
+
+
+def seeds_nd6():
+    h = 'fuzz_nd6_opts'
+    ra = bytes([134, 0, 0, 0, 64, 0xc0]) + struct.pack('!HII', 1800, 0, 0)
+    mtu = bytes([5, 1, 0, 0]) + struct.pack('!I', 1500)
+    rdnss = bytes([25, 3, 0, 0]) + struct.pack('!I', 600) + TGT
+    write(h, 'ra', nd(ra + opt_ll(1) + mtu + opt_pi() + rdnss))
+    write(h, 'ra-8pfx', nd(ra + b''.join(opt_pi(64 + i) for i in range(9))))
+    write(h, 'ra-pfx129', nd(ra + opt_pi(129)))
+    write(h, 'ra-global-src', nd(ra, src=TGT))
+    write(h, 'ra-hop64', nd(ra, hop=64))
+    write(h, 'ra-optlen0', nd(ra + bytes([1, 0]) + MAC))
+    write(h, 'ra-optover', nd(ra + bytes([1, 2]) + MAC))
+    write(h, 'ra-unknown', nd(ra + bytes([200, 1]) + bytes(6)))
+    rs = bytes([133, 0, 0, 0, 0, 0, 0, 0])
+    write(h, 'rs', nd(rs + opt_ll(1)))
+    write(h, 'rs-any-sllao', nd(rs + opt_ll(1), src=bytes(16)))
+    ns = bytes([135, 0, 0, 0, 0, 0, 0, 0]) + TGT
+    snm = bytes([0xff, 0x02] + [0] * 9 + [1, 0xff]) + TGT[13:]
+    write(h, 'ns', nd(ns + opt_ll(1), dst=snm))
+    write(h, 'ns-dad', nd(ns + bytes([14, 1]) + bytes(6), src=bytes(16),
+                          dst=snm))
+    write(h, 'ns-dad-sllao', nd(ns + opt_ll(1), src=bytes(16), dst=snm))
+    na = bytes([136, 0, 0, 0, 0x60, 0, 0, 0]) + TGT
+    write(h, 'na', nd(na + opt_ll(2), dst=LL))
+    write(h, 'na-mc-solicited', nd(na + opt_ll(2)))
+    rd = bytes([137, 0, 0, 0, 0, 0, 0, 0]) + LL + TGT
+    write(h, 'redirect', nd(rd + opt_ll(2) + bytes([4, 2]) + bytes(14),
+                            dst=LL))
+    q1 = bytes([130, 0, 0, 0, 0x27, 0x10, 0, 0]) + bytes(16)
+    write(h, 'mld1-query', nd(q1, hop=1, dst=ALLNODES))
+    q2 = (bytes([130, 0, 0, 0, 0x80, 0x10, 0, 0]) + ALLNODES
+          + bytes([0x0a, 0x85]) + struct.pack('!H', 1) + TGT)
+    write(h, 'mld2-query', nd(q2, hop=1))
+    write(h, 'mld2-query-nsrc-over', nd(q2[:26] + b'\x00\x05' + TGT, hop=1))
+    write(h, 'trunc', nd(ra[:10]))
+    # The harness also checks the 8 bytes after the first three as an IID.
+    for name, iid in (('zero', bytes(8)),
+                      ('ianaoui', bytes([2, 0, 0x5e, 0xff, 0xfe, 1, 2, 3])),
+                      ('anycast', bytes([0xfd] + [0xff] * 6 + [0x80]))):
+        b = bytearray(nd(rs))
+        b[3:11] = iid
+        write(h, 'iid-' + name, bytes(b))
+
+
+def seeds_tcp():
+    h = 'fuzz_tcp_opts'
+    mss = b'\x02\x04\x05\xb4'
+    ws = b'\x01\x03\x03\x07'
+    sackp = b'\x04\x02'
+    ts = b'\x08\x0a' + struct.pack('!II', 1, 2)
+    sack = b'\x01\x01\x05\x12' + struct.pack('!4I', 100, 200, 300, 400)
+    write(h, 'syn-linux', b'\x01' + mss + sackp + ts + b'\x01' + ws[1:])
+    write(h, 'syn-ws15', b'\x01' + b'\x03\x03\x0f')
+    write(h, 'ack-ts', b'\x00' + b'\x01\x01' + ts)
+    write(h, 'ack-sack', b'\x00' + b'\x01\x01' + ts + sack)
+    write(h, 'ack-sack4', b'\x00\x01\x01\x05\x22'
+          + struct.pack('!8I', *range(8)))
+    write(h, 'sack5', b'\x00\x05\x2a' + bytes(40))
+    write(h, 'sack-odd', b'\x00\x05\x0b' + bytes(9))
+    write(h, 'unknown', b'\x01\x1e\x06' + bytes(4) + b'\x00')
+    write(h, 'len0', b'\x01\x02\x00\x05\xb4')
+    write(h, 'len1', b'\x01\x13\x01')
+    write(h, 'len-over', b'\x01\x02\x08\x05\xb4')
+    write(h, 'eol', b'\x01\x00\x02\x00')
+    write(h, 'mss-bad', b'\x01\x02\x05\x05\xb4\x00')
+    # A whole segment for the checksum paths: addresses, header, payload.
+    seg = struct.pack('!HHIIBBHHH', 1234, 80, 1, 0, 0x50, 0x02, 65535, 0, 0)
+    write(h, 'segment4', b'\x01' + bytes(range(32)) + seg + b'data!')
+    write(h, 'segment6', b'\x03' + bytes(range(32)) + seg + b'odd')
+
+
+def seeds_udp():
+    h = 'fuzz_udp'
+    addrs = bytes([192, 0, 2, 1, 192, 0, 2, 2]) + bytes(24)
+    dg = struct.pack('!HHHH', 1000, 53, 13, 0) + b'hello'
+    write(h, 'udp4-nosum', b'\x00' + addrs + b'\x00\x00' + dg)
+    write(h, 'udp6-nosum', b'\x02' + addrs + b'\x00\x00' + dg)
+    ph = bytes([192, 0, 2, 1, 192, 0, 2, 2, 0, 17, 0, 13])
+    s = csum(ph + dg)
+    write(h, 'udp4-sum', b'\x00' + addrs + b'\x00\x00' + dg[:6]
+          + struct.pack('!H', s) + dg[8:])
+    lite = struct.pack('!HHHH', 1000, 53, 8, 0x1234) + b'payload'
+    write(h, 'lite4-cov8', b'\x05' + addrs + b'\x00\x08' + lite)
+    write(h, 'lite6-cov0', b'\x07' + addrs + b'\x00\x00' + lite[:4]
+          + b'\x00\x00' + lite[6:])
+    write(h, 'lite-cov-over', b'\x01' + addrs + b'\xff\xff' + lite[:4]
+          + b'\x00\x63' + lite[6:])
+    write(h, 'lite-cov-small', b'\x05' + addrs + b'\x00\x03' + lite[:4]
+          + b'\x00\x04' + lite[6:])
+
+
+if __name__ == '__main__':
+    seeds_ip4()
+    seeds_ip6()
+    seeds_nd6()
+    seeds_tcp()
+    seeds_udp()

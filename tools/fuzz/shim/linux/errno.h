@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Host stand-in: the errno values the wire parsers and their headers use. */
+#ifndef _TIP_SHIM_LINUX_ERRNO_H
+#define _TIP_SHIM_LINUX_ERRNO_H
+
+#define EINVAL		22
+#define EMSGSIZE	90
+#define ESOCKTNOSUPPORT	94
+
+#endif /* _TIP_SHIM_LINUX_ERRNO_H */

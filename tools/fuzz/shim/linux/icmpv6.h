@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Host stand-in: ICMPv6 MLD types (RFC 2710 3, RFC 3810 5.2.12). */
+#ifndef _TIP_SHIM_LINUX_ICMPV6_H
+#define _TIP_SHIM_LINUX_ICMPV6_H
+
+#include <linux/in6.h>
+
+#define ICMPV6_MGM_QUERY	130
+#define ICMPV6_MGM_REPORT	131
+#define ICMPV6_MGM_REDUCTION	132
+#define ICMPV6_MLD2_REPORT	143
+
+#define MLD2_MODE_IS_INCLUDE	1
+#define MLD2_MODE_IS_EXCLUDE	2
+#define MLD2_CHANGE_TO_INCLUDE	3
+#define MLD2_CHANGE_TO_EXCLUDE	4
+#define MLD2_ALLOW_NEW_SOURCES	5
+#define MLD2_BLOCK_OLD_SOURCES	6
+
+#endif /* _TIP_SHIM_LINUX_ICMPV6_H */
