@@ -831,11 +831,16 @@ int tip_tcp_net_init(struct tip_net *tn)
 }
 
 /*
- * Aborts every PCB: the links are gone, so nothing is sent. Each PCB's
- * timer is shut down outside the lock while our reference keeps it
- * alive, so no callback can run (or re-arm) once we let go.
+ * Aborts every PCB. With @reset (the module unloads and the links are
+ * still there) the peer of each synchronized connection gets a reset,
+ * as Linux's tcp_abort() sends: the connections left then are orphans
+ * still sending what their closed sockets queued, and a peer waiting
+ * for that data would otherwise wait forever. A dying namespace has
+ * lost its links already, so nothing is sent. Each PCB's timer is shut
+ * down outside the lock while our reference keeps it alive, so no
+ * callback can run (or re-arm) once we let go.
  */
-void tip_tcp_net_exit(struct tip_net *tn)
+static void tip_tcp_abort_all(struct tip_net *tn, bool reset)
 {
 	struct tip_tcp_pcb *pcb;
 
@@ -850,6 +855,8 @@ void tip_tcp_net_exit(struct tip_net *tn)
 		tip_tcp_pcb_hold(pcb);
 		if (pcb->state == TIP_TCP_LISTEN)
 			tip_tcp_listen_stop(pcb);
+		else if (reset)
+			tip_tcp_send_active_rst(pcb);
 		tip_tcp_done(pcb, ECONNABORTED);
 		/* A PCB in CLOSE that was only bound is unlisted too. */
 		tip_tcp_unhash(pcb);
@@ -861,6 +868,11 @@ void tip_tcp_net_exit(struct tip_net *tn)
 	}
 	tip_tcp_tw_net_exit(tn);
 	tip_tcp_rwnd_net_exit(tn);
+}
+
+void tip_tcp_net_exit(struct tip_net *tn)
+{
+	tip_tcp_abort_all(tn, false);
 }
 
 static const struct tip_ip4_proto tip_tcp_ip4 = {
@@ -914,7 +926,8 @@ err_cc:
  * Runs before the instances go away (module/main.c orders it so): the
  * connections the stack still finishes on its own (orphans, TIME_WAIT)
  * live in the cache destroyed here, so end them in every namespace
- * first. Their pernet exit later finds nothing left to do.
+ * first, resetting their peers while the links can still carry it.
+ * Their pernet exit later finds nothing left to do.
  */
 void tip_tcp_exit(void)
 {
@@ -925,7 +938,7 @@ void tip_tcp_exit(void)
 	tip_ip4_proto_unregister(IPPROTO_TCP);
 	down_read(&net_rwsem);
 	for_each_net(net)
-		tip_tcp_net_exit(tip_net(net));
+		tip_tcp_abort_all(tip_net(net), true);
 	up_read(&net_rwsem);
 	tip_tcp_cc_exit();
 	kmem_cache_destroy(tip_tcp_cachep);

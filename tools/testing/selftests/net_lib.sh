@@ -198,6 +198,16 @@ still_carries_tcp()
 		"$(sha256sum < /tmp/carry-out)"
 }
 
+# mem_baseline: mem_used of a fresh instance (no link but loopback).
+mem_baseline()
+{
+	local b
+	ip netns add tip-base || fail "ip netns add tip-base"
+	b=$(mem_used tip-base)
+	ip netns del tip-base
+	echo "$b"
+}
+
 # cap_start NS DEV FILTER...: tcpdump on DEV into $CAP_FILE, returning
 # once it listens; cap_stop ends it; cap_dump decodes what it caught.
 # --immediate-mode: without it libpcap hands over packets a ring block

@@ -15,16 +15,6 @@ need_cmd ping
 
 SENDER_OUT=/tmp/e2-sender.out
 
-# baseline: mem_used of a fresh instance (no link but loopback).
-baseline()
-{
-	local b
-	ip netns add tip-base || fail "ip netns add tip-base"
-	b=$(mem_used tip-base)
-	ip netns del tip-base
-	echo "$b"
-}
-
 # traffic: a native ping flood into tinyip and a tinyip UDP sender bound
 # to v_tip, both running when this returns.
 traffic()
@@ -73,7 +63,7 @@ mem_back()
 }
 
 load
-BASE=$(baseline)
+BASE=$(mem_baseline)
 dmesg_mark
 
 # (1) The attached device is deleted under traffic.
