@@ -2,7 +2,7 @@
 /*
  * Receive: frames reach tinyip through the device's rx_handler
  * (exclusive mode, every frame) or through packet_type handlers bound to
- * the device (shared mode, IPv4 and ARP only, next to the native stack).
+ * the device (shared mode: IPv4, IPv6 and ARP, next to the native stack).
  * Ethernet demultiplexing (RFC 894) happens here: VLAN-tagged frames and
  * frames for other hosts are dropped, IPv4 and IPv6 (RFC 2464) go up
  * without the instance lock, ARP is handled under it.
