@@ -26,6 +26,9 @@ PKGS=(
 	socat tshark tcpdump traceroute iputils-ping python3-scapy
 	# IPv6 peers: a router advertisement daemon, ND probes
 	radvd ndisc6
+	# DHCPv4/DHCPv6/DNS server and an mDNS responder (address configuration
+	# and name resolution); the -base package has no service to start
+	dnsmasq-base avahi-daemon avahi-utils
 	# unmodified programs carried over TCP by tinyip-run
 	iperf3 curl netcat-openbsd ethtool
 	# host fuzzing of the wire parsers (tools/fuzz): clang with libFuzzer
