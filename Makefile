@@ -12,6 +12,7 @@
 #   make check-full         make check plus the heavy cases
 #   make demo               a tour in a QEMU guest running Debian's 6.12
 #   make bench              memory and speed against the native stack
+#   make soak               an hour of mixed traffic under loss (SOAK_SECS)
 #                           (tools/bench/; KERNEL=debian-6.1 for the other)
 #   make checkpatch sparse  the style and static checks alone
 #   make fuzz               each wire parser's libFuzzer harness on the host
@@ -63,7 +64,7 @@ BUILD := $(REPO)/build/$(KNAME)$(TIP_VARIANT)
 SOURCES := Kbuild module netdev include uapi kunit
 
 .PHONY: all module tools deps check check-full demo bench checkpatch sparse \
-	clean install sizes fuzz fuzz-cov
+	clean install sizes fuzz fuzz-cov soak
 
 all: module tools
 
@@ -95,6 +96,9 @@ check-full:
 
 demo:
 	@$(REPO)/tools/testing/demo
+
+soak:
+	@KERNEL=$(or $(KERNEL),debian-6.12) $(REPO)/tools/testing/soak
 
 bench:
 	@KERNEL=$(or $(KERNEL),debian-6.12) $(REPO)/tools/bench/bench

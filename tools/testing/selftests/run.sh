@@ -27,7 +27,7 @@ tap()
 tests=("$@")
 if [ ${#tests[@]} = 0 ]; then
 	for t in "$here"/*.sh; do
-		case ${t##*/} in *lib.sh | run.sh) continue ;; esac
+		case ${t##*/} in *lib.sh | run.sh | soak.sh) continue ;; esac
 		tests+=("$t")
 	done
 fi
