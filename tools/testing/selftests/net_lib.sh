@@ -198,6 +198,24 @@ still_carries_tcp()
 		"$(sha256sum < /tmp/carry-out)"
 }
 
+# slab_objs CACHE: objects in use in one of tinyip's slab caches, after
+# flushing the per-CPU slabs (whose free objects slabinfo counts as in
+# use); "gone" once the cache no longer exists.
+slab_objs()
+{
+	[ -e "/sys/kernel/slab/$1" ] || { echo gone; return; }
+	echo 1 > "/sys/kernel/slab/$1/shrink" 2> /dev/null
+	awk -v c="$1" '$1 == c { print $2; f = 1 } END { if (!f) print "merged" }' \
+		/proc/slabinfo
+}
+
+# slab_snap: the in-use counts of tinyip's caches: the sockets' and the
+# PCBs'.
+slab_snap()
+{
+	echo "TINYIP_TCP=$(slab_objs TINYIP_TCP) tinyip_tcp_pcb=$(slab_objs tinyip_tcp_pcb)"
+}
+
 # mem_baseline: mem_used of a fresh instance (no link but loopback).
 mem_baseline()
 {

@@ -41,18 +41,6 @@ for ns_dev in $NS_NAT:v_nat $NS_TIP:v_tip; do
 done
 ping_ok $NS_NAT $TIP_ADDR || fail "no ping before the soak"
 
-# The caches' objects in use (see net_teardown_load).
-slab_objs()
-{
-	[ -e "/sys/kernel/slab/$1" ] || { echo gone; return; }
-	echo 1 > "/sys/kernel/slab/$1/shrink" 2> /dev/null
-	awk -v c="$1" '$1 == c { print $2; f = 1 } END { if (!f) print "merged" }' \
-		/proc/slabinfo
-}
-slab_snap()
-{
-	echo "TINYIP_TCP=$(slab_objs TINYIP_TCP) tinyip_tcp_pcb=$(slab_objs tinyip_tcp_pcb)"
-}
 # mem_transient: queues, fragments and connections (all but neighbours
 # and learnt state, which live on their own timers).
 mem_transient()
