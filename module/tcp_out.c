@@ -599,8 +599,23 @@ void tip_tcp_send_active_rst(struct tip_tcp_pcb *pcb)
 {
 	lockdep_assert_held(&pcb->tn->lock);
 	/* No RST for a SYN not yet answered: there is nobody to reset. */
-	if (tip_tcp_synced(pcb))
+	if (tip_tcp_synced(pcb)) {
 		tip_tcp_send_bare(pcb, pcb->snd_nxt, TCPHDR_RST | TCPHDR_ACK);
+		/*
+		 * The peer takes a reset only at the sequence it expects
+		 * next (RFC 5961 3.2), somewhere from snd_una to snd_nxt;
+		 * elsewhere in its window it answers with a challenge ACK.
+		 * A peer that dropped what is in flight (its receive
+		 * buffer full behind a window it never shrinks) expects
+		 * snd_una, and once the module is gone or the link is,
+		 * nobody answers its challenge ACK: the connection would
+		 * hang. A second reset at snd_una covers it; a peer past
+		 * snd_una drops that one silently, as below its window.
+		 */
+		if (pcb->snd_una != pcb->snd_nxt)
+			tip_tcp_send_bare(pcb, pcb->snd_una,
+					  TCPHDR_RST | TCPHDR_ACK);
+	}
 	if (pcb->state != TIP_TCP_CLOSE)
 		tip_tcp_set_state(pcb, TIP_TCP_CLOSE);
 }

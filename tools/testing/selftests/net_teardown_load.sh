@@ -240,14 +240,17 @@ event_netns()
 # tinyip's application stops: its close() is graceful, and leaves every
 # connection with data queued behind a zero window. The unload ends
 # them; the native applications, once they read again, must get what
-# was delivered and then a reset (or EOF), not wait forever.
+# was delivered and then a reset (or EOF), not wait forever. Native
+# buffers keep their defaults: a receiver whose memory fills before its
+# window does drops what is in flight, and expects a reset at tinyip's
+# snd_una, not at its snd_nxt.
 event_rmmod()
 {
 	local err left
 	event_setup
 	LOAD_OPTS=()
 	kmemleak_mark
-	load_start "$N_UNLOAD" -R -B 8192
+	load_start "$N_UNLOAD" -R
 	err=$(rmmod tinyip 2>&1) && fail "tinyip unloaded with $N_UNLOAD connections open"
 	expect_match "rmmod refused" "$err" "in use|busy|EBUSY"
 	load_moving "refused rmmod"
