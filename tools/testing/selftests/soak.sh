@@ -67,6 +67,16 @@ dmesg_mark
 kmemleak_mark
 want=$(tcp_sha "$SIZE")
 
+# A ping for the whole soak. Besides proving liveness every second, it
+# keeps the kernel's timestamp static key (netstamp_needed_key, which
+# each ping turns on and off) on: under QEMU's multi-threaded TCG,
+# patching that key's jump sites while the other vCPU receives has
+# ended a soak in a spurious int3 Oops in __netif_receive_skb_core
+# (a QEMU cross-vCPU code modification race, not tinyip's).
+in_nat ping -i 1 $TIP_ADDR > "$T/ping.log" 2>&1 &
+PING_PID=$!
+wait_file "$T/ping.log" 'bytes from'
+
 # Servers for the whole soak: churn servers on each side.
 in_nat "$RR" -f inet -p 7301 server $NAT_ADDR > "$T/rrsrv-nat" 2>&1 &
 in_tip "$RR" -f tinyip -p 7302 server $TIP_ADDR > "$T/rrsrv-tip" 2>&1 &
@@ -126,6 +136,9 @@ while [ $((SECONDS - START)) -lt "$SECS" ]; do
 	round $n
 done
 
+kill -INT $PING_PID
+wait $PING_PID
+echo "# the soak's ping: $(grep 'packets transmitted' "$T/ping.log")"
 ns_kill $NS_NAT
 ns_kill $NS_TIP
 wait 2> /dev/null
