@@ -13,6 +13,7 @@
 #include <net/netlink.h>
 
 #include <tinyip/fault.h>
+#include <tinyip/nl_event.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -103,6 +104,7 @@ int tip_ip4_addr_add(struct tip_net *tn, struct tip_if *ifp, __be32 addr,
 		goto err_unlock;
 	}
 	list_add_tail_rcu(&ifa->list, &ifp->addr4);
+	tip_nl_addr4_event(tn, ifp, ifa, false);
 	/* One connected route per prefix and link, as Linux keeps. */
 	if (ifp != tn->lo &&
 	    !tip_fib4_match(&tn->ip4.routes, rt->dst, prefixlen, 0, ifp, 0)) {
@@ -132,6 +134,7 @@ static void tip_ip4_addr_remove(struct tip_net *tn, struct tip_if *ifp,
 {
 	tip_ip4_connected_del(tn, ifp, ifa);
 	list_del_rcu(&ifa->list);
+	tip_nl_addr4_event(tn, ifp, ifa, true);
 	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*ifa));
 	kfree_rcu(ifa, rcu);
 }

@@ -12,6 +12,7 @@
 #include <net/netlink.h>
 
 #include <tinyip/ip6.h>
+#include <tinyip/nl_event.h>
 #include <tinyip/tinyip.h>
 
 static bool tip_rt6_before(const struct tip_rt6 *a, const struct tip_rt6 *b)
@@ -40,8 +41,16 @@ static struct tip_rt6 *tip_rt6_find(struct tip_net *tn,
 	return NULL;
 }
 
+/* A default router from an RA; its coming and going are notified. */
+static bool tip_rt6_is_router(const struct tip_rt6 *rt)
+{
+	return rt->origin == TIP_RT6_RA_ROUTER && !rt->prefixlen && rt->ifp;
+}
+
 static void tip_rt6_free(struct tip_net *tn, struct tip_rt6 *rt)
 {
+	if (tip_rt6_is_router(rt))
+		tip_nl_router_event(tn, rt->ifp, &rt->gw, 0, true);
 	list_del(&rt->list);
 	tip_mem_free(&tn->mem, TINYIP_MEM_OTHER, rt, sizeof(*rt));
 }
@@ -58,6 +67,7 @@ int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 		      struct netlink_ext_ack *extack)
 {
 	struct tip_rt6 *rt, *cur;
+	bool fresh = false;
 	struct in6_addr pfx;
 
 	lockdep_assert_held(&tn->lock);
@@ -121,11 +131,15 @@ int tip_ip6_route_add(struct tip_net *tn, const struct in6_addr *dst,
 			if (tip_rt6_before(rt, cur))
 				break;
 		list_add_tail(&rt->list, &cur->list);
+		fresh = true;
 	}
 	rt->gw = gw ? *gw : in6addr_any;
 	rt->expires = 0;
 	if (lifetime != TIP_IP6_LFT_FOREVER)
 		rt->expires = (jiffies + (unsigned long)lifetime * HZ) | 1;
+	/* Refreshes by later RAs are not news; a new router is. */
+	if (fresh && tip_rt6_is_router(rt))
+		tip_nl_router_event(tn, rt->ifp, &rt->gw, lifetime, false);
 	return 0;
 }
 

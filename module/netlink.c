@@ -21,14 +21,16 @@
 #include <tinyip/tinyip.h>
 #include <tinyip/version.h>
 
-enum tip_mcgrp {
-	TIP_MCGRP_CONFIG,
-	TIP_MCGRP_ADDR,
-};
-
+/*
+ * One group per kind of object, as rtnetlink has RTNLGRP_LINK and
+ * RTNLGRP_IPV6_IFADDR: a listener joins only what it wants to hear, and
+ * the data path builds nothing for a group nobody joined.
+ */
 static const struct genl_multicast_group tip_mcgrps[] = {
 	[TIP_MCGRP_CONFIG] = { .name = TINYIP_MCGRP_CONFIG },
 	[TIP_MCGRP_ADDR] = { .name = TINYIP_MCGRP_ADDR },
+	[TIP_MCGRP_LINK] = { .name = TINYIP_MCGRP_LINK },
+	[TIP_MCGRP_ROUTER] = { .name = TINYIP_MCGRP_ROUTER },
 };
 
 static struct genl_family tip_genl_family;
@@ -102,6 +104,48 @@ static void tip_nl_config_notify(struct net *net)
 /* Events start once the family exists (instances are made before it). */
 static bool tip_nl_registered;
 
+void tip_nl_event_send(struct tip_net *tn, enum tip_mcgrp grp, u8 cmd,
+		       int (*fill)(struct sk_buff *skb, const void *arg),
+		       const void *arg)
+{
+	struct sk_buff *skb;
+	void *hdr;
+	int ret;
+
+	if (!READ_ONCE(tip_nl_registered) ||
+	    !genl_has_listeners(&tip_genl_family, tn->net, grp))
+		return;
+	skb = tip_genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!skb)
+		goto drop;
+	hdr = genlmsg_put(skb, 0, 0, &tip_genl_family, 0, cmd);
+	if (!hdr || fill(skb, arg)) {
+		nlmsg_free(skb);
+		goto drop;
+	}
+	genlmsg_end(skb, hdr);
+	/* -ESRCH: the last listener left meanwhile, nothing was lost. */
+	ret = genlmsg_multicast_netns(&tip_genl_family, tn->net, skb, 0, grp,
+				      GFP_ATOMIC);
+	if (!ret || ret == -ESRCH)
+		return;
+drop:
+	atomic_long_inc(&tn->nl_events_dropped);
+}
+
+struct tip_nl_addr6_ev {
+	struct tip_net *tn;
+	const struct tip_if *ifp;
+	const struct tip_ifaddr6 *a;
+};
+
+static int tip_nl_addr6_ev_fill(struct sk_buff *skb, const void *arg)
+{
+	const struct tip_nl_addr6_ev *ev = arg;
+
+	return tip_nl_fill_addr6(skb, ev->tn, ev->ifp, ev->a);
+}
+
 /*
  * An IPv6 address appeared, changed state (DAD done or failed,
  * deprecated) or went away (@gone). Any context, tn->lock held or not.
@@ -109,23 +153,13 @@ static bool tip_nl_registered;
 void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
 			const struct tip_ifaddr6 *a, bool gone)
 {
-	struct sk_buff *skb;
-	void *hdr;
+	const struct tip_nl_addr6_ev ev = { .tn = tn, .ifp = ifp, .a = a };
 
-	if (!READ_ONCE(tip_nl_registered) || ifp == tn->lo)
+	if (ifp == tn->lo)
 		return;
-	skb = tip_genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
-	if (!skb)
-		return;
-	hdr = genlmsg_put(skb, 0, 0, &tip_genl_family, 0,
-			  gone ? TINYIP_CMD_ADDR_DEL_NTF : TINYIP_CMD_ADDR_NTF);
-	if (!hdr || tip_nl_fill_addr6(skb, tn, ifp, a)) {
-		nlmsg_free(skb);
-		return;
-	}
-	genlmsg_end(skb, hdr);
-	genlmsg_multicast_netns(&tip_genl_family, tn->net, skb, 0,
-				TIP_MCGRP_ADDR, GFP_ATOMIC);
+	tip_nl_event_send(tn, TIP_MCGRP_ADDR,
+			  gone ? TINYIP_CMD_ADDR_DEL_NTF : TINYIP_CMD_ADDR_NTF,
+			  tip_nl_addr6_ev_fill, &ev);
 }
 
 static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)

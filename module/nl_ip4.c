@@ -105,9 +105,8 @@ int tip_nl_put_if(struct sk_buff *skb, struct tip_net *tn,
 	return nla_put_string(skb, TINYIP_A_IFNAME, ifp->name);
 }
 
-static int tip_nl_fill_addr(struct sk_buff *skb, struct tip_net *tn,
-			    const struct tip_if *ifp,
-			    const struct tip_ifaddr4 *a)
+int tip_nl_fill_addr4(struct sk_buff *skb, struct tip_net *tn,
+		      const struct tip_if *ifp, const struct tip_ifaddr4 *a)
 {
 	if (tip_nl_put_if(skb, tn, ifp) ||
 	    nla_put_in_addr(skb, TINYIP_A_ADDR, a->addr) ||
@@ -142,7 +141,7 @@ int tip_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			hdr = tip_nl_dump_put(skb, cb, TINYIP_CMD_ADDR_GET);
 			if (!hdr)
 				goto full;
-			if (tip_nl_fill_addr(skb, tn, ifp, a)) {
+			if (tip_nl_fill_addr4(skb, tn, ifp, a)) {
 				genlmsg_cancel(skb, hdr);
 				goto full;
 			}

@@ -19,6 +19,7 @@
 #include <tinyip/fault.h>
 #include <tinyip/link.h>
 #include <tinyip/neigh.h>
+#include <tinyip/nl_event.h>
 #include <tinyip/tinyip.h>
 
 /* Readers of tn->ifs hold one of the writers' locks, or RCU. */
@@ -104,6 +105,8 @@ void tip_if_set_up(struct tip_if *ifp, bool up)
 		else
 			upper6->if_down(tn, ifp, false);
 	}
+	tip_nl_link_event(ifp, up ? TINYIP_EVENT_LINK_UP :
+				    TINYIP_EVENT_LINK_DOWN);
 }
 
 static int tip_if_hook(struct tip_if *ifp, struct netlink_ext_ack *extack)
@@ -244,6 +247,7 @@ int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 			goto err_unlist;
 		}
 	}
+	tip_nl_link_event(ifp, TINYIP_EVENT_LINK_ATTACHED);
 	return 0;
 
 err_unlist:
@@ -294,6 +298,8 @@ int tip_if_detach(struct tip_net *tn, struct tip_if *ifp)
 	list_del_rcu(&ifp->list);
 	spin_unlock_bh(&tn->lock);
 
+	/* After its addresses' and routers' own notifications. */
+	tip_nl_link_event(ifp, TINYIP_EVENT_LINK_DETACHED);
 	netdev_put(dev, &ifp->dev_tracker);
 	kfree_rcu(l, ifp.rcu);
 	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*l));

@@ -10,6 +10,24 @@
 
 struct tip_net;
 
+/* The family's multicast groups, in the order of uapi/tinyip.yaml. */
+enum tip_mcgrp {
+	TIP_MCGRP_CONFIG,
+	TIP_MCGRP_ADDR,
+	TIP_MCGRP_LINK,
+	TIP_MCGRP_ROUTER,
+};
+
+/*
+ * Multicasts one notification of @cmd, filled by @fill from @arg, to
+ * @grp of @tn's netns; any context (GFP_ATOMIC), tn->lock held or not.
+ * Nothing is built when nobody listens; a notification that cannot be
+ * built or delivered counts in tn->nl_events_dropped.
+ */
+void tip_nl_event_send(struct tip_net *tn, enum tip_mcgrp grp, u8 cmd,
+		       int (*fill)(struct sk_buff *skb, const void *arg),
+		       const void *arg);
+
 int tip_nl_fill_info(struct sk_buff *skb, const struct tip_net *tn);
 int tip_nl_fill_config(struct sk_buff *skb, const struct tip_net *tn);
 int tip_nl_fill_mem(struct sk_buff *skb, const struct tip_net *tn);
@@ -54,6 +72,9 @@ void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 struct tip_if *tip_nl_get_if(struct tip_net *tn, struct genl_info *info);
 int tip_nl_put_if(struct sk_buff *skb, struct tip_net *tn,
 		  const struct tip_if *ifp);
+struct tip_ifaddr4;
+int tip_nl_fill_addr4(struct sk_buff *skb, struct tip_net *tn,
+		      const struct tip_if *ifp, const struct tip_ifaddr4 *a);
 
 /* module/nl_ip6.c: what nl_ip4.c hands over for 16-byte addresses. */
 struct tip_ifaddr6;

@@ -41,6 +41,9 @@ struct tip_net {
 	struct tip_udp_net udp;
 	struct tip_raw_net raw;
 	struct tip_tcp_net tcp;
+
+	/* Notifications lost to memory or a full listener (nl_event.c). */
+	atomic_long_t nl_events_dropped;
 };
 
 extern unsigned int tip_net_id;

@@ -119,10 +119,15 @@ static void print_lft(FILE *fp, const char *name, __u32 lft)
 }
 
 static void addr_print_json(const struct tinyip_addr *a, const char *local,
-			    const char *brd, struct json_writer *jw,
-			    bool deleted)
+			    const char *brd, struct show_ctx *ctx,
+			    const char *event)
 {
+	struct json_writer *jw = ctx->jw;
+	bool deleted = event && !strcmp(event, "addr-deleted");
+
 	json_obj_open(jw);
+	if (event)
+		monitor_json_head(jw, ctx->o, event);
 	if (deleted)
 		json_bool_field(jw, "deleted", true);
 	json_str_field(jw, "ifname", a->ifname);
@@ -146,11 +151,15 @@ static void addr_print_json(const struct tinyip_addr *a, const char *local,
 	json_obj_close(jw);
 }
 
-/* An entry of "addr show", or with deleted one that "monitor" saw go. */
+/*
+ * An entry of "addr show", or with @event what "monitor" saw happen to
+ * it ("addr-deleted" and the others of monitor.c).
+ */
 static void addr_print_one(const struct tinyip_addr *a, struct show_ctx *ctx,
-			   bool deleted)
+			   const char *event)
 {
 	char local[IPADDR_STRLEN], brd[IPADDR_STRLEN];
+	bool deleted = event && !strcmp(event, "addr-deleted");
 	FILE *fp = ctx->o->fp;
 
 	if (!dev_matches(ctx->dev, a->ifname) ||
@@ -161,7 +170,7 @@ static void addr_print_one(const struct tinyip_addr *a, struct show_ctx *ctx,
 	if (a->brd_len)
 		format_ip(brd, sizeof(brd), a->brd, a->brd_len);
 	if (ctx->jw) {
-		addr_print_json(a, local, brd, ctx->jw, deleted);
+		addr_print_json(a, local, brd, ctx, event);
 		return;
 	}
 	if (deleted)
@@ -189,7 +198,7 @@ static void addr_print_one(const struct tinyip_addr *a, struct show_ctx *ctx,
 
 void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx)
 {
-	addr_print_one(a, ctx, false);
+	addr_print_one(a, ctx, NULL);
 }
 
 /*
@@ -198,7 +207,7 @@ void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx)
  * says it; in JSON one object a line.
  */
 void addr_print_event(const struct tinyip_addr *a,
-		      const struct tinyip_out *o, bool deleted)
+		      const struct tinyip_out *o, const char *event)
 {
 	struct show_ctx ctx = { .o = o };
 	struct json_writer jw;
@@ -207,7 +216,7 @@ void addr_print_event(const struct tinyip_addr *a,
 		json_init(&jw, o->fp, o->pretty);
 		ctx.jw = &jw;
 	}
-	addr_print_one(a, &ctx, deleted);
+	addr_print_one(a, &ctx, event);
 	if (o->json && ctx.shown)
 		json_end(&jw);
 }

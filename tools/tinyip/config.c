@@ -110,8 +110,10 @@ void config_print(const struct tinyip_config *cfg,
 	if (o->json) {
 		json_init(&jw, o->fp, o->pretty);
 		json_obj_open(&jw);
-		if (event)
+		if (event) {
+			monitor_json_head(&jw, o, "config");
 			json_str_field(&jw, "object", "config");
+		}
 	} else if (event) {
 		fputs("config", o->fp);
 	}

@@ -147,7 +147,7 @@ int link_parse(const struct nlmsghdr *nlh, struct tinyip_link *l)
 	return 0;
 }
 
-static const char *link_mode_name(const struct tinyip_link *l)
+const char *link_mode_name(const struct tinyip_link *l)
 {
 	if (!HAS(l, TINYIP_A_LINK_MODE))
 		return NULL;

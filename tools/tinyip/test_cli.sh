@@ -61,8 +61,8 @@ expect "help sock"		0 'PROTO := \{ tcp \| udp \| udplite \| raw \}' -- help sock
 expect "sock show help"		0 'STATE := \{ established' -- sock show help
 expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \| mem \]' -- stats help
 expect "config set tcp-cc help"	0 '\[ tcp-cc NAME \]' -- config help
-expect "monitor help"		0 'tinyip \[ -j \] monitor \[ all \| config \| addr \]' -- monitor help
-expect "monitor bad group"	2 'Command "route" is unknown, try "tinyip monitor help"' -- monitor route
+expect "monitor help"		0 'tinyip \[ -j \] monitor \[ -t \] \[ all \| GROUP... \]' -- monitor help
+expect "monitor bad group"	2 'Command "bogus" is unknown, try "tinyip monitor help"' -- monitor bogus
 expect "sock bad proto"		2 'argument "sctp" is wrong' -- sock show sctp
 expect "sock two protos"	2 'one protocol at a time' -- sock show tcp udp
 expect "sock bad state"		2 'argument "open" is wrong: not a state' -- sock show state open

@@ -1812,6 +1812,34 @@ static const char addr_events_text[] =
 	"Deleted v_tip inet6 2001:db8::99/64 scope global\n"
 	"    valid_lft forever preferred_lft 0sec\n";
 
+/* A link attached, then up; a router learnt, then gone. */
+static void link_router_events(const struct nlmsghdr *rq)
+{
+	static const __u8 mac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct nlmsghdr *nlh;
+
+	nlh = put_msg(rq, TINYIP_CMD_LINK_NTF);
+	as_event(TINYIP_CMD_LINK_NTF);
+	mnl_attr_put_u8(nlh, TINYIP_A_EVENT, TINYIP_EVENT_LINK_ATTACHED);
+	mnl_attr_put_u32(nlh, TINYIP_A_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "v_tip");
+	mnl_attr_put_u8(nlh, TINYIP_A_LINK_MODE, TINYIP_LINK_MODE_SHARED);
+	mnl_attr_put_u32(nlh, TINYIP_A_LINK_FLAGS, 0);
+	mnl_attr_put(nlh, TINYIP_A_HWADDR, sizeof(mac), mac);
+	mnl_attr_put_u32(nlh, TINYIP_A_MTU, 1500);
+	nlh = put_msg(rq, TINYIP_CMD_ROUTER_NTF);
+	as_event(TINYIP_CMD_ROUTER_NTF);
+	mnl_attr_put_u8(nlh, TINYIP_A_EVENT, TINYIP_EVENT_ROUTER_DELETED);
+	mnl_attr_put_u32(nlh, TINYIP_A_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, TINYIP_A_IFNAME, "v_tip");
+	put_ip(nlh, TINYIP_A_GATEWAY, "fe80::1");
+	mnl_attr_put_u32(nlh, TINYIP_A_RA_LIFETIME, 0);
+	/* A kind this tool does not know yet is skipped. */
+	nlh = put_msg(rq, TINYIP_CMD_ROUTER_NTF);
+	as_event(TINYIP_CMD_ROUTER_NTF);
+	mnl_attr_put_u8(nlh, TINYIP_A_EVENT, 200);
+}
+
 static void test_monitor(void)
 {
 	char want[512];
@@ -1822,7 +1850,7 @@ static void test_monitor(void)
 	expect("monitor: config and addr events, Deleted as ip says it", 0,
 	       want, "");
 	check(joined == (GROUP_BIT(FAKE_MCGRP) | GROUP_BIT(FAKE_MCGRP_ADDR)) &&
-	      !n_reqs, "monitor: all joins config and addr, sends nothing");
+	      !n_reqs, "monitor: all joins the groups there are, sends nothing");
 	run(events, "monitor all");
 	check(rc == 0 && !strcmp(out, want) &&
 	      joined == (GROUP_BIT(FAKE_MCGRP) | GROUP_BIT(FAKE_MCGRP_ADDR)),
@@ -1838,34 +1866,53 @@ static void test_monitor(void)
 	run(events, "monitor ad");
 	check(rc == 0 && joined == GROUP_BIT(FAKE_MCGRP_ADDR),
 	      "monitor ad: abbreviated addr");
+	run(events, "monitor addr config");
+	check(rc == 0 && joined == (GROUP_BIT(FAKE_MCGRP) |
+				    GROUP_BIT(FAKE_MCGRP_ADDR)),
+	      "monitor addr config: two groups");
 	run(events, "-4 monitor addr");
 	expect("monitor -4: no IPv6 event, no stray Deleted", 0, "", "");
 
 	run(events, "-j monitor");
-	expect("monitor -j: one object a line, addr show's, deleted: true", 0,
-	       "{\"object\":\"config\",\"forwarding6\":true}\n"
-	       "{\"ifname\":\"v_tip\",\"ifindex\":5,\"family\":\"inet6\",\"local\":\"2001:db8::99\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[\"dadfailed\",\"tentative\"],\"valid_life_time\":4294967295,\"preferred_life_time\":0}\n"
-	       "{\"deleted\":true,\"ifname\":\"v_tip\",\"ifindex\":5,\"family\":\"inet6\",\"local\":\"2001:db8::99\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[],\"valid_life_time\":4294967295,\"preferred_life_time\":0}\n",
+	expect("monitor -j: one object a line with its event, deleted: true", 0,
+	       "{\"event\":\"config\",\"object\":\"config\",\"forwarding6\":true}\n"
+	       "{\"event\":\"dad-failed\",\"ifname\":\"v_tip\",\"ifindex\":5,\"family\":\"inet6\",\"local\":\"2001:db8::99\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[\"dadfailed\",\"tentative\"],\"valid_life_time\":4294967295,\"preferred_life_time\":0}\n"
+	       "{\"event\":\"addr-deleted\",\"deleted\":true,\"ifname\":\"v_tip\",\"ifindex\":5,\"family\":\"inet6\",\"local\":\"2001:db8::99\",\"prefixlen\":64,\"scope\":\"global\",\"flags\":[],\"valid_life_time\":4294967295,\"preferred_life_time\":0}\n",
+	       "");
+	run(events, "-j monitor -t config");
+	check(rc == 0 && strstr(out, "{\"event\":\"config\",\"time\":\"20") == out &&
+	      strstr(out, "Z\",\"object\":\"config\""),
+	      "monitor -t: a time member after the event");
+
+	run(link_router_events, "monitor");
+	expect("monitor: link and router events, one line each", 0,
+	       "link v_tip attached ifindex 5 mode shared mtu 1500 state DOWN lladdr 02:00:00:00:00:01\n"
+	       "Deleted router fe80::1 dev v_tip lifetime 0\n", "");
+	run(link_router_events, "-j monitor");
+	expect("monitor -j: link and router events", 0,
+	       "{\"event\":\"link-attached\",\"ifname\":\"v_tip\",\"ifindex\":5,\"mode\":\"shared\",\"mtu\":1500,\"up\":false,\"address\":\"02:00:00:00:00:01\"}\n"
+	       "{\"event\":\"router-deleted\",\"router\":\"fe80::1\",\"ifname\":\"v_tip\",\"ifindex\":5,\"lifetime\":0}\n",
 	       "");
 
-	expect_usage("monitor: unknown group", "monitor route",
-		     "Command \"route\" is unknown, try \"tinyip monitor help\".");
+	expect_usage("monitor: unknown group", "monitor bogus",
+		     "Command \"bogus\" is unknown, try \"tinyip monitor help\".");
 	expect_usage("monitor: a is all or addr", "monitor a",
 		     "Command \"a\" is ambiguous");
-	expect_usage("monitor: one group at most", "monitor addr config",
-		     "\"monitor\" takes one group at most.");
 	check(!joined, "monitor: usage errors join nothing");
 	run(NULL, "monitor help");
 	expect("monitor help", 0,
-	       "Usage: tinyip [ -j ] monitor [ all | config | addr ]\n", "");
+	       "Usage: tinyip [ -j ] monitor [ -t ] [ all | GROUP... ]\n"
+	       "GROUP := { link | addr | router | route | config | dhcp }\n", "");
 
 	addr_group_missing = true;
-	run(events, "monitor");
-	expect("monitor: a module without the addr group", 1, "",
+	run(events, "monitor addr");
+	expect("monitor addr: a module without the addr group", 1, "",
 	       "tinyip: the tinyip module has no \"addr\" multicast group\n");
-	run(events, "monitor config");
-	check(rc == 0 && !strcmp(out, config_event_text),
-	      "monitor config: works without the addr group");
+	run(events, "monitor");
+	check(rc == 0 && joined == GROUP_BIT(FAKE_MCGRP),
+	      "monitor all: a group the module lacks is left out");
+	run(events, "monitor link");
+	check(rc == 1 && !joined, "monitor link: a module without it fails");
 	addr_group_missing = false;
 }
 

@@ -146,7 +146,7 @@ static void test_config(void)
 	free(s);
 	CAPTURE(s, true, false, config_print(&cfg, &o_, true));
 	check_str(s,
-		  "{\"object\":\"config\",\"mem_budget\":16777216,\"mem_used\":12288,\"mem_failed\":5}\n",
+		  "{\"event\":\"config\",\"object\":\"config\",\"mem_budget\":16777216,\"mem_used\":12288,\"mem_failed\":5}\n",
 		  "monitor: json line");
 	free(s);
 }

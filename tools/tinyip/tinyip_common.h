@@ -35,6 +35,7 @@ struct tinyip_out {
 	bool pretty;
 	bool stats;	/* -s: link counters and drop reasons, TCP internals */
 	int family;	/* -4 AF_INET, -6 AF_INET6, or AF_UNSPEC for both */
+	const char *stamp;	/* monitor -t: the event's time, or NULL */
 };
 
 #define TINYIP_IFNAMSIZ	16	/* IFNAMSIZ, with the NUL */
@@ -200,6 +201,7 @@ struct show_ctx {
 
 const char *drop_reason_name(unsigned int reason);
 int link_parse(const struct nlmsghdr *nlh, struct tinyip_link *l);
+const char *link_mode_name(const struct tinyip_link *l);
 void link_print(const struct tinyip_link *l, struct show_ctx *ctx);
 void link_usage(FILE *fp);
 int do_link(int argc, char **argv, const struct tinyip_out *o);
@@ -207,7 +209,7 @@ int do_link(int argc, char **argv, const struct tinyip_out *o);
 int addr_parse(const struct nlmsghdr *nlh, struct tinyip_addr *a);
 void addr_print(const struct tinyip_addr *a, struct show_ctx *ctx);
 void addr_print_event(const struct tinyip_addr *a,
-		      const struct tinyip_out *o, bool deleted);
+		      const struct tinyip_out *o, const char *event);
 void addr_usage(FILE *fp);
 int do_addr(int argc, char **argv, const struct tinyip_out *o);
 
@@ -305,6 +307,9 @@ int tinyip_main(int argc, char **argv);
 
 /* monitor.c: "tinyip monitor" */
 void monitor_usage(FILE *fp);
+struct json_writer;
+void monitor_json_head(struct json_writer *jw, const struct tinyip_out *o,
+		       const char *event);
 int do_monitor(int argc, char **argv, const struct tinyip_out *o);
 
 #endif /* TINYIP_COMMON_H */

@@ -23,6 +23,8 @@
 #define TINYIP_GENL_VERSION	1
 #define TINYIP_MCGRP_CONFIG	"config"
 #define TINYIP_MCGRP_ADDR	"addr"
+#define TINYIP_MCGRP_LINK	"link"
+#define TINYIP_MCGRP_ROUTER	"router"
 
 /* How a link is attached (TINYIP_A_LINK_MODE). */
 enum tinyip_link_mode {
@@ -115,6 +117,7 @@ enum tinyip_feature {
 	TINYIP_FEATURE_CUBIC = 1ULL << 10,	/* TCP CUBIC, RFC 9438 */
 	TINYIP_FEATURE_API = 1ULL << 11,	/* in-kernel API for modules */
 	TINYIP_FEATURE_FAULT_INJECT = 1ULL << 12, /* debugfs fail_alloc */
+	TINYIP_FEATURE_EVENTS = 1ULL << 13,	/* link, IPv4 address, router events */
 };
 
 enum tinyip_attr {
@@ -168,6 +171,8 @@ enum tinyip_attr {
 	TINYIP_A_MEM_CAT_USED,	/* nest: enum tinyip_mem_cat, u64 bytes */
 	TINYIP_A_MEM_CAT_PEAK,	/* nest: enum tinyip_mem_cat, u64 bytes */
 	TINYIP_A_MEM_CAT_FAILED, /* nest: enum tinyip_mem_cat, u64 refusals */
+	TINYIP_A_EVENT,		/* u8: enum tinyip_event, what a LINK/ROUTER_NTF reports */
+	TINYIP_A_EVENTS_DROPPED, /* u64: notifications that could not be sent */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -195,6 +200,8 @@ enum tinyip_cmd {
 	TINYIP_CMD_RA_SET,	/* IFINDEX|IFNAME, RA_SEND, [RA_INTERVAL], [RA_LIFETIME] */
 	TINYIP_CMD_ADDR_NTF,	/* on "addr": an address appeared or changed state */
 	TINYIP_CMD_ADDR_DEL_NTF, /* on "addr": an address went away */
+	TINYIP_CMD_LINK_NTF,	/* on "link": attached, detached, up or down (EVENT) */
+	TINYIP_CMD_ROUTER_NTF,	/* on "router": an IPv6 default router came or went (EVENT) */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
@@ -321,6 +328,17 @@ enum tinyip_mem_cat {
 
 	__TINYIP_MEM_MAX,
 	TINYIP_MEM_MAX = __TINYIP_MEM_MAX - 1
+};
+
+/* TINYIP_A_EVENT: what a TINYIP_CMD_LINK_NTF or TINYIP_CMD_ROUTER_NTF says. */
+enum tinyip_event {
+	TINYIP_EVENT_UNSPEC,
+	TINYIP_EVENT_LINK_ATTACHED,	/* tinyip took the device */
+	TINYIP_EVENT_LINK_DETACHED,	/* by request, or the device went away */
+	TINYIP_EVENT_LINK_UP,		/* administratively up with carrier */
+	TINYIP_EVENT_LINK_DOWN,		/* down, or carrier lost */
+	TINYIP_EVENT_ROUTER_ADDED,	/* an RA with a non-zero router lifetime */
+	TINYIP_EVENT_ROUTER_DELETED,	/* lifetime 0, expiry, no longer a router */
 };
 
 #endif /* _UAPI_LINUX_TINYIP_H */
