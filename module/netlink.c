@@ -24,11 +24,13 @@
 enum tip_mcgrp {
 	TIP_MCGRP_CONFIG,
 	TIP_MCGRP_ADDR,
+	TIP_MCGRP_DHCP,
 };
 
 static const struct genl_multicast_group tip_mcgrps[] = {
 	[TIP_MCGRP_CONFIG] = { .name = TINYIP_MCGRP_CONFIG },
 	[TIP_MCGRP_ADDR] = { .name = TINYIP_MCGRP_ADDR },
+	[TIP_MCGRP_DHCP] = { .name = TINYIP_MCGRP_DHCP },
 };
 
 static struct genl_family tip_genl_family;
@@ -126,6 +128,31 @@ void tip_nl_addr6_event(struct tip_net *tn, const struct tip_if *ifp,
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast_netns(&tip_genl_family, tn->net, skb, 0,
 				TIP_MCGRP_ADDR, GFP_ATOMIC);
+}
+
+/*
+ * A DHCP event for the "dhcp" group, filled by @fill with @arg (process
+ * context; module/nl_dhcp.c).
+ */
+void tip_nl_dhcp_notify(struct tip_net *tn,
+			int (*fill)(struct sk_buff *skb, void *arg), void *arg)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!READ_ONCE(tip_nl_registered))
+		return;
+	skb = tip_genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &tip_genl_family, 0, TINYIP_CMD_DHCP_NTF);
+	if (!hdr || fill(skb, arg)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&tip_genl_family, tn->net, skb, 0,
+				TIP_MCGRP_DHCP, GFP_KERNEL);
 }
 
 static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
@@ -283,6 +310,20 @@ static const struct genl_small_ops tip_nl_ops[] = {
 		.cmd = TINYIP_CMD_RA_SET,
 		.doit = tip_nl_ra_set,
 		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DHCP_START,
+		.doit = tip_nl_dhcp_start,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DHCP_STOP,
+		.doit = tip_nl_dhcp_stop,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DHCP_GET,
+		.dumpit = tip_nl_dhcp_dump,
 	},
 };
 

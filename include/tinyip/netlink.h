@@ -35,6 +35,34 @@ int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_sock_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_stats_get(struct sk_buff *skb, struct genl_info *info);
 
+/* module/nl_dhcp.c; without TINYIP_DHCP4 the commands say so. */
+#if IS_ENABLED(CONFIG_TINYIP_DHCP4)
+int tip_nl_dhcp_start(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dhcp_stop(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dhcp_dump(struct sk_buff *skb, struct netlink_callback *cb);
+#else
+static inline int tip_nl_dhcp_start(struct sk_buff *skb,
+				    struct genl_info *info)
+{
+	NL_SET_ERR_MSG(info->extack, "DHCP is not built into this module");
+	return -EOPNOTSUPP;
+}
+
+static inline int tip_nl_dhcp_stop(struct sk_buff *skb,
+				   struct genl_info *info)
+{
+	return tip_nl_dhcp_start(skb, info);
+}
+
+static inline int tip_nl_dhcp_dump(struct sk_buff *skb,
+				   struct netlink_callback *cb)
+{
+	return 0;
+}
+#endif
+void tip_nl_dhcp_notify(struct tip_net *tn,
+			int (*fill)(struct sk_buff *skb, void *arg), void *arg);
+
 /*
  * Replies to @info's request with one message of its command, filled by
  * @fill for the request's netns (module/netlink.c; used by nl_sock.c).

@@ -13,6 +13,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <tinyip/dhcp4.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/mem.h>
@@ -41,6 +42,7 @@ struct tip_net {
 	struct tip_udp_net udp;
 	struct tip_raw_net raw;
 	struct tip_tcp_net tcp;
+	struct tip_dhcp4_net dhcp4;	/* module/dhcp4.c's clients */
 };
 
 extern unsigned int tip_net_id;

@@ -17,13 +17,14 @@
 #include "genl.h"
 #include "tinyip_common.h"
 
-enum { MON_ALL, MON_CONFIG, MON_ADDR, MON_HELP };
+enum { MON_ALL, MON_CONFIG, MON_ADDR, MON_DHCP, MON_HELP };
 
 /* A group's argument is its name: the loop in do_monitor() joins by it. */
 static const char * const monitor_args[] = {
 	[MON_ALL] = "all",
 	[MON_CONFIG] = TINYIP_MCGRP_CONFIG,
 	[MON_ADDR] = TINYIP_MCGRP_ADDR,
+	[MON_DHCP] = TINYIP_MCGRP_DHCP,
 	[MON_HELP] = "help",
 };
 
@@ -38,7 +39,7 @@ struct monitor {
 void monitor_usage(FILE *fp)
 {
 	fprintf(fp,
-		"Usage: tinyip [ -j ] monitor [ all | config | addr ]\n");
+		"Usage: tinyip [ -j ] monitor [ all | config | addr | dhcp ]\n");
 }
 
 static int monitor_cb(const struct nlmsghdr *nlh, void *data)
@@ -68,6 +69,11 @@ static int monitor_cb(const struct nlmsghdr *nlh, void *data)
 			return MNL_CB_OK;
 		addr_print_event(&a, m->o,
 				 genl->cmd == TINYIP_CMD_ADDR_DEL_NTF);
+		break;
+	case TINYIP_CMD_DHCP_NTF:
+		if (!(m->groups & MON_GROUP(MON_DHCP)))
+			return MNL_CB_OK;
+		dhcp_print_event(nlh, m->o);
 		break;
 	default:
 		return MNL_CB_OK;
@@ -150,7 +156,8 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 	}
 
 	if (arg == MON_ALL)
-		m.groups = MON_GROUP(MON_CONFIG) | MON_GROUP(MON_ADDR);
+		m.groups = MON_GROUP(MON_CONFIG) | MON_GROUP(MON_ADDR) |
+			   MON_GROUP(MON_DHCP);
 	else
 		m.groups = MON_GROUP(arg);
 
@@ -158,7 +165,7 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 	if (ret)
 		return ret;
 	m.family_id = gs.family_id;
-	for (g = MON_CONFIG; g <= MON_ADDR && !ret; g++)
+	for (g = MON_CONFIG; g <= MON_DHCP && !ret; g++)
 		if (m.groups & MON_GROUP(g))
 			ret = tinyip_join(&gs, monitor_args[g]);
 	if (ret) {
