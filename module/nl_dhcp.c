@@ -30,7 +30,11 @@ int tip_nl_dhcp_fill(struct sk_buff *skb, struct tip_dhcp4_client *c,
 	if (nla_put_u32(skb, TINYIP_A_IFINDEX, c->ifp->ifindex) ||
 	    nla_put_string(skb, TINYIP_A_IFNAME, c->ifp->name) ||
 	    nla_put_u8(skb, TINYIP_A_DHCP_STATE, f->state) ||
-	    nla_put_string(skb, TINYIP_A_DHCP_HOSTNAME, c->hostname))
+	    nla_put_string(skb, TINYIP_A_DHCP_HOSTNAME, c->hostname) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_DHCP_CONFLICTS,
+			      c->tn->dhcp4.acd_conflicts, TINYIP_A_PAD) ||
+	    nla_put_u64_64bit(skb, TINYIP_A_DHCP_RX_BAD, c->tn->dhcp4.rx_bad,
+			      TINYIP_A_PAD))
 		return -EMSGSIZE;
 	if (!leased)
 		return 0;

@@ -59,6 +59,8 @@ struct dhcp_info {
 	bool has_server;
 	bool has_router;
 	__u32 lease, t1, t2, mtu;
+	__u64 conflicts, rx_bad;
+	bool has_counters;
 	__u8 dns[4 * DHCP_MAX_ADDRS];
 	__u8 ntp[4 * DHCP_MAX_ADDRS];
 	unsigned int ndns, nntp;
@@ -129,6 +131,16 @@ static int dhcp_attr_cb(const struct nlattr *attr, void *data)
 		if (len >= 4)
 			d->mtu = mnl_attr_get_u32(attr);
 		break;
+	case TINYIP_A_DHCP_CONFLICTS:
+		if (len >= 8) {
+			d->conflicts = mnl_attr_get_u64(attr);
+			d->has_counters = true;
+		}
+		break;
+	case TINYIP_A_DHCP_RX_BAD:
+		if (len >= 8)
+			d->rx_bad = mnl_attr_get_u64(attr);
+		break;
 	case TINYIP_A_DHCP_DNS:
 		d->ndns = attr_copy_bin(d->dns, sizeof(d->dns), attr) / 4;
 		break;
@@ -184,7 +196,7 @@ static void dhcp_list(FILE *fp, struct json_writer *jw, const char *name,
 }
 
 static void dhcp_print(const struct dhcp_info *d, FILE *fp,
-		       struct json_writer *jw)
+		       struct json_writer *jw, bool stats)
 {
 	const char *state = name_of(dhcp_states, ARRAY_SIZE(dhcp_states),
 				    d->state);
@@ -258,6 +270,15 @@ static void dhcp_print(const struct dhcp_info *d, FILE *fp,
 			fprintf(fp, " mtu %u", d->mtu);
 	}
 	dhcp_list(fp, jw, "ntp", d->ntp, d->nntp);
+	/* Counters of the netns, in every client's entry (-s for text). */
+	if (d->has_counters && jw) {
+		json_u64_field(jw, "conflicts", d->conflicts);
+		json_u64_field(jw, "rx_bad", d->rx_bad);
+	} else if (d->has_counters && stats) {
+		fprintf(fp, "\n    conflicts %llu rx_bad %llu",
+			(unsigned long long)d->conflicts,
+			(unsigned long long)d->rx_bad);
+	}
 	if (jw)
 		json_obj_close(jw);
 	else
@@ -274,10 +295,10 @@ void dhcp_print_event(const struct nlmsghdr *nlh, const struct tinyip_out *o)
 		return;
 	if (o->json) {
 		json_init(&jw, o->fp, false);
-		dhcp_print(&d, o->fp, &jw);
+		dhcp_print(&d, o->fp, &jw, false);
 		json_end(&jw);
 	} else {
-		dhcp_print(&d, o->fp, NULL);
+		dhcp_print(&d, o->fp, NULL, false);
 	}
 }
 
@@ -291,7 +312,7 @@ static int dhcp_show_cb(const struct nlmsghdr *nlh, struct show_ctx *ctx)
 	if (!dev_matches(ctx->dev, d.ifname))
 		return 0;
 	ctx->shown++;
-	dhcp_print(&d, ctx->o->fp, ctx->jw);
+	dhcp_print(&d, ctx->o->fp, ctx->jw, ctx->o->stats);
 	return 0;
 }
 

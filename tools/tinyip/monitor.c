@@ -140,6 +140,7 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 	struct monitor m = { .o = o };
 	struct genl_sock gs;
 	int ret, sfd, arg = MON_ALL, g;
+	__u32 id = 0;
 
 	if (argc > 0) {
 		arg = match_word(argv[0], monitor_args,
@@ -165,6 +166,9 @@ int do_monitor(int argc, char **argv, const struct tinyip_out *o)
 	if (ret)
 		return ret;
 	m.family_id = gs.family_id;
+	/* "all" takes dhcp only from a module that has the group. */
+	if (arg == MON_ALL && !genl_mcgrp(&gs, TINYIP_MCGRP_DHCP, &id) && !id)
+		m.groups &= ~MON_GROUP(MON_DHCP);
 	for (g = MON_CONFIG; g <= MON_DHCP && !ret; g++)
 		if (m.groups & MON_GROUP(g))
 			ret = tinyip_join(&gs, monitor_args[g]);

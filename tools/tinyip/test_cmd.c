@@ -1857,7 +1857,7 @@ static void test_monitor(void)
 	check(!joined, "monitor: usage errors join nothing");
 	run(NULL, "monitor help");
 	expect("monitor help", 0,
-	       "Usage: tinyip [ -j ] monitor [ all | config | addr ]\n", "");
+	       "Usage: tinyip [ -j ] monitor [ all | config | addr | dhcp ]\n", "");
 
 	addr_group_missing = true;
 	run(events, "monitor");

@@ -7,7 +7,8 @@
 # another address; RELEASE on stop (the lease file loses it); INIT-REBOOT
 # NAKed by an authoritative server with another range, then a new lease;
 # ACD (RFC 5227): an address a native host holds is DECLINEd and another
-# lease taken; `tinyip monitor -j dhcp` saw the whole sequence; detaching
+# lease taken; malformed replies (scapy) are dropped and counted;
+# `tinyip monitor -j dhcp` saw the whole sequence; detaching
 # the link while the client runs is clean.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/net_lib.sh"
@@ -76,6 +77,14 @@ expect_eq "link MTU" "$(tip_link v_tip mtu)" 1400
 grep -q "$ADDR.*tiphost" $LEASES || fail "hostname not in the lease: $(cat $LEASES)"
 out=$(in_tip "$TIP_PING" -c 2 $NAT_ADDR) || fail "tip_ping $NAT_ADDR: $out"
 ping_ok $NS_NAT $ADDR || fail "native ping of $ADDR"
+
+# Malformed replies and others' transactions are dropped and counted;
+# the lease stays.
+bad=$(dhcp rx_bad)
+n=$(in_nat python3 "$SELFTESTS/dhcp4_malformed.py" v_nat "$MAC" $NAT_ADDR "$ADDR") ||
+	fail "dhcp4_malformed.py: $n"
+wait_eq 10 $((bad + n)) dhcp rx_bad || fail "rx_bad $(dhcp rx_bad), want $((bad + n))"
+expect_eq "address kept after malformed replies" "$(dhcp addr)" "$ADDR"
 
 # 2. Renewal at T1 (4 s): dnsmasq sees a REQUEST with ciaddr, the lease stays.
 wait_file $MON '"event":"renewed"' 20
