@@ -188,6 +188,7 @@ void tip_ip4_if_down(struct tip_net *tn, struct tip_if *ifp, bool gone)
 {
 	if (!gone)
 		return;
+	tip_dhcp4_if_gone(tn, ifp);
 	spin_lock_bh(&tn->lock);
 	tip_igmp_if_gone(tn, ifp);
 	tip_ip4_addrs_flush(tn, ifp);

@@ -13,6 +13,7 @@
 #include <net/ip.h>
 
 #include <tinyip/fault.h>
+#include <tinyip/dhcp4.h>
 #include <tinyip/tinyip.h>
 #include "ip4_local.h"
 
@@ -177,7 +178,8 @@ static void tip_ip4_rcv(struct tip_net *tn, struct tip_if *iif,
 	} else if (ipv4_is_lbcast(v.daddr) ||
 		   tip_ip4_is_bcast_on(iif, v.daddr)) {
 		flags |= TIP_CB_F_BCAST;
-	} else if (!tip_ip4_is_local(tn, v.daddr)) {
+	} else if (!tip_ip4_is_local(tn, v.daddr) &&
+		   !tip_dhcp4_wants(iif, skb, v.hlen)) {
 		tip_ip4_forward(tn, skb, &v);
 		return;
 	}

@@ -56,6 +56,7 @@ static int __init tip_mod_init(void)
 	if (ret)
 		goto err_tcp;
 
+	tip_dhcp4_init();
 	ret = tip_af_init();
 	if (ret)
 		goto err_af;
@@ -71,6 +72,7 @@ static int __init tip_mod_init(void)
 err_netlink:
 	tip_af_exit();
 err_af:
+	tip_dhcp4_exit();
 	tip_tcp_exit();
 err_tcp:
 	tip_raw_exit();
@@ -93,6 +95,7 @@ static void __exit tip_mod_exit(void)
 {
 	tip_netlink_exit();
 	tip_af_exit();
+	tip_dhcp4_exit();
 	tip_tcp_exit();
 	tip_raw_exit();
 	tip_udp_exit();

@@ -31,6 +31,7 @@ static const struct genl_multicast_group tip_mcgrps[] = {
 	[TIP_MCGRP_ADDR] = { .name = TINYIP_MCGRP_ADDR },
 	[TIP_MCGRP_LINK] = { .name = TINYIP_MCGRP_LINK },
 	[TIP_MCGRP_ROUTER] = { .name = TINYIP_MCGRP_ROUTER },
+	[TIP_MCGRP_DHCP] = { .name = TINYIP_MCGRP_DHCP },
 };
 
 static struct genl_family tip_genl_family;
@@ -317,6 +318,20 @@ static const struct genl_small_ops tip_nl_ops[] = {
 		.cmd = TINYIP_CMD_RA_SET,
 		.doit = tip_nl_ra_set,
 		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DHCP_START,
+		.doit = tip_nl_dhcp_start,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DHCP_STOP,
+		.doit = tip_nl_dhcp_stop,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DHCP_GET,
+		.dumpit = tip_nl_dhcp_dump,
 	},
 };
 

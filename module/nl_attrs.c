@@ -48,6 +48,7 @@ const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_SOCK_PROTO] = { .type = NLA_U8 },
 	[TINYIP_A_TCP_CC] = { .type = NLA_NUL_STRING,
 			      .len = TIP_TCP_CC_NAME_MAX - 1 },
+	[TINYIP_A_DHCP_HOSTNAME] = { .type = NLA_NUL_STRING, .len = 63 },
 };
 
 /* What this build has: the switches of Kbuild, as CONFIG_TINYIP_*. */
@@ -72,6 +73,8 @@ u64 tip_features(void)
 		f |= TINYIP_FEATURE_CUBIC;
 	if (IS_ENABLED(CONFIG_TINYIP_API))
 		f |= TINYIP_FEATURE_API;
+	if (IS_ENABLED(CONFIG_TINYIP_DHCP4))
+		f |= TINYIP_FEATURE_DHCP4;
 	if (IS_ENABLED(CONFIG_TINYIP_FAULT))
 		f |= TINYIP_FEATURE_FAULT_INJECT;
 	if (IS_ENABLED(CONFIG_TINYIP_EVENTS))

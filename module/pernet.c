@@ -9,6 +9,7 @@
 #include <net/net_namespace.h>
 
 #include <tinyip/netif.h>
+#include <tinyip/dhcp4.h>
 #include <tinyip/tinyip.h>
 
 unsigned int tip_net_id __read_mostly;
@@ -26,6 +27,7 @@ static int __net_init tip_net_init(struct net *net)
 	INIT_LIST_HEAD(&tn->ifs);
 	tip_mem_init(&tn->mem);
 	tip_mem_charge_force(&tn->mem, TINYIP_MEM_OTHER, sizeof(*tn));
+	tip_dhcp4_net_init(tn);
 
 	ret = tip_netif_net_init(tn);
 	if (ret)
@@ -58,6 +60,7 @@ err_ip6:
 err_ip4:
 	tip_netif_net_exit(tn);
 err_netif:
+	tip_dhcp4_net_exit(tn);
 	tip_mem_uncharge(&tn->mem, TINYIP_MEM_OTHER, sizeof(*tn));
 	return ret;
 }
@@ -72,6 +75,7 @@ static void __net_exit tip_net_exit(struct net *net)
 	struct tip_net *tn = tip_net(net);
 
 	tip_netif_net_exit(tn);
+	tip_dhcp4_net_exit(tn);
 	tip_tcp_net_exit(tn);
 	tip_raw_net_exit(tn);
 	tip_udp_net_exit(tn);

@@ -68,6 +68,13 @@ void tip_arp_announce(struct tip_if *ifp, __be32 addr)
 			       htons(ETH_P_ARP));
 }
 
+static tip_arp_acd_t tip_arp_acd;
+
+void tip_arp_set_acd(tip_arp_acd_t fn)
+{
+	WRITE_ONCE(tip_arp_acd, fn);
+}
+
 /* A sender claiming a directed broadcast of the link is lying. */
 static bool arp_sip_is_bcast(struct tip_if *ifp, __be32 sip)
 {
@@ -85,6 +92,7 @@ void tip_arp_rcv(struct tip_if *ifp, struct sk_buff *skb)
 	u8 buf[TIP_ARP_LEN], sha[ETH_ALEN];
 	struct tip_arp_view v;
 	const void *p;
+	tip_arp_acd_t acd;
 	bool for_us, to_us;
 
 	lockdep_assert_held(&ifp->tn->lock);
@@ -98,6 +106,9 @@ void tip_arp_rcv(struct tip_if *ifp, struct sk_buff *skb)
 	/* Our own broadcast, echoed by a hub or a bridge. */
 	if (ether_addr_equal(sha, ifp->hwaddr))
 		goto out;
+	acd = READ_ONCE(tip_arp_acd);
+	if (acd)
+		acd(ifp, v.sip, v.tip, sha);
 
 	for_us = tip_ip4_addr_on(ifp, v.tip);
 	if (!v.sip) {

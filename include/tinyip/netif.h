@@ -73,6 +73,7 @@ struct tip_if {
 	struct list_head mc6;		/* struct tip_mc6 */
 	struct tip_if6 *in6;		/* IPv6 layer's state; NULL on loopback */
 	struct tip_neigh_tbl *neigh;	/* ARP and ND cache; NULL on loopback */
+	void *dhcp4;			/* DHCPv4 client running, under tn->lock */
 
 	struct tip_if_stats stats;
 	struct rcu_head rcu;
@@ -163,6 +164,13 @@ void tip_if_mc_del(struct tip_if *ifp, const u8 *mac);
  * Callable with or without tn->lock; a no-op on loopback or a down link.
  */
 void tip_arp_announce(struct tip_if *ifp, __be32 addr);
+/*
+ * Address conflict detection (RFC 5227) sees every ARP packet from
+ * another host, under tn->lock; set once by module/dhcp4.c, or NULL.
+ */
+typedef void (*tip_arp_acd_t)(struct tip_if *ifp, __be32 sip, __be32 tip,
+			      const u8 *sha);
+void tip_arp_set_acd(tip_arp_acd_t fn);
 /*
  * Forget every neighbour of @ifp, or of every link if @ifp is NULL.
  * Takes tn->lock itself: call it without.

@@ -16,6 +16,7 @@ enum tip_mcgrp {
 	TIP_MCGRP_ADDR,
 	TIP_MCGRP_LINK,
 	TIP_MCGRP_ROUTER,
+	TIP_MCGRP_DHCP,
 };
 
 /*
@@ -52,6 +53,32 @@ int tip_nl_route_del(struct sk_buff *skb, struct genl_info *info);
 int tip_nl_route_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_sock_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int tip_nl_stats_get(struct sk_buff *skb, struct genl_info *info);
+
+/* module/nl_dhcp.c; without TINYIP_DHCP4 the commands say so. */
+#if IS_ENABLED(CONFIG_TINYIP_DHCP4)
+int tip_nl_dhcp_start(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dhcp_stop(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dhcp_dump(struct sk_buff *skb, struct netlink_callback *cb);
+#else
+static inline int tip_nl_dhcp_start(struct sk_buff *skb,
+				    struct genl_info *info)
+{
+	NL_SET_ERR_MSG(info->extack, "DHCP is not built into this module");
+	return -EOPNOTSUPP;
+}
+
+static inline int tip_nl_dhcp_stop(struct sk_buff *skb,
+				   struct genl_info *info)
+{
+	return tip_nl_dhcp_start(skb, info);
+}
+
+static inline int tip_nl_dhcp_dump(struct sk_buff *skb,
+				   struct netlink_callback *cb)
+{
+	return 0;
+}
+#endif
 
 /*
  * Replies to @info's request with one message of its command, filled by

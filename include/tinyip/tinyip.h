@@ -13,6 +13,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <tinyip/dhcp4.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/mem.h>
@@ -44,6 +45,7 @@ struct tip_net {
 
 	/* Notifications lost to memory or a full listener (nl_event.c). */
 	atomic_long_t nl_events_dropped;
+	struct tip_dhcp4_net dhcp4;	/* module/dhcp4.c's clients */
 };
 
 extern unsigned int tip_net_id;

@@ -42,7 +42,7 @@ static const struct mon_group mon_groups[] = {
 	{ "router", TINYIP_MCGRP_ROUTER },
 	{ "route", TINYIP_MCGRP_ROUTER },
 	{ "config", TINYIP_MCGRP_CONFIG },
-	{ "dhcp", "dhcp" },
+	{ "dhcp", TINYIP_MCGRP_DHCP },
 };
 
 #define MON_N_GROUPS	ARRAY_SIZE(mon_groups)
@@ -230,6 +230,7 @@ static const struct mon_kind mon_kinds[] = {
 	{ TINYIP_CMD_ADDR_DEL_NTF, TINYIP_MCGRP_ADDR, mon_print_addr_del },
 	{ TINYIP_CMD_LINK_NTF, TINYIP_MCGRP_LINK, mon_print_link },
 	{ TINYIP_CMD_ROUTER_NTF, TINYIP_MCGRP_ROUTER, mon_print_router },
+	{ TINYIP_CMD_DHCP_NTF, TINYIP_MCGRP_DHCP, dhcp_print_event },
 };
 
 /* Whether @k's group was asked for (the socket may hear others). */

@@ -51,7 +51,7 @@ expect "-n of a missing netns"	1 'cannot enter network namespace "tinyip-none"' 
 expect "-n with no name"	2 'Try "tinyip help"' -- -n
 expect "-n ..: not a name"	2 '"\.\." is not a network namespace name' -- -n .. info
 expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| ra \|' -- --help
-expect "--help lists stats"	0 '^ +sock \| stats \| monitor \}' -- --help
+expect "--help lists stats"	0 '^ +sock \| stats \| monitor \| dhcp \}' -- --help
 expect "ra help"		0 'tinyip ra set dev DEV \{ on \| off \} \[ interval SECS \] \[ lifetime SECS \]' -- ra help
 expect "help ra"		0 'tinyip ra \[ show \[ dev DEV \] \]' -- help ra
 expect "ra set help"		0 'lifetime: 0\.\.9000, the router lifetime; 0 is not a default router' -- ra set help
@@ -103,6 +103,12 @@ expect "link-local gateway"	2 'link-local gateway needs "dev DEV"' -- -6 route a
 expect "bad forwarding6"	2 'forwarding6 is on or off' -- config set forwarding6 yes
 expect "-6 neigh flush"		2 'drop -6' -- -6 neigh flush
 expect "ra set without on/off"	2 'on or off\? One of them is missing' -- ra set dev x
+expect "dhcp help"		0 'tinyip dhcp start dev DEV \[ hostname NAME \]' -- dhcp help
+expect "dhcp start without dev"	2 'which device\? "dev DEV" is missing' -- dhcp start
+expect "dhcp stop hostname"	2 'only "dhcp start" takes it' -- dhcp stop dev x hostname y
+expect "dhcp hostname twice"	2 'duplicate "hostname"' -- dhcp start dev x hostname a hostname b
+expect "dhcp hostname too long"	2 'a host name is 1 to 63 characters' -- dhcp start dev x hostname aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+expect "dhcp bad command"	2 'Command "go" is unknown, try "tinyip dhcp help"' -- dhcp go
 expect "ra interval too short"	2 'interval is a number of seconds from 4 to 1800' -- ra set dev x on interval 3
 expect "ra lifetime too long"	2 'lifetime is a number of seconds from 0 to 9000' -- ra set dev x on lifetime 9001
 expect "ra show takes no on"	2 'only "ra set" takes it' -- ra show on

@@ -232,6 +232,11 @@ void ra_print(const struct tinyip_link *l, struct show_ctx *ctx);
 void ra_usage(FILE *fp);
 int do_ra(int argc, char **argv, const struct tinyip_out *o);
 
+/* dhcp.c */
+void dhcp_usage(FILE *fp);
+int do_dhcp(int argc, char **argv, const struct tinyip_out *o);
+void dhcp_print_event(const struct nlmsghdr *nlh, const struct tinyip_out *o);
+
 /* show.c: a dump request, printed as it arrives */
 typedef int (*show_cb_t)(const struct nlmsghdr *nlh, struct show_ctx *ctx);
 int tinyip_show(__u8 cmd, const char *dev, show_cb_t cb,

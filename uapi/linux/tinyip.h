@@ -25,6 +25,7 @@
 #define TINYIP_MCGRP_ADDR	"addr"
 #define TINYIP_MCGRP_LINK	"link"
 #define TINYIP_MCGRP_ROUTER	"router"
+#define TINYIP_MCGRP_DHCP	"dhcp"
 
 /* How a link is attached (TINYIP_A_LINK_MODE). */
 enum tinyip_link_mode {
@@ -118,6 +119,7 @@ enum tinyip_feature {
 	TINYIP_FEATURE_API = 1ULL << 11,	/* in-kernel API for modules */
 	TINYIP_FEATURE_FAULT_INJECT = 1ULL << 12, /* debugfs fail_alloc */
 	TINYIP_FEATURE_EVENTS = 1ULL << 13,	/* link, IPv4 address, router events */
+	TINYIP_FEATURE_DHCP4 = 1ULL << 14,	/* DHCPv4 client, ACD */
 };
 
 enum tinyip_attr {
@@ -173,6 +175,18 @@ enum tinyip_attr {
 	TINYIP_A_MEM_CAT_FAILED, /* nest: enum tinyip_mem_cat, u64 refusals */
 	TINYIP_A_EVENT,		/* u8: enum tinyip_event, what a LINK/ROUTER_NTF reports */
 	TINYIP_A_EVENTS_DROPPED, /* u64: notifications that could not be sent */
+	TINYIP_A_DHCP_STATE,	/* u8: enum tinyip_dhcp_state */
+	TINYIP_A_DHCP_SERVER,	/* binary: the server's IPv4 address */
+	TINYIP_A_DHCP_LEASE,	/* u32: seconds left of the lease */
+	TINYIP_A_DHCP_T1,	/* u32: seconds left until renewing */
+	TINYIP_A_DHCP_T2,	/* u32: seconds left until rebinding */
+	TINYIP_A_DHCP_DNS,	/* binary: IPv4 DNS servers, 4 bytes each */
+	TINYIP_A_DHCP_NTP,	/* binary: IPv4 NTP servers, 4 bytes each */
+	TINYIP_A_DHCP_DOMAIN,	/* string: domain name (option 15) */
+	TINYIP_A_DHCP_HOSTNAME,	/* string: host name sent (option 12) */
+	TINYIP_A_DHCP_EVENT,	/* u8: enum tinyip_dhcp_event */
+	TINYIP_A_DHCP_CONFLICTS, /* u64: ACD conflicts seen in the netns */
+	TINYIP_A_DHCP_RX_BAD,	/* u64: malformed or foreign replies dropped */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -202,6 +216,10 @@ enum tinyip_cmd {
 	TINYIP_CMD_ADDR_DEL_NTF, /* on "addr": an address went away */
 	TINYIP_CMD_LINK_NTF,	/* on "link": attached, detached, up or down (EVENT) */
 	TINYIP_CMD_ROUTER_NTF,	/* on "router": an IPv6 default router came or went (EVENT) */
+	TINYIP_CMD_DHCP_START,	/* IFINDEX|IFNAME, [DHCP_HOSTNAME] */
+	TINYIP_CMD_DHCP_STOP,	/* IFINDEX|IFNAME: releases the lease */
+	TINYIP_CMD_DHCP_GET,	/* dump: one message per client */
+	TINYIP_CMD_DHCP_NTF,	/* on "dhcp": DHCP_EVENT and the client */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
@@ -339,6 +357,29 @@ enum tinyip_event {
 	TINYIP_EVENT_LINK_DOWN,		/* down, or carrier lost */
 	TINYIP_EVENT_ROUTER_ADDED,	/* an RA with a non-zero router lifetime */
 	TINYIP_EVENT_ROUTER_DELETED,	/* lifetime 0, expiry, no longer a router */
+};
+
+/* TINYIP_A_DHCP_STATE: RFC 2131 figure 5, plus ACD checking (RFC 5227). */
+enum tinyip_dhcp_state {
+	TINYIP_DHCP_STOPPED,
+	TINYIP_DHCP_INIT,
+	TINYIP_DHCP_SELECTING,
+	TINYIP_DHCP_REQUESTING,
+	TINYIP_DHCP_CHECKING,		/* probing the offered address */
+	TINYIP_DHCP_BOUND,
+	TINYIP_DHCP_RENEWING,
+	TINYIP_DHCP_REBINDING,
+	TINYIP_DHCP_INIT_REBOOT,	/* REBOOTING: asking for the last lease */
+};
+
+/* TINYIP_A_DHCP_EVENT of TINYIP_CMD_DHCP_NTF. */
+enum tinyip_dhcp_event {
+	TINYIP_DHCP_EV_NONE,
+	TINYIP_DHCP_EV_BOUND,		/* a lease was gained */
+	TINYIP_DHCP_EV_RENEWED,		/* extended by its server */
+	TINYIP_DHCP_EV_REBOUND,		/* extended by any server */
+	TINYIP_DHCP_EV_LOST,		/* expired, NAKed or released */
+	TINYIP_DHCP_EV_CONFLICT,	/* ACD: another host has the address */
 };
 
 #endif /* _UAPI_LINUX_TINYIP_H */

@@ -3,6 +3,7 @@
 #ifndef _TIP_SHIM_LINUX_ERRNO_H
 #define _TIP_SHIM_LINUX_ERRNO_H
 
+#define ENOSPC		28
 #define EINVAL		22
 #define EMSGSIZE	90
 #define ESOCKTNOSUPPORT	94
