@@ -374,6 +374,8 @@ static int tip_nl_fill_stats(struct sk_buff *skb, const struct tip_net *tn)
 				      TINYIP_TCP_STAT_PAD))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
+	if (tip_nl_put_dns_stats(skb, tn))
+		return -EMSGSIZE;
 	return tip_nl_fill_mem(skb, tn);
 }
 

@@ -13,6 +13,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <tinyip/dns.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/mem.h>
@@ -41,6 +42,9 @@ struct tip_net {
 	struct tip_udp_net udp;
 	struct tip_raw_net raw;
 	struct tip_tcp_net tcp;
+#ifdef CONFIG_TINYIP_DNS
+	struct tip_dns_net dns;
+#endif
 };
 
 extern unsigned int tip_net_id;

@@ -61,6 +61,8 @@ static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_CAT_USED]	= MNL_TYPE_NESTED,
 	[TINYIP_A_MEM_CAT_PEAK]	= MNL_TYPE_NESTED,
 	[TINYIP_A_MEM_CAT_FAILED] = MNL_TYPE_NESTED,
+	[TINYIP_A_DNS]		= MNL_TYPE_NESTED,
+	[TINYIP_A_DNS_STATS]	= MNL_TYPE_NESTED,
 };
 
 struct attr_parse {

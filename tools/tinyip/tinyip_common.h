@@ -287,6 +287,7 @@ int do_sock(int argc, char **argv, const struct tinyip_out *o);
 /* stats.c: "tinyip stats", counters named as nstat names them */
 struct tinyip_stats {
 	__u64 tcp[TINYIP_TCP_STAT_MAX + 1];	/* by TINYIP_TCP_STAT_* */
+	__u64 dns[TINYIP_DNS_STAT_MAX + 1];	/* by TINYIP_DNS_STAT_* */
 	/* The budget: by TINYIP_A_MEM_*, then by TINYIP_MEM_* category. */
 	__u64 mem_budget, mem_used, mem_peak, mem_failed;
 	__u64 cat_used[TINYIP_MEM_MAX + 1];
@@ -302,6 +303,10 @@ int do_stats(int argc, char **argv, const struct tinyip_out *o);
 
 /* tinyip.c: the command line as main() gets it; an exit status */
 int tinyip_main(int argc, char **argv);
+
+/* dns.c: "tinyip dns", the resolver */
+void dns_usage(FILE *fp);
+int do_dns(int argc, char **argv, const struct tinyip_out *o);
 
 /* monitor.c: "tinyip monitor" */
 void monitor_usage(FILE *fp);

@@ -4,6 +4,7 @@
 #define _TIP_SHIM_LINUX_ERRNO_H
 
 #define EINVAL		22
+#define ENAMETOOLONG	36
 #define EMSGSIZE	90
 #define ESOCKTNOSUPPORT	94
 
