@@ -120,8 +120,29 @@ static int tip_dns_send(struct tip_dns_query *q)
  */
 static void tip_dns_try(struct tip_dns_query *q, bool first)
 {
-	unsigned int ms;
+	unsigned int ms, i;
+	bool sent = false;
 
+	/*
+	 * mDNS asks every link over both IP versions at once: any
+	 * responder may answer (RFC 6762 5.1), over either.
+	 */
+	if (q->mdns) {
+		if (!first && ++q->round == q->rounds) {
+			tip_dns_query_end(q, -ETIMEDOUT);
+			return;
+		}
+		for (i = 0; i < q->ntargets; i++) {
+			q->cur = i;
+			if (!tip_dns_send(q))
+				sent = true;
+		}
+		if (!sent) {
+			tip_dns_query_end(q, -ENETUNREACH);
+			return;
+		}
+		goto arm;
+	}
 	for (;;) {
 		if (!first && ++q->cur == q->ntargets) {
 			q->cur = 0;
@@ -135,6 +156,7 @@ static void tip_dns_try(struct tip_dns_query *q, bool first)
 		if (!tip_dns_send(q))
 			break;
 	}
+arm:
 	ms = (q->mdns ? TIP_MDNS_TRY_MS : TIP_DNS_TRY_MS) << q->round;
 	mod_timer(&q->timer, jiffies + msecs_to_jiffies(ms));
 }

@@ -45,7 +45,7 @@ wait_until 10 usable $TIP6 || fail "$TIP6 still tentative"
 # TC over UDP and answers whole over TCP.
 big=()
 for i in $(seq 100 139); do
-	big+=(--address=/big.example.test/198.51.100.$i)
+	big+=("--address=/big.example.test/198.51.100.$i")
 done
 in_nat dnsmasq -k -u root --no-resolv --no-hosts --bind-interfaces \
 	--listen-address=$NAT_ADDR --listen-address=$NAT6 --port=53 \
@@ -120,7 +120,7 @@ tip dns server add $NAT_ADDR
 tip dns server del $NAT6
 capture_start $NS_NAT v_nat "$T/cap" udp
 for i in $(seq 12); do
-	tip dns resolve r$i.example.test > /dev/null
+	tip dns resolve "r$i.example.test" > /dev/null
 done
 capture_stop
 tcpdump -n -r "$T/cap" "udp dst port 53 and src host $TIP_ADDR" 2> /dev/null |
@@ -135,7 +135,7 @@ awk 'NR > 1 { d = $1 - p; if (d < 0) d = -d; if (d > 64) far++ } { p = $1 }
 
 # Flush empties the cache; bad requests get clear errors.
 tip dns flush
-[ -z "$(tip dns show | grep '^cache')" ] || fail "flush left entries"
+! tip dns show | grep -q '^cache' || fail "flush left entries"
 expect_error "bad name" "not a valid host name" tip dns resolve 'a..b'
 expect_error "multicast server" "unicast" tip dns server add 224.0.0.1
 # The command's own checks: usage errors, exit status 2.
