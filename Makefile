@@ -23,7 +23,7 @@
 # Feature switches (see Kbuild), y by default, each given as make
 # variables, e.g. make module TINYIP_IPV6=n TINYIP_RAW=n:
 #   TINYIP_IPV6 TINYIP_IGMP TINYIP_RAW TINYIP_UDPLITE TINYIP_CUBIC
-#   TINYIP_SACK TINYIP_FORWARD TINYIP_API TINYIP_FAULT; TINYIP_MINIMAL=y
+#   TINYIP_SACK TINYIP_FORWARD TINYIP_API TINYIP_FAULT TINYIP_DNS; TINYIP_MINIMAL=y
 #   turns them all
 #   off (IPv4, UDP and TCP stay); TINYIP_SIZE=y builds with -Os.
 #
@@ -49,7 +49,7 @@ KNAME := debian-6.12
 KDIR ?= $(shell $(VM)/kernel kdir debian-6.12)
 endif
 
-TIP_SWITCHES := IPV6 IGMP RAW UDPLITE CUBIC SACK FORWARD API FAULT
+TIP_SWITCHES := IPV6 IGMP RAW UDPLITE CUBIC SACK FORWARD API FAULT DNS
 # Each switch's value as Kbuild will see it (TINYIP_MINIMAL flips the
 # defaults), then the build directory's suffix from those that are n.
 tip_val = $(or $(TINYIP_$(1)),$(if $(filter y,$(TINYIP_MINIMAL)),n,y))

@@ -27,6 +27,7 @@
 #include <linux/workqueue.h>
 
 #include <tinyip/addr.h>
+#include <tinyip/api.h>
 #include <tinyip/dns.h>
 #include <tinyip/fault.h>
 #include <tinyip/netif.h>
@@ -216,7 +217,7 @@ static void tip_dns_recv(struct tip_udp_pcb *pcb, struct sk_buff *skb)
 	struct tip_net *tn = q->tn;
 	struct in6_addr saddr, daddr;
 	struct tip_dns_answer *ans = &q->rx;
-	__be16 sport = udp_hdr(skb)->source;
+	__be16 sport = ((const struct udphdr *)skb->data)->source;
 	int err;
 
 	if (q->done || q->tcp)
@@ -542,7 +543,6 @@ void tip_dns_servers_set(struct tip_net *tn, int ifindex,
 	}
 	spin_unlock_bh(&tn->lock);
 }
-EXPORT_SYMBOL_GPL(tip_dns_servers_set);
 
 void tip_dns_link_gone(struct tip_net *tn, int ifindex)
 {
@@ -565,6 +565,44 @@ void tip_dns_flush(struct tip_net *tn)
 	tip_dns_cache_flush(tn);
 	spin_unlock_bh(&tn->lock);
 }
+
+#ifdef CONFIG_TINYIP_API
+/* The raw API's form (include/tinyip/api.h): the owner's callback. */
+struct tinyip_dns_call {
+	struct tip_net *tn;
+	tinyip_dns_cb_t cb;
+	void *ctx;
+};
+
+static void tinyip_dns_done(void *ctx, const struct tip_dns_result *res)
+{
+	struct tinyip_dns_call *c = ctx;
+	struct tip_net *tn = c->tn;
+
+	c->cb(c->ctx, res->err, res->addr, res->naddr, res->ttl);
+	tip_mem_free(&tn->mem, TINYIP_MEM_PCB, c, sizeof(*c));
+}
+
+int tinyip_dns_resolve(struct net *net, const char *name, u16 qtype,
+		       tinyip_dns_cb_t cb, void *ctx)
+{
+	struct tip_net *tn = tip_net(net);
+	struct tinyip_dns_call *c;
+	int err;
+
+	c = tip_mem_zalloc(&tn->mem, TINYIP_MEM_PCB, sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOBUFS;
+	c->tn = tn;
+	c->cb = cb;
+	c->ctx = ctx;
+	err = tip_dns_resolve(tn, name, qtype, tinyip_dns_done, c);
+	if (err)
+		tip_mem_free(&tn->mem, TINYIP_MEM_PCB, c, sizeof(*c));
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(tinyip_dns_resolve, TINYIP);
+#endif
 
 int tip_dns_net_init(struct tip_net *tn)
 {

@@ -74,15 +74,17 @@ def evil(kind, raw):
     if kind == 'past':		# a label running past the end
         return hdr(qid, ok, 1, 1) + qs + b'\x3f' + b'x' * 20
     if kind == 'long':		# a name over 255 bytes through pointers
+        # The labels sit in a TXT record's data, each block pointing back
+        # at the one before; an A record's name then starts at the last.
         body, prev = b'', 0
-        base = 12 + len(qs)
-        for i in range(6):
+        base = 12 + len(qs) + 12
+        for _ in range(6):
             here = base + len(body)
             body += b'\x3c' + b'a' * 60
             body += struct.pack('!H', 0xc000 | prev) if prev else b'\x00'
             prev = here
-        return (hdr(qid, ok, 1, 1) + qs + body + struct.pack('!H', 0xc000 | prev)
-                + rr_tail(a))
+        return (hdr(qid, ok, 1, 2) + qs + b'\xc0\x0c' + rr_tail(body, 16)
+                + struct.pack('!H', 0xc000 | prev) + rr_tail(a))
     if kind == 'query':		# QR clear: not a response
         return hdr(qid, 0x0100, 1, 0) + qs
     if kind == 'short':
