@@ -25,8 +25,8 @@
 # variables, e.g. make module TINYIP_IPV6=n TINYIP_RAW=n:
 #   TINYIP_IPV6 TINYIP_IGMP TINYIP_RAW TINYIP_UDPLITE TINYIP_CUBIC
 #   TINYIP_SACK TINYIP_FORWARD TINYIP_API TINYIP_FAULT TINYIP_EVENTS
-#   TINYIP_DHCP4; TINYIP_MINIMAL=y turns them all off (IPv4, UDP and TCP
-#   stay); TINYIP_SIZE=y builds with -Os.
+#   TINYIP_DHCP4 TINYIP_DNS; TINYIP_MINIMAL=y turns them all off (IPv4,
+#   UDP and TCP stay); TINYIP_SIZE=y builds with -Os.
 #
 # Each kernel gets its own build directory, build/<name>/, holding a tree
 # of links to the sources, so builds for several kernels never share
@@ -50,7 +50,7 @@ KNAME := debian-6.12
 KDIR ?= $(shell $(VM)/kernel kdir debian-6.12)
 endif
 
-TIP_SWITCHES := IPV6 IGMP RAW UDPLITE CUBIC SACK FORWARD API FAULT EVENTS DHCP4
+TIP_SWITCHES := IPV6 IGMP RAW UDPLITE CUBIC SACK FORWARD API FAULT EVENTS DHCP4 DNS
 # Each switch's value as Kbuild will see it (TINYIP_MINIMAL flips the
 # defaults), then the build directory's suffix from those that are n.
 tip_val = $(or $(TINYIP_$(1)),$(if $(filter y,$(TINYIP_MINIMAL)),n,y))

@@ -185,7 +185,19 @@ static void tip_dhcp4_remove(struct tip_dhcp4_client *c)
 	tip_ip4_addr_del(tn, c->ifp, f->applied, NULL);
 	f->applied = 0;
 	f->applied_router = 0;
-	/* dns: tip_dns_servers_set(...) at merge */
+	tip_dns_servers_set(tn, c->ifp->ifindex, TIP_DNS_SRC_DHCP4, NULL, 0);
+}
+
+/* The lease's DNS servers (option 6) become the resolver's for the link. */
+static void tip_dhcp4_apply_dns(struct tip_dhcp4_client *c)
+{
+	const struct tip_dhcp4_lease *l = &c->fsm.lease;
+	struct in6_addr srv[TIP_DHCP4_MAX_DNS];
+	unsigned int i;
+
+	for (i = 0; i < l->ndns && i < ARRAY_SIZE(srv); i++)
+		tip_addr_from4(&srv[i], l->dns[i]);
+	tip_dns_servers_set(c->tn, c->ifp->ifindex, TIP_DNS_SRC_DHCP4, srv, i);
 }
 
 /*
@@ -230,7 +242,7 @@ static void tip_dhcp4_apply(struct tip_dhcp4_client *c)
 		WRITE_ONCE(c->ifp->mtu, l->mtu);
 	}
 	spin_unlock_bh(&tn->lock);
-	/* dns: tip_dns_servers_set(...) at merge */
+	tip_dhcp4_apply_dns(c);
 }
 
 static void tip_dhcp4_act(struct tip_dhcp4_client *c, u32 out)

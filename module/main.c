@@ -28,6 +28,11 @@ static int __init tip_mod_init(void)
 	if (ret)
 		return ret;
 
+	/* The resolver's workqueue outlives every instance. */
+	ret = tip_dns_init();
+	if (ret)
+		goto err_dns;
+
 	ret = tip_pernet_init();
 	if (ret)
 		goto err_pernet;
@@ -87,6 +92,8 @@ err_ip4:
 err_netdev:
 	tip_pernet_exit();
 err_pernet:
+	tip_dns_exit();
+err_dns:
 	tip_fault_exit();
 	return ret;
 }
@@ -103,6 +110,7 @@ static void __exit tip_mod_exit(void)
 	tip_ip4_exit();
 	tip_netdev_exit();
 	tip_pernet_exit();
+	tip_dns_exit();
 	tip_fault_exit();
 }
 

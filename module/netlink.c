@@ -333,6 +333,32 @@ static const struct genl_small_ops tip_nl_ops[] = {
 		.cmd = TINYIP_CMD_DHCP_GET,
 		.dumpit = tip_nl_dhcp_dump,
 	},
+#ifdef CONFIG_TINYIP_DNS
+	{
+		.cmd = TINYIP_CMD_DNS_SERVER_ADD,
+		.doit = tip_nl_dns_server_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DNS_SERVER_DEL,
+		.doit = tip_nl_dns_server_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = TINYIP_CMD_DNS_GET,
+		.dumpit = tip_nl_dns_dump,
+	},
+	{
+		.cmd = TINYIP_CMD_DNS_FLUSH,
+		.doit = tip_nl_dns_flush,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		/* Anyone may look a name up, as anyone may send a query. */
+		.cmd = TINYIP_CMD_DNS_RESOLVE,
+		.doit = tip_nl_dns_resolve,
+	},
+#endif
 };
 
 static struct genl_family tip_genl_family __ro_after_init = {

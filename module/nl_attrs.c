@@ -25,6 +25,16 @@ static int tip_nl_validate_ip(const struct nlattr *attr,
 	return -EINVAL;
 }
 
+/* The TINYIP_A_DNS nest: what requests may carry. */
+const struct nla_policy tip_nl_dns_policy[TINYIP_DNS_A_MAX + 1] = {
+	[TINYIP_DNS_A_ADDR] = NLA_POLICY_VALIDATE_FN(NLA_BINARY,
+						     tip_nl_validate_ip, 16),
+	[TINYIP_DNS_A_IFINDEX] = { .type = NLA_U32 },
+	[TINYIP_DNS_A_NAME] = { .type = NLA_NUL_STRING, .len = 254 },
+	[TINYIP_DNS_A_TYPE] = { .type = NLA_U16 },
+	[TINYIP_DNS_A_TIMEOUT_MS] = NLA_POLICY_RANGE(NLA_U32, 100, 60000),
+};
+
 const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_BUDGET] = { .type = NLA_U64 },
 	[TINYIP_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -49,6 +59,7 @@ const struct nla_policy tip_nl_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_TCP_CC] = { .type = NLA_NUL_STRING,
 			      .len = TIP_TCP_CC_NAME_MAX - 1 },
 	[TINYIP_A_DHCP_HOSTNAME] = { .type = NLA_NUL_STRING, .len = 63 },
+	[TINYIP_A_DNS] = NLA_POLICY_NESTED(tip_nl_dns_policy),
 };
 
 /* What this build has: the switches of Kbuild, as CONFIG_TINYIP_*. */
@@ -79,6 +90,8 @@ u64 tip_features(void)
 		f |= TINYIP_FEATURE_FAULT_INJECT;
 	if (IS_ENABLED(CONFIG_TINYIP_EVENTS))
 		f |= TINYIP_FEATURE_EVENTS;
+	if (IS_ENABLED(CONFIG_TINYIP_DNS))
+		f |= TINYIP_FEATURE_DNS;
 	return f;
 }
 

@@ -376,7 +376,8 @@ static int tip_nl_fill_stats(struct sk_buff *skb, const struct tip_net *tn)
 	nla_nest_end(skb, nest);
 	if (nla_put_u64_64bit(skb, TINYIP_A_EVENTS_DROPPED,
 			      atomic_long_read(&tn->nl_events_dropped),
-			      TINYIP_A_PAD))
+			      TINYIP_A_PAD) ||
+	    tip_nl_put_dns_stats(skb, tn))
 		return -EMSGSIZE;
 	return tip_nl_fill_mem(skb, tn);
 }

@@ -47,8 +47,13 @@ static int __net_init tip_net_init(struct net *net)
 	ret = tip_tcp_net_init(tn);
 	if (ret)
 		goto err_tcp;
+	ret = tip_dns_net_init(tn);
+	if (ret)
+		goto err_dns;
 	return 0;
 
+err_dns:
+	tip_tcp_net_exit(tn);
 err_tcp:
 	tip_raw_net_exit(tn);
 err_raw:
@@ -76,6 +81,8 @@ static void __net_exit tip_net_exit(struct net *net)
 
 	tip_netif_net_exit(tn);
 	tip_dhcp4_net_exit(tn);
+	/* DNS lookups use UDP and TCP endpoints: they end first. */
+	tip_dns_net_exit(tn);
 	tip_tcp_net_exit(tn);
 	tip_raw_net_exit(tn);
 	tip_udp_net_exit(tn);

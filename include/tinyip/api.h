@@ -247,4 +247,22 @@ int tinyip_tcp_getname6(struct tinyip_tcp *t, bool peer,
 u32 tinyip_tcp_sndbuf(struct tinyip_tcp *t);
 u32 tinyip_tcp_sndbuf_locked(struct tinyip_tcp *t);
 
+/*
+ * DNS (RFC 1035, RFC 3596): looks @name up, A (1) or AAAA (28), through
+ * the netns's resolver (its servers, cache and, for .local names, mDNS).
+ * Returns 0 and calls @cb exactly once, or an errno (-EINVAL for a bad
+ * name or type, -EHOSTUNREACH without a server...) and never calls it.
+ * @cb runs in process context with no lock held and may sleep; a cached
+ * answer calls it before tinyip_dns_resolve() returns. @err is 0 (with
+ * @naddr addresses, IPv4 as ::ffff:a.b.c.d; none for NODATA), -ENOENT
+ * (NXDOMAIN), -ETIMEDOUT, -EIO (server failure) or -ESHUTDOWN (the netns
+ * went away); @ttl is in seconds. Only with the resolver built in
+ * (TINYIP_DNS=y).
+ */
+typedef void (*tinyip_dns_cb_t)(void *ctx, int err,
+				const struct in6_addr *addr,
+				unsigned int naddr, u32 ttl);
+int tinyip_dns_resolve(struct net *net, const char *name, u16 qtype,
+		       tinyip_dns_cb_t cb, void *ctx);
+
 #endif /* _TINYIP_API_H */

@@ -80,6 +80,23 @@ static inline int tip_nl_dhcp_dump(struct sk_buff *skb,
 }
 #endif
 
+/* module/nl_dns.c: the resolver's servers, cache, lookups and counters */
+extern const struct nla_policy tip_nl_dns_policy[TINYIP_DNS_A_MAX + 1];
+#ifdef CONFIG_TINYIP_DNS
+int tip_nl_dns_server_add(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dns_server_del(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dns_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int tip_nl_dns_flush(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_dns_resolve(struct sk_buff *skb, struct genl_info *info);
+int tip_nl_put_dns_stats(struct sk_buff *skb, const struct tip_net *tn);
+#else
+static inline int tip_nl_put_dns_stats(struct sk_buff *skb,
+				       const struct tip_net *tn)
+{
+	return 0;
+}
+#endif
+
 /*
  * Replies to @info's request with one message of its command, filled by
  * @fill for the request's netns (module/netlink.c; used by nl_sock.c).

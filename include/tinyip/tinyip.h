@@ -14,6 +14,7 @@
 #include <net/netns/generic.h>
 
 #include <tinyip/dhcp4.h>
+#include <tinyip/dns.h>
 #include <tinyip/ip4.h>
 #include <tinyip/ip6.h>
 #include <tinyip/mem.h>
@@ -46,6 +47,9 @@ struct tip_net {
 	/* Notifications lost to memory or a full listener (nl_event.c). */
 	atomic_long_t nl_events_dropped;
 	struct tip_dhcp4_net dhcp4;	/* module/dhcp4.c's clients */
+#ifdef CONFIG_TINYIP_DNS
+	struct tip_dns_net dns;
+#endif
 };
 
 extern unsigned int tip_net_id;

@@ -219,9 +219,54 @@ def seeds_udp():
           + b'\x00\x04' + lite[6:])
 
 
+def seeds_dns():
+    """DNS responses (RFC 1035 4.1) to www.example.test, ID 0x1234, the
+    flags byte first (bit 0 AAAA, bit 1 mDNS), and the malicious shapes
+    of AMNESIA:33 and NAME:WRECK."""
+    h = 'fuzz_dns'
+    q = b'\x03www\x07example\x04test\x00'
+
+    def msg(flags, counts, body, qtype=1):
+        hdr = struct.pack('!HHHHHH', 0x1234, flags, *counts)
+        return hdr + q + struct.pack('!HH', qtype, 1) + body
+
+    def rr(rtype, ttl, rdata, name=b'\xc0\x0c'):
+        return name + struct.pack('!HHIH', rtype, 1, ttl, len(rdata)) + rdata
+
+    a = rr(1, 300, bytes([192, 0, 2, 10]))
+    write(h, 'a', b'\x00' + msg(0x8180, (1, 1, 0, 0), a))
+    write(h, 'aaaa', b'\x01' + msg(0x8180, (1, 1, 0, 0),
+          rr(28, 60, bytes(15) + b'\x10'), 28))
+    cname = rr(5, 60, b'\x03web\xc0\x10')
+    write(h, 'cname', b'\x00' + msg(0x8180, (1, 2, 0, 0), cname +
+          rr(1, 60, bytes([192, 0, 2, 11]), b'\xc0\x22')))
+    soa = rr(6, 900, b'\xc0\x10\xc0\x10' + struct.pack('!5I', 1, 2, 3, 4, 120),
+             b'\xc0\x10')
+    write(h, 'nxdomain-soa', b'\x00' + msg(0x8183, (1, 0, 1, 0), soa))
+    write(h, 'tc', b'\x00' + msg(0x8380, (1, 0, 0, 0), b''))
+    write(h, 'mdns-noq', b'\x02' + struct.pack('!HHHHHH', 0x1234, 0x8400,
+          0, 1, 0, 0) + q + struct.pack('!HHIH', 1, 0x8001, 120, 4)
+          + bytes([192, 0, 2, 12]))
+    write(h, 'ptr-self', b'\x00' + msg(0x8180, (1, 1, 0, 0),
+          b'\xc0\x22' + a[2:]))
+    write(h, 'ptr-forward', b'\x00' + msg(0x8180, (1, 1, 0, 0),
+          b'\xc0\x30' + a[2:]))
+    write(h, 'ptr-oob', b'\x00' + msg(0x8180, (1, 1, 0, 0),
+          b'\xff\xff' + a[2:]))
+    write(h, 'label-0x40', b'\x00' + msg(0x8180, (1, 1, 0, 0),
+          b'\x41x\x00' + a[2:]))
+    write(h, 'label-past-end', b'\x00' + msg(0x8180, (1, 1, 0, 0),
+          b'\x3fxyz'))
+    write(h, 'count-huge', b'\x00' + msg(0x8180, (1, 0xffff, 0, 0), a))
+    write(h, 'rdlen-past-end', b'\x00' + msg(0x8180, (1, 1, 0, 0), a[:-2]))
+    write(h, 'a-rdlen-5', b'\x00' + msg(0x8180, (1, 1, 0, 0),
+          rr(1, 60, b'\x01\x02\x03\x04\x05')))
+
+
 if __name__ == '__main__':
     seeds_ip4()
     seeds_ip6()
     seeds_nd6()
     seeds_tcp()
     seeds_udp()
+    seeds_dns()

@@ -63,6 +63,8 @@ static const enum mnl_attr_data_type tinyip_policy[TINYIP_A_MAX + 1] = {
 	[TINYIP_A_MEM_CAT_FAILED] = MNL_TYPE_NESTED,
 	[TINYIP_A_EVENT]	= MNL_TYPE_U8,
 	[TINYIP_A_EVENTS_DROPPED] = MNL_TYPE_U64,
+	[TINYIP_A_DNS]		= MNL_TYPE_NESTED,
+	[TINYIP_A_DNS_STATS]	= MNL_TYPE_NESTED,
 };
 
 struct attr_parse {
@@ -92,7 +94,7 @@ static int tinyip_attr_cb(const struct nlattr *attr, void *data)
  */
 int tinyip_parse_present(const struct nlmsghdr *nlh,
 			 const struct nlattr *tb[TINYIP_A_MAX + 1],
-			 __u64 *present)
+			 attr_mask_t *present)
 {
 	unsigned int i;
 	int err = tinyip_parse_attrs(nlh, tb);
@@ -101,7 +103,7 @@ int tinyip_parse_present(const struct nlmsghdr *nlh,
 		return err;
 	for (i = 0; i <= TINYIP_A_MAX; i++)
 		if (tb[i])
-			*present |= 1ULL << i;
+			*present |= ABIT(i);
 	return 0;
 }
 

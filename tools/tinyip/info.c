@@ -62,7 +62,7 @@ int info_parse(const struct nlmsghdr *nlh, struct tinyip_info *info)
 		info->instance = mnl_attr_get_u32(tb[TINYIP_A_INSTANCE]);
 	for (i = 0; i <= TINYIP_A_MAX; i++)
 		if (tb[i])
-			info->present |= 1ULL << i;
+			info->present |= ABIT(i);
 	return 0;
 }
 

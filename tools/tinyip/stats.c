@@ -74,21 +74,49 @@ static const unsigned int mem_order[] = {
 	TINYIP_MEM_REASM, TINYIP_MEM_NEIGH, TINYIP_MEM_OTHER,
 };
 
-enum { STATS_SHOW, STATS_TCP, STATS_MEM, STATS_HELP };
+/* The resolver's counters (module/dns.c), "Dns" + what they count. */
+static const char * const dns_names[] = {
+	[TINYIP_DNS_STAT_QUERIES] = "DnsQueries",
+	[TINYIP_DNS_STAT_ANSWERS] = "DnsAnswers",
+	[TINYIP_DNS_STAT_TIMEOUTS] = "DnsTimeouts",
+	[TINYIP_DNS_STAT_TCP_FALLBACKS] = "DnsTcpFallbacks",
+	[TINYIP_DNS_STAT_CACHE_HITS] = "DnsCacheHits",
+	[TINYIP_DNS_STAT_CACHE_MISSES] = "DnsCacheMisses",
+	[TINYIP_DNS_STAT_NEGATIVE] = "DnsNegative",
+	[TINYIP_DNS_STAT_FAILURES] = "DnsFailures",
+	[TINYIP_DNS_STAT_MDNS_QUERIES] = "DnsMdnsQueries",
+	[TINYIP_DNS_STAT_REJ_SHORT] = "DnsRejShort",
+	[TINYIP_DNS_STAT_REJ_NOT_RESPONSE] = "DnsRejNotResponse",
+	[TINYIP_DNS_STAT_REJ_ID] = "DnsRejId",
+	[TINYIP_DNS_STAT_REJ_SOURCE] = "DnsRejSource",
+	[TINYIP_DNS_STAT_REJ_QUESTION] = "DnsRejQuestion",
+	[TINYIP_DNS_STAT_REJ_NAME] = "DnsRejName",
+	[TINYIP_DNS_STAT_REJ_POINTER] = "DnsRejPointer",
+	[TINYIP_DNS_STAT_REJ_COUNT] = "DnsRejCount",
+	[TINYIP_DNS_STAT_REJ_RDATA] = "DnsRejRdata",
+	[TINYIP_DNS_STAT_REJ_RCODE] = "DnsRejRcode",
+};
+
+enum { STATS_SHOW, STATS_TCP, STATS_MEM, STATS_DNS, STATS_HELP };
 
 static const char * const stats_words[] = {
 	[STATS_SHOW] = "show",
 	[STATS_TCP] = "tcp",
 	[STATS_MEM] = "mem",
+	[STATS_DNS] = "dns",
 	[STATS_HELP] = "help",
 };
 
-/* What "stats" prints: both parts unless one was named. */
-enum { STATS_PART_TCP = 1 << 0, STATS_PART_MEM = 1 << 1 };
+/* What "stats" prints: every part unless one was named. */
+enum {
+	STATS_PART_TCP = 1 << 0,
+	STATS_PART_MEM = 1 << 1,
+	STATS_PART_DNS = 1 << 2,
+};
 
 void stats_usage(FILE *fp)
 {
-	fprintf(fp, "Usage: tinyip stats [ show ] [ tcp | mem ]\n");
+	fprintf(fp, "Usage: tinyip stats [ show ] [ tcp | mem | dns ]\n");
 }
 
 /* The nstat name of a TINYIP_TCP_STAT_*, or NULL. */
@@ -124,6 +152,10 @@ int stats_parse(const struct nlmsghdr *nlh, struct tinyip_stats *st)
 		err = parse_counters(tb[TINYIP_A_MEM_CAT_FAILED],
 				     st->cat_failed, 0, TINYIP_MEM_OTHER,
 				     TINYIP_MEM_MAX);
+	if (!err && tb[TINYIP_A_DNS_STATS])
+		err = parse_counters(tb[TINYIP_A_DNS_STATS], st->dns, 0,
+				     TINYIP_DNS_STAT_QUERIES,
+				     TINYIP_DNS_STAT_MAX);
 	if (err || !tb[TINYIP_A_TCP_STATS])
 		return err;
 	return parse_counters(tb[TINYIP_A_TCP_STATS], st->tcp, 0,
@@ -189,9 +221,11 @@ static void stats_print(const struct tinyip_stats *st,
 			const struct tinyip_out *o, unsigned int parts)
 {
 	bool tcp = (parts & STATS_PART_TCP) &&
-		   (st->present & (1ULL << TINYIP_A_TCP_STATS));
+		   (st->present & ABIT(TINYIP_A_TCP_STATS));
 	bool mem = (parts & STATS_PART_MEM) &&
-		   (st->present & (1ULL << TINYIP_A_MEM_USED));
+		   (st->present & ABIT(TINYIP_A_MEM_USED));
+	bool dns = (parts & STATS_PART_DNS) &&
+		   (st->present & ABIT(TINYIP_A_DNS_STATS));
 	const char *name;
 	char buf[32];
 	struct json_writer jw;
@@ -215,10 +249,24 @@ static void stats_print(const struct tinyip_stats *st,
 			fprintf(o->fp, "%-32s%llu\n", name,
 				(unsigned long long)st->tcp[i]);
 	}
+	for (i = TINYIP_DNS_STAT_QUERIES;
+	     dns && i <= TINYIP_DNS_STAT_MAX; i++) {
+		if (i < ARRAY_SIZE(dns_names) && dns_names[i]) {
+			name = dns_names[i];
+		} else {
+			snprintf(buf, sizeof(buf), "DnsStat%u", i);
+			name = buf;
+		}
+		if (o->json)
+			json_u64_field(&jw, name, st->dns[i]);
+		else
+			fprintf(o->fp, "%-32s%llu\n", name,
+				(unsigned long long)st->dns[i]);
+	}
 	if (mem && o->json) {
 		mem_print_json(st, &jw);
 	} else if (mem) {
-		if (tcp)
+		if (tcp || dns)
 			fputc('\n', o->fp);
 		mem_print_text(st, o->fp);
 	}
@@ -284,10 +332,13 @@ int do_stats(int argc, char **argv, const struct tinyip_out *o)
 			parts = STATS_PART_TCP;
 		else if (word == STATS_MEM && !parts)
 			parts = STATS_PART_MEM;
+		else if (word == STATS_DNS && !parts)
+			parts = STATS_PART_DNS;
 		else if (word < 0 && !show && !parts)
 			return bad_command("stats", argv[0], word);
 		else
 			return invarg("stats", argv[0], "unknown keyword.");
 	}
-	return stats_request(o, parts ?: STATS_PART_TCP | STATS_PART_MEM);
+	return stats_request(o, parts ?: STATS_PART_TCP | STATS_PART_MEM |
+				 STATS_PART_DNS);
 }

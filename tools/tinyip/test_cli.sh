@@ -51,7 +51,10 @@ expect "-n of a missing netns"	1 'cannot enter network namespace "tinyip-none"' 
 expect "-n with no name"	2 'Try "tinyip help"' -- -n
 expect "-n ..: not a name"	2 '"\.\." is not a network namespace name' -- -n .. info
 expect "--help lists objects"	0 'OBJECT := \{ info \| config \| link \| addr \| route \| neigh \| ra \|' -- --help
-expect "--help lists stats"	0 '^ +sock \| stats \| monitor \| dhcp \}' -- --help
+expect "--help lists stats"	0 '^ +sock \| stats \| monitor \| dhcp \| dns \}' -- --help
+expect "dns help"		0 'tinyip dns resolve NAME \[ type \{ a \| aaaa \} \]' -- dns help
+expect "dns resolve bad type"	2 'the type is a or aaaa' -- dns resolve x.test type mx
+expect "dns server bad addr"	2 'IPv4 or IPv6' -- dns server add nope
 expect "ra help"		0 'tinyip ra set dev DEV \{ on \| off \} \[ interval SECS \] \[ lifetime SECS \]' -- ra help
 expect "help ra"		0 'tinyip ra \[ show \[ dev DEV \] \]' -- help ra
 expect "ra set help"		0 'lifetime: 0\.\.9000, the router lifetime; 0 is not a default router' -- ra set help
@@ -59,7 +62,7 @@ expect "r is route"		0 'tinyip route \{ add \| del \} PREFIX' -- r help
 expect "sock help"		0 'tinyip \[ -s \] sock \[ show \[ PROTO \] \[ state STATE \]\.\.\. \]' -- sock help
 expect "help sock"		0 'PROTO := \{ tcp \| udp \| udplite \| raw \}' -- help sock
 expect "sock show help"		0 'STATE := \{ established' -- sock show help
-expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \| mem \]' -- stats help
+expect "stats help"		0 'tinyip stats \[ show \] \[ tcp \| mem \| dns \]' -- stats help
 expect "config set tcp-cc help"	0 '\[ tcp-cc NAME \]' -- config help
 expect "monitor help"		0 'tinyip \[ -j \] monitor \[ -t \] \[ all \| GROUP... \]' -- monitor help
 expect "monitor bad group"	2 'Command "bogus" is unknown, try "tinyip monitor help"' -- monitor bogus

@@ -18,7 +18,7 @@
 
 enum {
 	OBJ_INFO, OBJ_CONFIG, OBJ_LINK, OBJ_ADDR, OBJ_ROUTE, OBJ_NEIGH,
-	OBJ_RA, OBJ_SOCK, OBJ_STATS, OBJ_MONITOR, OBJ_DHCP, OBJ_HELP
+	OBJ_RA, OBJ_SOCK, OBJ_STATS, OBJ_MONITOR, OBJ_DHCP, OBJ_DNS, OBJ_HELP
 };
 
 static const char * const objects[] = {
@@ -33,6 +33,7 @@ static const char * const objects[] = {
 	[OBJ_STATS] = "stats",
 	[OBJ_MONITOR] = "monitor",
 	[OBJ_DHCP] = "dhcp",
+	[OBJ_DNS] = "dns",
 	[OBJ_HELP] = "help",
 };
 
@@ -48,6 +49,7 @@ static void (*const object_usage[])(FILE *fp) = {
 	[OBJ_STATS] = stats_usage,
 	[OBJ_MONITOR] = monitor_usage,
 	[OBJ_DHCP] = dhcp_usage,
+	[OBJ_DNS] = dns_usage,
 };
 
 static void usage(FILE *fp)
@@ -58,7 +60,7 @@ static void usage(FILE *fp)
 		"Usage: tinyip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       tinyip help [ OBJECT ]\n"
 		"where  OBJECT := { info | config | link | addr | route | neigh | ra |\n"
-		"                  sock | stats | monitor | dhcp }\n"
+		"                  sock | stats | monitor | dhcp | dns }\n"
 		"       OPTIONS := { -4 | -6 | -j[son] | -p[retty] | -s[tatistics] | -V[ersion] |\n"
 		"                    -n[etns] NAME | -h[elp] }\n"
 		"\n");
@@ -122,6 +124,8 @@ static int do_object(int argc, char **argv, const struct tinyip_out *o)
 		return do_monitor(argc - 1, argv + 1, o);
 	case OBJ_DHCP:
 		return do_dhcp(argc - 1, argv + 1, o);
+	case OBJ_DNS:
+		return do_dns(argc - 1, argv + 1, o);
 	case OBJ_HELP:
 		return do_help(argc - 1, argv + 1);
 	default:

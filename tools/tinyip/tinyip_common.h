@@ -90,16 +90,22 @@ struct json_writer;
 void print_flags(FILE *fp, struct json_writer *jw, const char *field,
 		 __u32 flags, const struct flag_name *names, size_t n);
 
+/*
+ * The "present" bitmasks below hold one bit per TINYIP_A_* attribute;
+ * the family has more than 64 of them.
+ */
+__extension__ typedef unsigned __int128 attr_mask_t;
+#define ABIT(attr)	((attr_mask_t)1 << (attr))
+static_assert(TINYIP_A_MAX < 128, "TINYIP_A_MAX outgrew the present masks");
+
 /* attr.c: validated attributes of a tinyip message */
 int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		       const struct nlattr *tb[TINYIP_A_MAX + 1]);
 int tinyip_parse_present(const struct nlmsghdr *nlh,
 			 const struct nlattr *tb[TINYIP_A_MAX + 1],
-			 __u64 *present);
+			 attr_mask_t *present);
 
-/* The "present" bitmasks below hold one bit per TINYIP_A_* attribute. */
-static_assert(TINYIP_A_MAX < 64, "TINYIP_A_MAX outgrew the present masks");
-#define HAS(x, attr)	((x)->present & (1ULL << (attr)))
+#define HAS(x, attr)	(!!((x)->present & ABIT(attr)))
 
 /* info.c: "tinyip info" */
 struct tinyip_info {
@@ -107,7 +113,7 @@ struct tinyip_info {
 	__u64 features;
 	__u32 family;
 	__u32 instance;
-	__u64 present;	/* bit (1 << TINYIP_A_*) per attribute seen */
+	attr_mask_t present;	/* bit (1 << TINYIP_A_*) per attribute seen */
 };
 
 int info_parse(const struct nlmsghdr *nlh, struct tinyip_info *info);
@@ -122,7 +128,7 @@ int do_info(int argc, char **argv, const struct tinyip_out *o);
 struct tinyip_config {
 	__u64 val[TINYIP_A_MAX + 1];	/* indexed by TINYIP_A_* */
 	char tcp_cc[TCP_CC_NAMSIZ];	/* TINYIP_A_TCP_CC */
-	__u64 present;
+	attr_mask_t present;
 };
 
 int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg);
@@ -148,7 +154,7 @@ struct tinyip_link {
 	unsigned int n_drops;	/* drop nests seen: 0, 1 (rx) or 2 */
 	__u32 ra_interval;	/* seconds, with TINYIP_LINK_F_RA */
 	__u32 ra_lifetime;
-	__u64 present;		/* bit (1 << TINYIP_A_*) per attribute seen */
+	attr_mask_t present;		/* bit (1 << TINYIP_A_*) per attribute seen */
 };
 
 struct tinyip_addr {
@@ -162,7 +168,7 @@ struct tinyip_addr {
 	__u32 flags;		/* enum tinyip_addr_flag */
 	__u32 valid_lft;	/* seconds, or TINYIP_LFT_FOREVER */
 	__u32 preferred_lft;
-	__u64 present;
+	attr_mask_t present;
 };
 
 struct tinyip_route {
@@ -175,7 +181,7 @@ struct tinyip_route {
 	__u8 prefixlen;
 	__u32 metric;
 	__u32 flags;
-	__u64 present;
+	attr_mask_t present;
 };
 
 struct tinyip_neigh {
@@ -187,7 +193,7 @@ struct tinyip_neigh {
 	unsigned int lladdr_len;
 	__u8 state;
 	__u32 flags;		/* enum tinyip_neigh_flag */
-	__u64 present;
+	attr_mask_t present;
 };
 
 /* One printer per dump: text lines, or the elements of a JSON array. */
@@ -275,7 +281,7 @@ struct tinyip_sock {
 	__u32 info_present;	/* bit (1 << TINYIP_SOCK_INFO_*) per member */
 	char cc[TCP_CC_NAMSIZ];
 	__u32 flags;		/* enum tinyip_sock_flag */
-	__u64 present;
+	attr_mask_t present;
 };
 
 /* Which entries "sock show" prints: everything the fields allow. */
@@ -294,12 +300,13 @@ int do_sock(int argc, char **argv, const struct tinyip_out *o);
 /* stats.c: "tinyip stats", counters named as nstat names them */
 struct tinyip_stats {
 	__u64 tcp[TINYIP_TCP_STAT_MAX + 1];	/* by TINYIP_TCP_STAT_* */
+	__u64 dns[TINYIP_DNS_STAT_MAX + 1];	/* by TINYIP_DNS_STAT_* */
 	/* The budget: by TINYIP_A_MEM_*, then by TINYIP_MEM_* category. */
 	__u64 mem_budget, mem_used, mem_peak, mem_failed;
 	__u64 cat_used[TINYIP_MEM_MAX + 1];
 	__u64 cat_peak[TINYIP_MEM_MAX + 1];
 	__u64 cat_failed[TINYIP_MEM_MAX + 1];
-	__u64 present;
+	attr_mask_t present;
 };
 
 const char *tcp_stat_name(unsigned int stat);
@@ -309,6 +316,10 @@ int do_stats(int argc, char **argv, const struct tinyip_out *o);
 
 /* tinyip.c: the command line as main() gets it; an exit status */
 int tinyip_main(int argc, char **argv);
+
+/* dns.c: "tinyip dns", the resolver */
+void dns_usage(FILE *fp);
+int do_dns(int argc, char **argv, const struct tinyip_out *o);
 
 /* monitor.c: "tinyip monitor" */
 void monitor_usage(FILE *fp);

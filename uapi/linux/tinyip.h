@@ -120,6 +120,7 @@ enum tinyip_feature {
 	TINYIP_FEATURE_FAULT_INJECT = 1ULL << 12, /* debugfs fail_alloc */
 	TINYIP_FEATURE_EVENTS = 1ULL << 13,	/* link, IPv4 address, router events */
 	TINYIP_FEATURE_DHCP4 = 1ULL << 14,	/* DHCPv4 client, ACD */
+	TINYIP_FEATURE_DNS = 1ULL << 15,	/* resolver and mDNS queries */
 };
 
 enum tinyip_attr {
@@ -187,6 +188,8 @@ enum tinyip_attr {
 	TINYIP_A_DHCP_EVENT,	/* u8: enum tinyip_dhcp_event */
 	TINYIP_A_DHCP_CONFLICTS, /* u64: ACD conflicts seen in the netns */
 	TINYIP_A_DHCP_RX_BAD,	/* u64: malformed or foreign replies dropped */
+	TINYIP_A_DNS,		/* nest: enum tinyip_dns_attr (requests, replies) */
+	TINYIP_A_DNS_STATS,	/* nest: enum tinyip_dns_stat, u64 each */
 
 	__TINYIP_A_MAX,
 	TINYIP_A_MAX = __TINYIP_A_MAX - 1
@@ -220,6 +223,11 @@ enum tinyip_cmd {
 	TINYIP_CMD_DHCP_STOP,	/* IFINDEX|IFNAME: releases the lease */
 	TINYIP_CMD_DHCP_GET,	/* dump: one message per client */
 	TINYIP_CMD_DHCP_NTF,	/* on "dhcp": DHCP_EVENT and the client */
+	TINYIP_CMD_DNS_SERVER_ADD, /* DNS { ADDR, [IFINDEX] } */
+	TINYIP_CMD_DNS_SERVER_DEL, /* DNS { ADDR, [IFINDEX] } */
+	TINYIP_CMD_DNS_GET,	/* dump: servers, then cache entries */
+	TINYIP_CMD_DNS_FLUSH,	/* empties the cache */
+	TINYIP_CMD_DNS_RESOLVE,	/* DNS { NAME, [TYPE], [TIMEOUT_MS] }: waits */
 
 	__TINYIP_CMD_MAX,
 	TINYIP_CMD_MAX = __TINYIP_CMD_MAX - 1
@@ -380,6 +388,74 @@ enum tinyip_dhcp_event {
 	TINYIP_DHCP_EV_REBOUND,		/* extended by any server */
 	TINYIP_DHCP_EV_LOST,		/* expired, NAKed or released */
 	TINYIP_DHCP_EV_CONFLICT,	/* ACD: another host has the address */
+};
+
+/*
+ * The members of a TINYIP_A_DNS nest. A server entry of the DNS_GET dump
+ * has ADDR, SRC and IFINDEX; a cache entry NAME, TYPE, TTL and ADDR
+ * (repeated, one per address) or RCODE for a negative entry; a resolve
+ * reply NAME, TYPE, TTL, ADDR... or RCODE, and FROM_CACHE.
+ */
+enum tinyip_dns_attr {
+	TINYIP_DNS_A_UNSPEC,
+	TINYIP_DNS_A_ADDR,	/* binary: 4 or 16 bytes */
+	TINYIP_DNS_A_IFINDEX,	/* u32: link of a server; 0 for any */
+	TINYIP_DNS_A_SRC,	/* u8: enum tinyip_dns_src */
+	TINYIP_DNS_A_NAME,	/* string: a host name, without the final dot */
+	TINYIP_DNS_A_TYPE,	/* u16: 1 (A) or 28 (AAAA) */
+	TINYIP_DNS_A_TTL,	/* u32: seconds left */
+	TINYIP_DNS_A_RCODE,	/* u8: 3 NXDOMAIN; 0 with no ADDR is NODATA */
+	TINYIP_DNS_A_TIMEOUT_MS, /* u32: how long a resolve waits, 100..60000 */
+	TINYIP_DNS_A_FROM_CACHE, /* flag: the answer came from the cache */
+	TINYIP_DNS_A_KIND,	/* u8: enum tinyip_dns_kind of a dump entry */
+
+	__TINYIP_DNS_A_MAX,
+	TINYIP_DNS_A_MAX = __TINYIP_DNS_A_MAX - 1
+};
+
+/* Where a DNS server came from. */
+enum tinyip_dns_src {
+	TINYIP_DNS_SRC_STATIC,	/* tinyip dns server add */
+	TINYIP_DNS_SRC_DHCP4,
+	TINYIP_DNS_SRC_DHCP6,
+	TINYIP_DNS_SRC_RA,	/* RDNSS, RFC 8106 */
+};
+
+enum tinyip_dns_kind {
+	TINYIP_DNS_KIND_SERVER,
+	TINYIP_DNS_KIND_CACHE,
+};
+
+/*
+ * Resolver counters in the TINYIP_A_DNS_STATS nest, u64 each. The REJ_*
+ * ones count responses dropped, by the reason (RFC 5452, and the
+ * AMNESIA:33 / NAME:WRECK classes of malformed messages).
+ */
+enum tinyip_dns_stat {
+	TINYIP_DNS_STAT_UNSPEC,
+	TINYIP_DNS_STAT_PAD,
+	TINYIP_DNS_STAT_QUERIES,	/* messages sent, UDP and TCP */
+	TINYIP_DNS_STAT_ANSWERS,	/* responses accepted */
+	TINYIP_DNS_STAT_TIMEOUTS,	/* tries that got no answer */
+	TINYIP_DNS_STAT_TCP_FALLBACKS,	/* truncated answers retried on TCP */
+	TINYIP_DNS_STAT_CACHE_HITS,
+	TINYIP_DNS_STAT_CACHE_MISSES,
+	TINYIP_DNS_STAT_NEGATIVE,	/* NXDOMAIN and NODATA answers */
+	TINYIP_DNS_STAT_FAILURES,	/* lookups that ended without answer */
+	TINYIP_DNS_STAT_MDNS_QUERIES,	/* RFC 6762 one-shot queries */
+	TINYIP_DNS_STAT_REJ_SHORT,	/* shorter than a header */
+	TINYIP_DNS_STAT_REJ_NOT_RESPONSE, /* QR clear, or another opcode */
+	TINYIP_DNS_STAT_REJ_ID,		/* no query with this ID */
+	TINYIP_DNS_STAT_REJ_SOURCE,	/* not from a server asked */
+	TINYIP_DNS_STAT_REJ_QUESTION,	/* another question than asked */
+	TINYIP_DNS_STAT_REJ_NAME,	/* label past the end, over 255, bad type */
+	TINYIP_DNS_STAT_REJ_POINTER,	/* loop, forward or out of bounds */
+	TINYIP_DNS_STAT_REJ_COUNT,	/* counts the message does not hold */
+	TINYIP_DNS_STAT_REJ_RDATA,	/* rdlength past the end, A/AAAA size */
+	TINYIP_DNS_STAT_REJ_RCODE,	/* SERVFAIL, REFUSED...: next server */
+
+	__TINYIP_DNS_STAT_MAX,
+	TINYIP_DNS_STAT_MAX = __TINYIP_DNS_STAT_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_TINYIP_H */

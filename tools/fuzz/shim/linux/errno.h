@@ -5,6 +5,7 @@
 
 #define ENOSPC		28
 #define EINVAL		22
+#define ENAMETOOLONG	36
 #define EMSGSIZE	90
 #define ESOCKTNOSUPPORT	94
 
