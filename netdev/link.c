@@ -238,16 +238,18 @@ int tip_if_attach(struct tip_net *tn, struct net_device *dev,
 	ret = tip_if_hook(ifp, extack);
 	if (ret)
 		goto err_unlist;
+	/* Before the link-local address, whose event names the link. */
+	tip_nl_link_event(ifp, TINYIP_EVENT_LINK_ATTACHED);
 	upper6 = tip_upper6_get();
 	if (upper6) {
 		ret = upper6->if_attach(tn, ifp);
 		if (ret) {
 			NL_SET_ERR_MSG(extack, "no memory for the link's IPv6 state");
 			tip_if_unhook(ifp);
+			tip_nl_link_event(ifp, TINYIP_EVENT_LINK_DETACHED);
 			goto err_unlist;
 		}
 	}
-	tip_nl_link_event(ifp, TINYIP_EVENT_LINK_ATTACHED);
 	return 0;
 
 err_unlist:

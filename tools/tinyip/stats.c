@@ -142,6 +142,7 @@ int stats_parse(const struct nlmsghdr *nlh, struct tinyip_stats *st)
 	st->mem_used = attr_u64(tb[TINYIP_A_MEM_USED]);
 	st->mem_peak = attr_u64(tb[TINYIP_A_MEM_PEAK]);
 	st->mem_failed = attr_u64(tb[TINYIP_A_MEM_FAILED]);
+	st->events_dropped = attr_u64(tb[TINYIP_A_EVENTS_DROPPED]);
 	if (tb[TINYIP_A_MEM_CAT_USED])
 		err = parse_counters(tb[TINYIP_A_MEM_CAT_USED], st->cat_used,
 				     0, TINYIP_MEM_OTHER, TINYIP_MEM_MAX);
@@ -262,6 +263,16 @@ static void stats_print(const struct tinyip_stats *st,
 		else
 			fprintf(o->fp, "%-32s%llu\n", name,
 				(unsigned long long)st->dns[i]);
+	}
+	/* Not a TCP counter: with the whole "stats show" only. */
+	if (parts == (STATS_PART_TCP | STATS_PART_MEM | STATS_PART_DNS) &&
+	    (st->present & ABIT(TINYIP_A_EVENTS_DROPPED))) {
+		if (o->json)
+			json_u64_field(&jw, "events_dropped",
+				       st->events_dropped);
+		else
+			fprintf(o->fp, "%-32s%llu\n", "TinyipEventsDropped",
+				(unsigned long long)st->events_dropped);
 	}
 	if (mem && o->json) {
 		mem_print_json(st, &jw);

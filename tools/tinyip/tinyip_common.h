@@ -306,6 +306,7 @@ struct tinyip_stats {
 	__u64 cat_used[TINYIP_MEM_MAX + 1];
 	__u64 cat_peak[TINYIP_MEM_MAX + 1];
 	__u64 cat_failed[TINYIP_MEM_MAX + 1];
+	__u64 events_dropped;	/* notifications the module could not send */
 	attr_mask_t present;
 };
 
