@@ -30,6 +30,7 @@ static const struct {
 	{ TINYIP_FEATURE_CUBIC,		"cubic" },
 	{ TINYIP_FEATURE_API,		"api" },
 	{ TINYIP_FEATURE_FAULT_INJECT,	"fault-inject" },
+	{ TINYIP_FEATURE_DHCP4,	"dhcp4" },
 };
 
 void info_usage(FILE *fp)
