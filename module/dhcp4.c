@@ -307,7 +307,8 @@ static void tip_dhcp4_work(struct work_struct *work)
 	if (c->dead || f->state == TINYIP_DHCP_STOPPED)
 		goto out;
 	while ((skb = tip_dhcp4_next_rx(c))) {
-		unsigned int len = min(skb->len, (unsigned int)TIP_DHCP4_RX_MAX);
+		unsigned int len = min_t(unsigned int, skb->len,
+					   TIP_DHCP4_RX_MAX);
 		int err = skb_copy_bits(skb, 0, c->rxbuf, len);
 
 		consume_skb(skb);

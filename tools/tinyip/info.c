@@ -31,6 +31,8 @@ static const struct {
 	{ TINYIP_FEATURE_API,		"api" },
 	{ TINYIP_FEATURE_FAULT_INJECT,	"fault-inject" },
 	{ TINYIP_FEATURE_EVENTS,	"events" },
+	{ TINYIP_FEATURE_DHCP4,		"dhcp4" },
+	{ TINYIP_FEATURE_DNS,		"dns" },
 };
 
 void info_usage(FILE *fp)

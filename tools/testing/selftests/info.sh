@@ -20,7 +20,7 @@ expect_eq "json version" "$(echo "$json" | json_get '.version')" "$version"
 expect_eq "json family" "$(echo "$json" | json_get '.family')" $AF_TINYIP
 # Exactly the parts that are built in.
 expect_eq "json features" "$(echo "$json" | json_get '.features | sort')" \
-	'["api","cubic","events","fault-inject","forward","ipv4","ipv6","mem-budget","multicast","raw","sack","tcp","udp","udplite"]'
+	'["api","cubic","dhcp4","dns","events","fault-inject","forward","ipv4","ipv6","mem-budget","multicast","raw","sack","tcp","udp","udplite"]'
 inst=$(echo "$json" | json_get '.instance')
 expect_match "json instance" "$inst" '^[0-9]+$'
 pretty=$("$TINYIP" -p info) || fail "tinyip -p info failed"

@@ -88,7 +88,8 @@ expect_eq "address kept after malformed replies" "$(dhcp addr)" "$ADDR"
 
 # 2. Renewal at T1 (4 s): dnsmasq sees a REQUEST with ciaddr, the lease stays.
 wait_file $MON '"event":"renewed"' 20
-expect_match "dnsmasq renewal" "$(grep -c "DHCPACK(v_nat) $ADDR" $T/a.log)" '^[2-9]'
+acks=$(grep -c "DHCPACK(v_nat) $ADDR" $T/a.log)
+[ "$acks" -ge 2 ] || fail "dnsmasq saw no renewal ($acks ACKs): $(cat $T/a.log)"
 expect_eq "address kept" "$(dhcp addr)" "$ADDR"
 
 # 3. The server moves to another address; unicast renewals go unanswered,
