@@ -233,6 +233,13 @@ static int tip_nl_config_set(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(reply, info);
 }
 
+/* A reply's genetlink header for @info's request (6.1 has no info->family). */
+void *tip_nl_reply_put(struct sk_buff *skb, struct genl_info *info)
+{
+	return genlmsg_put(skb, info->snd_portid, info->snd_seq,
+			   &tip_genl_family, 0, info->genlhdr->cmd);
+}
+
 void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 		      u8 cmd)
 {

@@ -333,8 +333,7 @@ int tip_nl_dns_resolve(struct sk_buff *skb, struct genl_info *info)
 	reply = tip_genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!reply)
 		goto out;
-	hdr = genlmsg_put_reply(reply, info, info->family, 0,
-				TINYIP_CMD_DNS_RESOLVE);
+	hdr = tip_nl_reply_put(reply, info);
 	if (!hdr || tip_nl_dns_fill_result(reply, &w->res)) {
 		nlmsg_free(reply);
 		err = -EMSGSIZE;

@@ -104,6 +104,9 @@ static inline int tip_nl_put_dns_stats(struct sk_buff *skb,
 int tip_nl_reply(struct genl_info *info,
 		 int (*fill)(struct sk_buff *skb, const struct tip_net *tn));
 
+/* Puts the genetlink header of a reply to @info's request. */
+void *tip_nl_reply_put(struct sk_buff *skb, struct genl_info *info);
+
 /* Puts a genetlink header for @cmd in a dump reply; NULL when full. */
 void *tip_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 		      u8 cmd);

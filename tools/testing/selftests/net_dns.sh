@@ -124,7 +124,9 @@ for i in $(seq 12); do
 done
 capture_stop
 tcpdump -n -r "$T/cap" "udp dst port 53 and src host $TIP_ADDR" 2> /dev/null |
-	sed -nE 's/.* [0-9.]+\.([0-9]+) > [0-9.]+\.53: ([0-9]+)\+? .*/\1 \2/p' > "$T/qs"
+	sed -nE 's/.* [0-9.]+\.([0-9]+) > [0-9.]+\.53: ([0-9]+)\+? .*/\1 \2/p' |
+	awk '!seen[$0]++' > "$T/qs"
+# A slow guest may retry a query (same port and ID): counted once.
 expect_eq "queries seen" "$(wc -l < "$T/qs")" 12
 expect_eq "distinct IDs" "$(cut -d' ' -f2 "$T/qs" | sort -u | wc -l)" 12
 expect_eq "distinct ports" "$(cut -d' ' -f1 "$T/qs" | sort -u | wc -l)" 12
