@@ -4,8 +4,9 @@
 borderline IPv4 headers with options (RFC 791), IPv6 extension header
 chains (RFC 8200 4), ND messages and options (RFC 4861 4.6), TCP option
 areas (RFC 9293 3.2, RFC 7323, RFC 2018) and UDP datagrams (RFC 768,
-RFC 3828), and their truncations. Run it from anywhere; it rewrites
-only the seed-* files."""
+RFC 3828), and their truncations; and the step programs of the
+reassembly harness (RFC 791 3.2, RFC 8200 4.5, RFC 5722, RFC 1858).
+Run it from anywhere; it rewrites only the seed-* files."""
 import os
 import struct
 
@@ -219,9 +220,119 @@ def seeds_udp():
           + b'\x00\x04' + lite[6:])
 
 
+# The steps of fuzz_frag.c's programs. sel: bits 0-1 the datagram, 2 more
+# fragments, 3 the input's own bytes, 4 the link, then IPv4 options or
+# IPv6's Hop-by-Hop (5) and link-local source (6).
+F_MORE, F_RND, F_LINK1, F_HBH, F_LL = 4, 8, 16, 32, 64
+
+
+def f4(sel, plen, units, data=b''):
+    return struct.pack('!BBHH', 0, sel, plen, units) + data
+
+
+def f6(sel, plen, off, data=b''):
+    return struct.pack('!BBHH', 2, sel, plen, off) + data
+
+
+def tick(secs):
+    return struct.pack('!BH', 4, secs * 250)
+
+
+def gone(link):
+    return bytes([5, link])
+
+
+def whole(sel, plen, fbyte, step, start):
+    """sel: bit 0 IPv6, 1 the link, 2 TCP, 3 the first fragment twice."""
+    return struct.pack('!BBBHBBB', 6, 0, sel, plen - 1, fbyte, step, start)
+
+
+def raw(sel, pkt):
+    return struct.pack('!BBBH', 6, 1, sel, len(pkt)) + pkt
+
+
+def budget(units):
+    return bytes([7, units])
+
+
+def seeds_frag():
+    h = 'fuzz_frag'
+    write(h, 'v4-inorder', f4(F_MORE, 1480, 0) + f4(F_MORE, 1480, 185)
+          + f4(0, 100, 370))
+    write(h, 'v4-reverse', f4(0, 100, 370) + f4(F_MORE, 1480, 185)
+          + f4(F_MORE, 1480, 0))
+    write(h, 'v4-teardrop', f4(F_MORE, 24, 0) + f4(0, 24, 1))
+    write(h, 'v4-dup', f4(F_MORE, 16, 0) + f4(F_MORE, 16, 0) + f4(0, 8, 2))
+    write(h, 'v4-dup-other', f4(F_MORE, 16, 0) + f4(F_MORE | F_RND, 16, 0, bytes(16))
+          + f4(0, 8, 2))
+    write(h, 'v4-tiny-tcp', f4(1 | F_MORE, 8, 0) + f4(1 | F_MORE, 24, 1)
+          + f4(1, 8, 4))
+    write(h, 'v4-huge-off', f4(F_MORE, 1480, 0x1fff) + f4(0, 8, 0x1fff)
+          + f4(0, 0, 0x1ffe))
+    write(h, 'v4-last-twice', f4(0, 100, 10) + f4(0, 200, 10)
+          + f4(F_MORE, 80, 0))
+    write(h, 'v4-mf-odd', f4(F_MORE, 13, 0) + f4(F_MORE, 0, 2))
+    write(h, 'v4-opts', f4(F_MORE | 0x60, 64, 0) + f4(0xe0, 64, 8))
+    write(h, 'v4-mixed-ids', f4(F_MORE, 32, 0) + f4(1 | F_MORE, 32, 0)
+          + f4(2 | F_MORE, 32, 0) + f4(0, 32, 4) + f4(3, 32, 4)
+          + f4(1, 32, 4) + f4(2, 32, 4))
+    write(h, 'v6-inorder', f6(F_MORE, 1232, 0) + f6(F_MORE, 1232, 1232)
+          + f6(0, 100, 2464))
+    write(h, 'v6-hbh-reverse', f6(F_HBH, 40, 64) + f6(F_HBH | F_MORE, 64, 0))
+    write(h, 'v6-overlap', f6(F_MORE, 64, 0) + f6(0, 64, 32))
+    write(h, 'v6-odd-more', f6(F_MORE, 13, 0))
+    write(h, 'v6-over-65535', f6(F_MORE, 64, 0) + f6(0, 1000, 0xfff8))
+    write(h, 'v6-atomic', f6(0, 64, 0))
+    write(h, 'v6-zone', f6(F_LL | F_MORE, 64, 0) + f6(F_LL | F_LINK1, 64, 64)
+          + f6(F_LL, 64, 64))
+    write(h, 'v6-mixed-ids', f6(F_MORE, 32, 0) + f6(1 | F_MORE, 32, 0)
+          + f6(1, 32, 32) + f6(0, 32, 32))
+    write(h, 'expire-v4-report', f4(F_MORE, 64, 0) + f4(1 | F_MORE, 64, 8)
+          + tick(31))
+    write(h, 'expire-v6-report', f6(F_MORE, 64, 0) + f6(1 | F_MORE, 64, 64)
+          + tick(31) + tick(31))
+    write(h, 'expire-wrap', f4(F_MORE, 64, 0) + tick(60) + tick(60)
+          + f6(F_MORE, 64, 0) + tick(60) + tick(60) + f4(0, 8, 8)
+          + tick(60) + f6(0, 8, 64) + tick(60))
+    write(h, 'link-gone', f4(F_MORE | F_LINK1, 64, 0) + f4(1 | F_MORE, 64, 0)
+          + f6(F_LL | F_MORE | F_LINK1, 64, 0) + f6(F_MORE, 64, 0) + gone(1)
+          + f4(0, 8, 8) + tick(61))
+    write(h, 'link-gone-late', f4(F_MORE, 64, 0) + f4(F_LINK1, 64, 8)
+          + gone(0) + tick(31) + gone(1))
+    write(h, 'budget', budget(4) + f4(F_MORE, 1480, 0) + f4(0, 8, 185)
+          + budget(0) + f4(0, 8, 185) + f4(F_MORE, 1480, 0))
+    write(h, 'budget-mid', f4(F_MORE, 1480, 0) + budget(1)
+          + f4(0, 8, 185) + tick(31))
+    mem = b''
+    for k in range(4):
+        for i in range(44):
+            mem += f4(k | F_MORE, 1480, i * 185)
+    write(h, 'mem-limit', mem + tick(31))
+    write(h, 'whole-v4', whole(0, 4000, 10, 3, 1) + whole(4, 3000, 2, 7, 0))
+    write(h, 'whole-v6', whole(1, 5000, 30, 5, 2) + whole(1 | 8, 100, 0, 1, 0))
+    write(h, 'whole-dup', whole(8, 1000, 7, 1, 3) + whole(9 | 4, 999, 3, 3, 1))
+    q = b''
+    for i in range(70):
+        hdr = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 28, 0x1000 + i, 0x2000,
+                          64, 17, 0, bytes([192, 0, 2, 1]),
+                          bytes([192, 0, 2, 2]))
+        q += raw(0, hdr + bytes(8))
+    write(h, 'max-queues', q + whole(0, 2000, 10, 1, 0) + tick(31))
+    inner = b'\x11\x00\x00\x00\x00\x00\x00\x07' + bytes(16)
+    ip6 = struct.pack('!IHBB16s16s', 0x60000000, 8 + len(inner), 44, 64,
+                      b'\x20\x01' + bytes(13) + b'\x05',
+                      b'\x20\x01' + bytes(13) + b'\x64')
+    frag = struct.pack('!BBHI', 44, 0, 0, 7)
+    write(h, 'v6-frag-in-frag', raw(1, ip6 + frag + inner))
+    ip4 = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 28, 2, 0x2001, 64, 6, 0,
+                      bytes([10, 0, 0, 1]), bytes([10, 0, 0, 100]))
+    write(h, 'v4-raw-tcp-off8', raw(0, ip4 + bytes(8)))
+
+
 if __name__ == '__main__':
     seeds_ip4()
     seeds_ip6()
     seeds_nd6()
     seeds_tcp()
     seeds_udp()
+    seeds_frag()
