@@ -12,15 +12,17 @@
  * whole, a complete datagram cut into fragments sent in a shuffled
  * order, moves the clock (and fires the expiry timers), removes a link
  * (its memory is freed, so a queue still naming it is a use after
- * free), sets the memory budget or makes an allocation fail.
+ * free), sets the memory budget or makes an allocation of the core
+ * fail. The program ends with every queue expiring, or with the
+ * instance going away (module unload, netns exit) while queues wait.
  *
  * After every step: the budget holds exactly what the queues hold, one
  * skb per queued fragment and one object per queue are alive, a timer
  * is pending while any queue waits. Every datagram that comes out
  * parses, is no longer a fragment and carries the bytes that were sent
  * (where no step sent other bytes for it); a complete datagram sent
- * while there was room always comes out. At the end, once every queue
- * expired: the budget, skbs and slab are back to zero.
+ * while there was room always comes out. At the end: the budget, skbs
+ * and slab are back to zero.
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
@@ -77,6 +79,19 @@ static u16 get16(struct frag_in *in)
 static u8 pattern(unsigned int k, unsigned int o)
 {
 	return ((o ^ (o >> 8)) * 0x9d + k * 0x3b + (o >> 16)) & 0xff;
+}
+
+/* The harness's own skbs: never the allocation meant to fail. */
+static struct sk_buff *frag_alloc(unsigned int len)
+{
+	long fail_in = tip_shim_fail_in;
+	struct sk_buff *skb;
+
+	tip_shim_fail_in = 0;
+	skb = alloc_skb(len, GFP_ATOMIC);
+	tip_shim_fail_in = fail_in;
+	FUZZ_CHECK(skb);
+	return skb;
 }
 
 static struct tip_if *link_new(int ifindex)
@@ -254,11 +269,10 @@ static struct sk_buff *frag4_build(unsigned int k, __be16 id, u16 off,
 				   unsigned int optlen, struct frag_in *rnd)
 {
 	unsigned int hlen = sizeof(struct iphdr) + optlen, i;
-	struct sk_buff *skb = alloc_skb(hlen + plen, GFP_ATOMIC);
+	struct sk_buff *skb = frag_alloc(hlen + plen);
 	struct iphdr *iph;
 	u8 *p;
 
-	FUZZ_CHECK(skb);
 	iph = skb_put(skb, hlen);
 	memset(iph, 0, hlen);
 	iph->version = 4;
@@ -341,11 +355,10 @@ static struct sk_buff *frag6_build(unsigned int k, u32 id, u16 off,
 {
 	unsigned int ext = hbh ? 8 : 0, i;
 	unsigned int len = TIP_IP6_HLEN + ext + 8 + plen;
-	struct sk_buff *skb = alloc_skb(len, GFP_ATOMIC);
+	struct sk_buff *skb = frag_alloc(len);
 	struct ipv6hdr *ip6;
 	u8 *p;
 
-	FUZZ_CHECK(skb);
 	ip6 = skb_put(skb, len);
 	memset(ip6, 0, TIP_IP6_HLEN + ext + 8);
 	ip6->version = 6;
@@ -439,10 +452,9 @@ static void step_raw(struct frag_in *in)
 {
 	u8 sel = get8(in);
 	unsigned int len = get16(in) % 1600, i;
-	struct sk_buff *skb = alloc_skb(len, GFP_ATOMIC);
+	struct sk_buff *skb = frag_alloc(len);
 	u8 *p;
 
-	FUZZ_CHECK(skb);
 	p = skb_put(skb, len);
 	for (i = 0; i < len; i++)
 		p[i] = get8(in);
@@ -553,7 +565,7 @@ static void step_whole(struct frag_in *in)
 	if (n < 2 || n > WHOLE_MAX_FRAGS)
 		return;
 	/* Room: a fresh queue, every fragment's truesize, no budget. */
-	room = d->set.count < d->set.max_queues &&
+	room = !tip_shim_fail_in && d->set.count < d->set.max_queues &&
 	       d->set.mem + sizeof(struct tip_frag_q) + (n + 1) * per <=
 	       d->set.mem_limit && !tip_mem_budget(&tn.mem);
 	/* A step coprime with n walks every fragment once. */
@@ -615,6 +627,7 @@ static void step_link_gone(struct frag_in *in)
 static void frag_run(struct frag_in *in)
 {
 	unsigned int steps = 0;
+	u8 sel;
 
 	while (in->left && steps++ < FRAG_MAX_STEPS) {
 		switch (get8(in) % 8) {
@@ -640,8 +653,13 @@ static void frag_run(struct frag_in *in)
 				step_whole(in);
 			break;
 		case 7:
-			/* A budget, in 256-byte steps (0: none). */
-			tip_mem_set_budget(&tn.mem, get8(in) * 256);
+			sel = get8(in);
+			if (sel & 0x80)
+				/* The n-th allocation of the core from now. */
+				tip_shim_fail_in = sel & 0x7f;
+			else
+				/* A budget, in 256-byte steps (0: none). */
+				tip_mem_set_budget(&tn.mem, sel * 256);
 			break;
 		}
 		frag_check();
@@ -652,6 +670,7 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	struct frag_in in = { data, size };
 	unsigned int i;
+	bool unload;
 
 	memset(&tn, 0, sizeof(tn));
 	memset(tainted, 0, sizeof(tainted));
@@ -666,18 +685,26 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 	tip_ip4_defrag_init(&tn);
 	tip_ip6_defrag_init(&tn);
 
+	/* The first byte: how the program ends. */
+	unload = get8(&in) & 1;
 	frag_run(&in);
+	tip_shim_fail_in = 0;
 
-	/* Every queue times out: nothing may be left behind. */
-	tip_mem_set_budget(&tn.mem, 0);
-	frag_tick(61 * HZ);
-	frag_check();
-	FUZZ_CHECK(list_empty(&tn.ip4.frag.set.queues));
-	FUZZ_CHECK(list_empty(&tn.ip6.frag.set.queues));
-	FUZZ_CHECK(!tip_mem_used(&tn.mem));
+	if (!unload) {
+		/* Every queue times out: nothing may be left behind. */
+		tip_mem_set_budget(&tn.mem, 0);
+		frag_tick(61 * HZ);
+		frag_check();
+		FUZZ_CHECK(list_empty(&tn.ip4.frag.set.queues));
+		FUZZ_CHECK(list_empty(&tn.ip6.frag.set.queues));
+	}
+	/* Or the instance goes with its queues (as pernet exit). */
 	tip_ip4_defrag_exit(&tn);
 	tip_ip6_defrag_exit(&tn);
+	FUZZ_CHECK(!tip_mem_used(&tn.mem));
 	FUZZ_CHECK(!tip_shim_skbs && !tip_shim_slabs);
+	FUZZ_CHECK(!timer_pending(&tn.ip4.frag.timer) &&
+		   !timer_pending(&tn.ip6.frag.timer));
 	for (i = 0; i < FRAG_LINKS; i++)
 		free(links[i]);
 	return 0;

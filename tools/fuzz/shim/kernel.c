@@ -13,11 +13,24 @@
 
 long tip_shim_skbs;
 long tip_shim_slabs;
+long tip_shim_fail_in;
+
+/*
+ * An allocation the harness asked to fail: the n-th from now, as the
+ * module's fault injection (TINYIP_FAULT) makes one fail in the guests.
+ */
+static bool tip_shim_fail(void)
+{
+	return tip_shim_fail_in > 0 && !--tip_shim_fail_in;
+}
 
 struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp)
 {
-	struct sk_buff *skb = calloc(1, sizeof(*skb));
+	struct sk_buff *skb;
 
+	if (tip_shim_fail())
+		return NULL;
+	skb = calloc(1, sizeof(*skb));
 	if (!skb)
 		return NULL;
 	skb->head = malloc(size ? size : 1);
@@ -79,8 +92,11 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 
 void *kmalloc(size_t size, gfp_t gfp)
 {
-	void *p = malloc(size ? size : 1);
+	void *p;
 
+	if (tip_shim_fail())
+		return NULL;
+	p = malloc(size ? size : 1);
 	if (p)
 		tip_shim_slabs++;
 	return p;

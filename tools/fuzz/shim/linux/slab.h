@@ -10,6 +10,8 @@
 #include <linux/types.h>
 
 extern long tip_shim_slabs;
+/* When > 0: the allocation (skb or slab) that many from now fails. */
+extern long tip_shim_fail_in;
 
 void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
