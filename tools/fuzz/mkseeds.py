@@ -5,7 +5,8 @@ borderline IPv4 headers with options (RFC 791), IPv6 extension header
 chains (RFC 8200 4), ND messages and options (RFC 4861 4.6), TCP option
 areas (RFC 9293 3.2, RFC 7323, RFC 2018) and UDP datagrams (RFC 768,
 RFC 3828), and their truncations; and the step programs of the
-reassembly harness (RFC 791 3.2, RFC 8200 4.5, RFC 5722, RFC 1858).
+reassembly harness (RFC 791 3.2, RFC 8200 4.5, RFC 5722, RFC 1858) and
+of TCP's out-of-order queue (RFC 9293 3.10.7.4, RFC 2018, RFC 2883).
 Run it from anywhere; it rewrites only the seed-* files."""
 import os
 import struct
@@ -305,8 +306,8 @@ def seeds_frag():
                + tick(60) + f6(0, 8, 64) + tick(60))
     write_frag('link-gone', f4(F_MORE | F_LINK1, 64, 0)
                + f4(1 | F_MORE, 64, 0)
-               + f6(F_LL | F_MORE | F_LINK1, 64, 0) + f6(F_MORE, 64, 0) + gone(1)
-               + f4(0, 8, 8) + tick(61))
+               + f6(F_LL | F_MORE | F_LINK1, 64, 0) + f6(F_MORE, 64, 0)
+               + gone(1) + f4(0, 8, 8) + tick(61))
     write_frag('link-gone-late', f4(F_MORE, 64, 0)
                + f4(F_LINK1 | F_MORE, 64, 8) + gone(0) + tick(31) + gone(1))
     write_frag('budget', budget(4) + f4(F_MORE, 1480, 0) + f4(0, 8, 185)
@@ -361,6 +362,62 @@ def seeds_frag():
     write_frag('v4-pod-opts', pod + f4(0, 392, 44 * 185))
 
 
+# The steps of fuzz_tcp_ooo.c's programs, after 4 bytes of rcv_nxt. ins
+# sel: bits 0-1 the offset's bits 16-17, 2 FIN, 3 no D-SACK asked.
+def o_ins(off, length, fin=False, nodup=False):
+    sel = (off >> 16) | (4 if fin else 0) | (8 if nodup else 0)
+    return struct.pack('!BBHH', 0, sel, off & 0xffff, length)
+
+
+def o_adv(n):
+    return struct.pack('!BH', 2, n)
+
+
+def o_sack(mx):
+    return bytes([3, mx])
+
+
+def o_prune(target):
+    return struct.pack('!BH', 4, target // 4)
+
+
+def o_budget(kb):
+    return bytes([5, kb])
+
+
+def seeds_tcp_ooo():
+    h = 'fuzz_tcp_ooo'
+
+    def write_ooo(name, steps, rcv_nxt=1000):
+        write(h, name, struct.pack('!I', rcv_nxt) + steps)
+
+    write_ooo('holes', o_ins(1000, 500) + o_ins(3000, 500)
+              + o_ins(5000, 500) + o_sack(4) + o_sack(3) + o_adv(1000)
+              + o_ins(1, 999) + o_adv(1) + o_sack(4))
+    write_ooo('fill', o_ins(2000, 1000) + o_ins(1000, 1000) + o_adv(1000))
+    write_ooo('overlaps', o_ins(1000, 1000) + o_ins(500, 1000)
+              + o_ins(1500, 1000) + o_ins(400, 3000) + o_ins(1200, 100)
+              + o_sack(4))
+    write_ooo('dup', o_ins(1000, 1000) + o_ins(1000, 1000)
+              + o_ins(1200, 300) + o_ins(1000, 1000, nodup=True))
+    write_ooo('fin', o_ins(1000, 100, fin=True) + o_ins(900, 150)
+              + o_ins(1100, 0, fin=True) + o_adv(900) + o_ins(1, 899))
+    write_ooo('wrap', o_ins(1000, 3000) + o_ins(5000, 3000) + o_sack(5)
+              + o_adv(2000) + o_ins(1, 1999) + o_adv(1),
+              rcv_nxt=0xffffe000)
+    many = b''
+    for i in range(40):
+        many += o_ins(1000 + i * 200, 100)
+    write_ooo('many-runs', many + o_ins(1000 + 41 * 200 - 150, 50)
+              + o_sack(1) + o_sack(3) + o_sack(4) + o_sack(5)
+              + o_prune(20000) + o_prune(0))
+    write_ooo('budget', o_budget(4) + o_ins(1000, 3000) + o_ins(5000, 3000)
+              + o_budget(0) + o_ins(5000, 3000) + o_prune(1))
+    write_ooo('far', o_ins(0x3fff0, 3999) + o_ins(0x20000, 10)
+              + o_ins(0x10000, 3999) + o_sack(4))
+    write_ooo('empty', o_ins(1000, 0) + o_sack(4) + o_adv(0))
+
+
 if __name__ == '__main__':
     seeds_ip4()
     seeds_ip6()
@@ -368,3 +425,4 @@ if __name__ == '__main__':
     seeds_tcp()
     seeds_udp()
     seeds_frag()
+    seeds_tcp_ooo()

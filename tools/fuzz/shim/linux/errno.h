@@ -8,6 +8,7 @@
 
 #define ENOMEM		12
 #define EFAULT		14
+#define EEXIST		17
 #define EINVAL		22
 #define EMSGSIZE	90
 #define EPROTONOSUPPORT	93

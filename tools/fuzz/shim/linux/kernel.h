@@ -33,6 +33,7 @@
 #define READ_ONCE(x)			(*(volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v)		(*(volatile __typeof__(x) *)&(x) = (v))
 #define __force
+#define __aligned(x)			__attribute__((aligned(x)))
 #ifndef __always_inline
 #define __always_inline			inline __attribute__((always_inline))
 #endif

@@ -7,7 +7,9 @@
  * Those calls live in shim/kernel.c, which counts live skbs so that a
  * harness can prove none leaked, and is stricter than the kernel where
  * the kernel would panic (skb_put past the end) or read outside the
- * data (skb_copy_bits with a negative offset).
+ * data (skb_copy_bits with a negative offset). Queues (sk_buff_head)
+ * work as the kernel's: the head poses as an skb whose next and prev
+ * come first, so TCP's queues (RFC 9293 3.10.7.4, RFC 2018) run as is.
  */
 #ifndef _TIP_SHIM_LINUX_SKBUFF_H
 #define _TIP_SHIM_LINUX_SKBUFF_H
@@ -16,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/gfp.h>
+#include <linux/spinlock.h>
 #include <net/checksum.h>
 
 #define CHECKSUM_NONE		0
@@ -26,7 +29,8 @@
 struct net_device;
 
 struct sk_buff {
-	struct sk_buff *next;
+	struct sk_buff *next;		/* first, as in sk_buff_head */
+	struct sk_buff *prev;
 	unsigned char *head;
 	unsigned char *data;
 	unsigned int len;
@@ -46,6 +50,13 @@ struct sk_buff {
 	u16 csum_offset;
 	u16 transport_header;
 	u16 network_header;
+};
+
+struct sk_buff_head {
+	struct sk_buff *next;
+	struct sk_buff *prev;
+	u32 qlen;
+	spinlock_t lock;
 };
 
 /* shim/kernel.c: skbs alive now, for leak checks. */
@@ -100,5 +111,157 @@ static inline __wsum skb_checksum(const struct sk_buff *skb, int offset,
 {
 	return csum_partial(skb->data + offset, len, csum);
 }
+
+/* Linear only: the data moves, nothing is reallocated. */
+static inline void *pskb_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (len > skb->len)
+		return NULL;
+	skb->len -= len;
+	skb->data += len;
+	return skb->data;
+}
+
+static inline int pskb_trim(struct sk_buff *skb, unsigned int len)
+{
+	if (len < skb->len) {
+		skb->len = len;
+		skb->tail = skb->data - skb->head + len;
+	}
+	return 0;
+}
+
+static inline void __skb_queue_head_init(struct sk_buff_head *list)
+{
+	list->prev = (struct sk_buff *)list;
+	list->next = (struct sk_buff *)list;
+	list->qlen = 0;
+}
+
+static inline void skb_queue_head_init(struct sk_buff_head *list)
+{
+	spin_lock_init(&list->lock);
+	__skb_queue_head_init(list);
+}
+
+static inline u32 skb_queue_len(const struct sk_buff_head *list)
+{
+	return list->qlen;
+}
+
+static inline bool skb_queue_empty(const struct sk_buff_head *list)
+{
+	return list->next == (const struct sk_buff *)list;
+}
+
+static inline struct sk_buff *skb_peek(const struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->next;
+
+	return skb == (struct sk_buff *)list ? NULL : skb;
+}
+
+static inline struct sk_buff *skb_peek_tail(const struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->prev;
+
+	return skb == (struct sk_buff *)list ? NULL : skb;
+}
+
+static inline bool skb_queue_is_last(const struct sk_buff_head *list,
+				     const struct sk_buff *skb)
+{
+	return skb->next == (const struct sk_buff *)list;
+}
+
+static inline bool skb_queue_is_first(const struct sk_buff_head *list,
+				      const struct sk_buff *skb)
+{
+	return skb->prev == (const struct sk_buff *)list;
+}
+
+/* The kernel WARNs past either end; here that stops the run. */
+static inline struct sk_buff *skb_queue_next(const struct sk_buff_head *list,
+					     const struct sk_buff *skb)
+{
+	TIP_SHIM_CHECK(!skb_queue_is_last(list, skb));
+	return skb->next;
+}
+
+static inline struct sk_buff *skb_queue_prev(const struct sk_buff_head *list,
+					     const struct sk_buff *skb)
+{
+	TIP_SHIM_CHECK(!skb_queue_is_first(list, skb));
+	return skb->prev;
+}
+
+static inline void __skb_insert(struct sk_buff *newsk, struct sk_buff *prev,
+				struct sk_buff *next,
+				struct sk_buff_head *list)
+{
+	TIP_SHIM_CHECK(!newsk->next && !newsk->prev);
+	newsk->next = next;
+	newsk->prev = prev;
+	next->prev = newsk;
+	prev->next = newsk;
+	list->qlen++;
+}
+
+static inline void __skb_queue_before(struct sk_buff_head *list,
+				      struct sk_buff *next,
+				      struct sk_buff *newsk)
+{
+	__skb_insert(newsk, next->prev, next, list);
+}
+
+static inline void __skb_queue_after(struct sk_buff_head *list,
+				     struct sk_buff *prev,
+				     struct sk_buff *newsk)
+{
+	__skb_insert(newsk, prev, prev->next, list);
+}
+
+static inline void __skb_queue_tail(struct sk_buff_head *list,
+				    struct sk_buff *newsk)
+{
+	__skb_queue_before(list, (struct sk_buff *)list, newsk);
+}
+
+static inline void __skb_queue_head(struct sk_buff_head *list,
+				    struct sk_buff *newsk)
+{
+	__skb_queue_after(list, (struct sk_buff *)list, newsk);
+}
+
+static inline void __skb_unlink(struct sk_buff *skb,
+				struct sk_buff_head *list)
+{
+	struct sk_buff *next = skb->next, *prev = skb->prev;
+
+	TIP_SHIM_CHECK(list->qlen > 0 && next->prev == skb &&
+		       prev->next == skb);
+	list->qlen--;
+	skb->next = NULL;
+	skb->prev = NULL;
+	next->prev = prev;
+	prev->next = next;
+}
+
+static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
+{
+	struct sk_buff *skb = skb_peek(list);
+
+	if (skb)
+		__skb_unlink(skb, list);
+	return skb;
+}
+
+#define skb_queue_walk(queue, skb)					\
+	for (skb = (queue)->next; skb != (struct sk_buff *)(queue);	\
+	     skb = skb->next)
+
+#define skb_queue_walk_safe(queue, skb, tmp)				\
+	for (skb = (queue)->next, tmp = skb->next;			\
+	     skb != (struct sk_buff *)(queue); skb = tmp, tmp = skb->next)
 
 #endif /* _TIP_SHIM_LINUX_SKBUFF_H */

@@ -47,6 +47,12 @@ static inline void ipv6_addr_prefix(struct in6_addr *pfx,
 		pfx->s6_addr[o] = addr->s6_addr[o] & (0xff00 >> b);
 }
 
+static inline bool ipv6_addr_v4mapped(const struct in6_addr *a)
+{
+	return !(a->s6_addr32[0] | a->s6_addr32[1]) &&
+	       a->s6_addr32[2] == htonl(0x0000ffff);
+}
+
 static inline void ipv6_addr_set_v4mapped(__be32 addr, struct in6_addr *v4)
 {
 	v4->s6_addr32[0] = 0;
