@@ -6,7 +6,8 @@ chains (RFC 8200 4), ND messages and options (RFC 4861 4.6), TCP option
 areas (RFC 9293 3.2, RFC 7323, RFC 2018) and UDP datagrams (RFC 768,
 RFC 3828), and their truncations; and the step programs of the
 reassembly harness (RFC 791 3.2, RFC 8200 4.5, RFC 5722, RFC 1858) and
-of TCP's out-of-order queue (RFC 9293 3.10.7.4, RFC 2018, RFC 2883).
+of TCP's out-of-order queue (RFC 9293 3.10.7.4, RFC 2018, RFC 2883)
+and SACK scoreboard (RFC 6675).
 Run it from anywhere; it rewrites only the seed-* files."""
 import os
 import struct
@@ -418,6 +419,63 @@ def seeds_tcp_ooo():
     write_ooo('empty', o_ins(1000, 0) + o_sack(4) + o_adv(0))
 
 
+# fuzz_tcp_sack.c: segments (count, snd_una, lengths, how many sent),
+# then steps. A sequence number: how (0 a segment's start, 4 its end, 1
+# snd_una + v, 2 snd_una - v, 3 snd_max + v) and v.
+def s_layout(lens, sent, snd_una=1000):
+    return (struct.pack('!BI', len(lens) - 1, snd_una)
+            + b''.join(struct.pack('!H', n - 1) for n in lens)
+            + bytes([sent]))
+
+
+def s_seg(i, end=False):
+    return struct.pack('!BH', 4 if end else 0, i)
+
+
+def s_rel(v):
+    return struct.pack('!BH', 1, v)
+
+
+def s_sack(*blocks):
+    return bytes([0, len(blocks)]) + b''.join(a + b for a, b in blocks)
+
+
+def s_lost(mss, probe=0):
+    return struct.pack('!BHB', 2, mss - 1, probe)
+
+
+def seeds_tcp_sack():
+    h = 'fuzz_tcp_sack'
+    ten = s_layout([1000] * 10, 10)
+    pipe, ack, more, rto = b'\x03', b'\x05\x02', b'\x06', b'\x07'
+
+    def nxt(v):
+        return b'\x04' + s_rel(v)
+
+    write(h, 'recovery', ten + s_sack((s_seg(3), s_seg(3, True)))
+          + s_sack((s_seg(5), s_seg(9, True)), (s_seg(3), s_seg(3, True)))
+          + s_lost(1000, 1) + pipe + nxt(0) + nxt(0) + pipe + ack
+          + s_lost(1000) + pipe + rto + pipe)
+    write(h, 'dsack-below', ten + s_sack((s_rel(0xfff0), s_rel(0)),
+                                         (s_seg(4), s_seg(4, True))))
+    write(h, 'dsack-inside', ten + s_sack((s_seg(5), s_seg(5, True)),
+                                          (s_seg(4), s_seg(6, True))))
+    write(h, 'hostile', ten + s_sack((s_seg(9, True), s_seg(1)),
+                                     (s_seg(0), b'\x03\x7f\xff'),
+                                     (s_seg(2), s_seg(2)),
+                                     (s_seg(1), s_seg(8, True)),
+                                     (s_seg(0), s_seg(0, True))))
+    write(h, 'unsent', s_layout([500] * 8, 4) + s_sack((s_seg(0),
+                                                         s_seg(7, True)))
+          + more + s_sack((s_seg(4), s_seg(4, True))) + pipe)
+    write(h, 'bytes-rule', s_layout([3000, 100, 3000, 3000], 4)
+          + s_sack((s_seg(2), s_seg(3, True))) + s_lost(1460, 0)
+          + s_lost(3000, 1) + nxt(0) + pipe)
+    write(h, 'wrap', s_layout([1460] * 20, 20, snd_una=0xfffff000)
+          + s_sack((s_seg(10), s_seg(19, True))) + s_lost(1460)
+          + nxt(0) + nxt(0) + pipe + ack + ack)
+
+
 if __name__ == '__main__':
     seeds_ip4()
     seeds_ip6()
@@ -426,3 +484,4 @@ if __name__ == '__main__':
     seeds_udp()
     seeds_frag()
     seeds_tcp_ooo()
+    seeds_tcp_sack()

@@ -195,6 +195,17 @@ static inline struct sk_buff *skb_queue_prev(const struct sk_buff_head *list,
 	return skb->prev;
 }
 
+/*
+ * The links either an skb or the queue's head may hold: written through
+ * this, so that UBSan sees no skb-sized access to a smaller head.
+ */
+struct tip_shim_skb_link {
+	struct sk_buff *next;
+	struct sk_buff *prev;
+};
+
+#define TIP_SHIM_LINK(p)	((struct tip_shim_skb_link *)(void *)(p))
+
 static inline void __skb_insert(struct sk_buff *newsk, struct sk_buff *prev,
 				struct sk_buff *next,
 				struct sk_buff_head *list)
@@ -202,8 +213,8 @@ static inline void __skb_insert(struct sk_buff *newsk, struct sk_buff *prev,
 	TIP_SHIM_CHECK(!newsk->next && !newsk->prev);
 	newsk->next = next;
 	newsk->prev = prev;
-	next->prev = newsk;
-	prev->next = newsk;
+	TIP_SHIM_LINK(next)->prev = newsk;
+	TIP_SHIM_LINK(prev)->next = newsk;
 	list->qlen++;
 }
 
@@ -211,14 +222,14 @@ static inline void __skb_queue_before(struct sk_buff_head *list,
 				      struct sk_buff *next,
 				      struct sk_buff *newsk)
 {
-	__skb_insert(newsk, next->prev, next, list);
+	__skb_insert(newsk, TIP_SHIM_LINK(next)->prev, next, list);
 }
 
 static inline void __skb_queue_after(struct sk_buff_head *list,
 				     struct sk_buff *prev,
 				     struct sk_buff *newsk)
 {
-	__skb_insert(newsk, prev, prev->next, list);
+	__skb_insert(newsk, prev, TIP_SHIM_LINK(prev)->next, list);
 }
 
 static inline void __skb_queue_tail(struct sk_buff_head *list,
@@ -238,13 +249,13 @@ static inline void __skb_unlink(struct sk_buff *skb,
 {
 	struct sk_buff *next = skb->next, *prev = skb->prev;
 
-	TIP_SHIM_CHECK(list->qlen > 0 && next->prev == skb &&
-		       prev->next == skb);
+	TIP_SHIM_CHECK(list->qlen > 0 && TIP_SHIM_LINK(next)->prev == skb &&
+		       TIP_SHIM_LINK(prev)->next == skb);
 	list->qlen--;
 	skb->next = NULL;
 	skb->prev = NULL;
-	next->prev = prev;
-	prev->next = next;
+	TIP_SHIM_LINK(next)->prev = prev;
+	TIP_SHIM_LINK(prev)->next = next;
 }
 
 static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
