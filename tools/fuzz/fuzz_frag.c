@@ -495,12 +495,11 @@ static struct sk_buff *whole_send(bool v6, unsigned int k, u32 id,
 	if (v6) {
 		struct tip_ip6_chain c;
 		struct tip_ip6_perr e;
+		enum tip_ip6_walk walk;
 
 		skb = frag6_build(k, id, off, len, more, false, false, NULL);
-		FUZZ_CHECK(tip_ip6_exthdr_walk(skb->data,
-			min_t(unsigned int, skb->len,
-			      TIP_IP6_HLEN + TIP_IP6_CHAIN_MAX + 8),
-			&c, &e) == TIP_IP6_WALK_FRAG);
+		walk = tip_ip6_exthdr_walk(skb->data, skb->len, &c, &e);
+		FUZZ_CHECK(walk == TIP_IP6_WALK_FRAG);
 		memset(skb->cb, 0, sizeof(skb->cb));
 		TIP_CB(skb)->iif = ifp;
 		skb_reset_network_header(skb);

@@ -3,7 +3,9 @@
 #ifndef _TIP_SHIM_LINUX_GFP_H
 #define _TIP_SHIM_LINUX_GFP_H
 
-typedef unsigned int gfp_t;
+#include <linux/types.h>
+
+typedef u32 gfp_t;
 
 #define GFP_ATOMIC	0x1u
 #define GFP_KERNEL	0x2u

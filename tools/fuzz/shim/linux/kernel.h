@@ -7,6 +7,7 @@
 #ifndef _TIP_SHIM_LINUX_KERNEL_H
 #define _TIP_SHIM_LINUX_KERNEL_H
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <linux/types.h>
@@ -22,21 +23,20 @@
 
 #define container_of(ptr, type, member)					\
 	((type *)((char *)(ptr) - offsetof(type, member)))
-#define sizeof_field(TYPE, MEMBER)	sizeof((((TYPE *)0)->MEMBER))
+#define sizeof_field(TYPE, MEMBER)	sizeof(((TYPE *)0)[0].MEMBER)
 #define ARRAY_SIZE(a)			(sizeof(a) / sizeof((a)[0]))
-#define BUILD_BUG_ON(cond)		_Static_assert(!(cond), #cond)
-#define BUG_ON(cond)			TIP_SHIM_CHECK(!(cond))
+#define BUILD_BUG_ON(cond)		static_assert(!(cond), #cond)
 #define WARN_ON(cond)			({ bool _c = (cond); TIP_SHIM_CHECK(!_c); _c; })
 #define WARN_ON_ONCE(cond)		WARN_ON(cond)
 #define likely(x)			__builtin_expect(!!(x), 1)
 #define unlikely(x)			__builtin_expect(!!(x), 0)
-#define READ_ONCE(x)			(*(volatile __typeof__(x) *)&(x))
-#define WRITE_ONCE(x, v)		(*(volatile __typeof__(x) *)&(x) = (v))
+/* The host runs one thread: a plain access is done once. */
+#define READ_ONCE(x)			(x)
+#define WRITE_ONCE(x, v)		((x) = (v))
 #define __force
-#define __aligned(x)			__attribute__((aligned(x)))
-#ifndef __always_inline
-#define __always_inline			inline __attribute__((always_inline))
-#endif
+/* As compiler_attributes.h defines it. */
+#define tip_shim_attr(a)		__attribute__((a))
+#define __aligned(x)			tip_shim_attr(__aligned__(x))
 #define S64_MAX				((s64)(~0ULL >> 1))
 
 #endif /* _TIP_SHIM_LINUX_KERNEL_H */

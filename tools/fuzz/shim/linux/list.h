@@ -72,19 +72,53 @@ static inline bool list_empty(const struct list_head *head)
 #define list_entry(ptr, type, member)	container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) \
 	list_entry((ptr)->next, type, member)
-#define list_next_entry(pos, member) \
-	list_entry((pos)->member.next, __typeof__(*(pos)), member)
-#define list_entry_is_head(pos, head, member)	(&pos->member == (head))
+
+/*
+ * The walks keep their place in a cursor, so that each macro argument
+ * is named once: the entry's address is @off bytes before its node, and
+ * the next node is read before the body runs, which makes every walk as
+ * safe as list_for_each_entry_safe() (whose @n is set all the same).
+ */
+struct tip_shim_list_it {
+	void *pos;			/* &pos, of whatever entry type */
+	void *n;			/* &n for the _safe walk, or NULL */
+	const struct list_head *head;
+	size_t off;
+	struct list_head *next;
+};
+
+static inline struct tip_shim_list_it
+tip_shim_list_it(void *pos, void *n, const struct list_head *head, size_t off)
+{
+	return (struct tip_shim_list_it){ pos, n, head, off, head->next };
+}
+
+static inline bool tip_shim_list_step(struct tip_shim_list_it *it)
+{
+	void *entry = (char *)it->next - it->off, *n;
+
+	/* pos points at the head's "entry" after the walk, as the kernel's. */
+	memcpy(it->pos, &entry, sizeof(entry));
+	if (it->next == it->head)
+		return false;
+	it->next = it->next->next;
+	if (it->n) {
+		n = (char *)it->next - it->off;
+		memcpy(it->n, &n, sizeof(n));
+	}
+	return true;
+}
 
 #define list_for_each_entry(pos, head, member)				\
-	for (pos = list_first_entry(head, __typeof__(*pos), member);	\
-	     !list_entry_is_head(pos, head, member);			\
-	     pos = list_next_entry(pos, member))
+	for (struct tip_shim_list_it tip_list_it =			\
+	     tip_shim_list_it(&(pos), NULL, (head),			\
+		offsetof(__typeof__(*(__typeof__(pos))0), member));	\
+	     tip_shim_list_step(&tip_list_it);)
 
 #define list_for_each_entry_safe(pos, n, head, member)			\
-	for (pos = list_first_entry(head, __typeof__(*pos), member),	\
-	     n = list_next_entry(pos, member);				\
-	     !list_entry_is_head(pos, head, member);			\
-	     pos = n, n = list_next_entry(n, member))
+	for (struct tip_shim_list_it tip_list_it =			\
+	     tip_shim_list_it(&(pos), &(n), (head),			\
+		offsetof(__typeof__(*(__typeof__(pos))0), member));	\
+	     tip_shim_list_step(&tip_list_it);)
 
 #endif /* _TIP_SHIM_LINUX_LIST_H */

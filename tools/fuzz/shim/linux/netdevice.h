@@ -15,7 +15,8 @@
 
 struct netlink_ext_ack;
 
-typedef struct {} netdevice_tracker;
+/* Reference tracking is a debug aid the host does without. */
+typedef struct { u8 unused; } netdevice_tracker;
 
 struct net_device {
 	int ifindex;

@@ -5,8 +5,6 @@
 
 #include <linux/types.h>
 
-typedef struct {
-	int refs;
-} refcount_t;
+typedef struct { u32 refs; } refcount_t;
 
 #endif /* _TIP_SHIM_LINUX_REFCOUNT_H */

@@ -33,11 +33,11 @@ struct sk_buff {
 	struct sk_buff *prev;
 	unsigned char *head;
 	unsigned char *data;
+	char cb[48];			/* 8-aligned: pointers precede it */
 	unsigned int len;
 	unsigned int tail;		/* offsets from head, as on 64-bit */
 	unsigned int end;
 	unsigned int truesize;
-	char cb[48] __attribute__((aligned(8)));
 	struct net_device *dev;
 	__be16 protocol;
 	u8 pkt_type;
@@ -56,7 +56,7 @@ struct sk_buff_head {
 	struct sk_buff *next;
 	struct sk_buff *prev;
 	u32 qlen;
-	spinlock_t lock;
+	spinlock_t lock;		/* taken by no stand-in */
 };
 
 /* shim/kernel.c: skbs alive now, for leak checks. */
@@ -267,12 +267,36 @@ static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
 	return skb;
 }
 
-#define skb_queue_walk(queue, skb)					\
-	for (skb = (queue)->next; skb != (struct sk_buff *)(queue);	\
-	     skb = skb->next)
+/*
+ * The walks keep their place in a cursor, so that each macro argument
+ * is named once; the next skb is read before the body runs, which
+ * makes every walk as safe as skb_queue_walk_safe().
+ */
+struct tip_shim_skb_it {
+	struct sk_buff **skb;
+	const struct sk_buff *head;
+	struct sk_buff *next;
+};
 
-#define skb_queue_walk_safe(queue, skb, tmp)				\
-	for (skb = (queue)->next, tmp = skb->next;			\
-	     skb != (struct sk_buff *)(queue); skb = tmp, tmp = skb->next)
+static inline struct tip_shim_skb_it
+tip_shim_skb_it(struct sk_buff **skb, const struct sk_buff_head *queue)
+{
+	return (struct tip_shim_skb_it){ skb, (const void *)queue,
+					 queue->next };
+}
+
+static inline bool tip_shim_skb_step(struct tip_shim_skb_it *it)
+{
+	if (it->next == it->head)
+		return false;
+	*it->skb = it->next;
+	it->next = it->next->next;
+	return true;
+}
+
+#define skb_queue_walk(queue, skb)					\
+	for (struct tip_shim_skb_it tip_skb_it =			\
+	     tip_shim_skb_it(&(skb), (queue));				\
+	     tip_shim_skb_step(&tip_skb_it);)
 
 #endif /* _TIP_SHIM_LINUX_SKBUFF_H */

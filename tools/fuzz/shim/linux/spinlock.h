@@ -9,9 +9,7 @@
 
 #include <linux/kernel.h>
 
-typedef struct {
-	bool held;
-} spinlock_t;
+typedef struct { u8 held; } spinlock_t;
 
 static inline void spin_lock_init(spinlock_t *l)
 {

@@ -18,7 +18,7 @@ struct timer_list {
 	bool shutdown;
 };
 
-#define from_timer(var, t, field)	container_of(t, __typeof__(*var), field)
+#define from_timer(var, t, field)	container_of(t, __typeof__(*(var)), field)
 
 static inline void timer_setup(struct timer_list *t,
 			       void (*fn)(struct timer_list *t),

@@ -23,7 +23,7 @@ struct tip_if;
 
 struct tip_net {
 	struct tip_mem mem;
-	spinlock_t lock;
+	spinlock_t lock;	/* the one instance lock */
 	struct list_head ifs;
 	struct tip_if *lo;
 	struct tip_ip4_net ip4;
