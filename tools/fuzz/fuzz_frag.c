@@ -57,24 +57,6 @@ static bool tainted[2][FRAG_KEYS];
 static u32 whole_id;		/* IDs of complete datagrams, unique per run */
 static unsigned int reports;	/* Time Exceeded sent */
 
-struct frag_in {
-	const u8 *p;
-	size_t left;
-};
-
-static u8 get8(struct frag_in *in)
-{
-	if (!in->left)
-		return 0;
-	in->left--;
-	return *in->p++;
-}
-
-static u16 get16(struct frag_in *in)
-{
-	return get8(in) << 8 | get8(in);
-}
-
 /* The byte at offset @o of datagram @k's payload: no two nearby alike. */
 static u8 pattern(unsigned int k, unsigned int o)
 {
@@ -266,7 +248,7 @@ static void frag4_out(struct sk_buff *out)
 
 static struct sk_buff *frag4_build(unsigned int k, __be16 id, u16 off,
 				   unsigned int plen, bool mf,
-				   unsigned int optlen, struct frag_in *rnd)
+				   unsigned int optlen, struct fuzz_in *rnd)
 {
 	unsigned int hlen = sizeof(struct iphdr) + optlen, i;
 	struct sk_buff *skb = frag_alloc(hlen + plen);
@@ -290,7 +272,7 @@ static struct sk_buff *frag4_build(unsigned int k, __be16 id, u16 off,
 	iph->check = ip_fast_csum(iph, iph->ihl);
 	p = skb_put(skb, plen);
 	for (i = 0; i < plen; i++)
-		p[i] = rnd ? get8(rnd) : pattern(k, off + i);
+		p[i] = rnd ? fuzz_get8(rnd) : pattern(k, off + i);
 	return skb;
 }
 
@@ -351,7 +333,7 @@ static void frag6_out(struct sk_buff *out, u32 id)
 
 static struct sk_buff *frag6_build(unsigned int k, u32 id, u16 off,
 				   unsigned int plen, bool more, bool hbh,
-				   bool ll, struct frag_in *rnd)
+				   bool ll, struct fuzz_in *rnd)
 {
 	unsigned int ext = hbh ? 8 : 0, i;
 	unsigned int len = TIP_IP6_HLEN + ext + 8 + plen;
@@ -389,7 +371,7 @@ static struct sk_buff *frag6_build(unsigned int k, u32 id, u16 off,
 	p[7] = id;
 	p += 8;
 	for (i = 0; i < plen; i++)
-		p[i] = rnd ? get8(rnd) : pattern(k, off + i);
+		p[i] = rnd ? fuzz_get8(rnd) : pattern(k, off + i);
 	return skb;
 }
 
@@ -424,11 +406,11 @@ static void frag6_send(struct sk_buff *skb, struct tip_if *ifp)
 }
 
 /* One fragment of datagram k, as the input describes it. */
-static void step_frag(struct frag_in *in, bool v6)
+static void step_frag(struct fuzz_in *in, bool v6)
 {
-	u8 sel = get8(in);
-	unsigned int k = sel & 3, plen = get16(in) % (FRAG_MAX_PLEN + 1);
-	u16 off = get16(in);
+	u8 sel = fuzz_get8(in);
+	unsigned int k = sel & 3, plen = fuzz_get16(in) % (FRAG_MAX_PLEN + 1);
+	u16 off = fuzz_get16(in);
 	bool more = sel & 4, rnd = sel & 8;
 	struct tip_if *ifp = links[sel >> 4 & 1];
 	struct sk_buff *skb;
@@ -448,16 +430,16 @@ static void step_frag(struct frag_in *in, bool v6)
 }
 
 /* A header and payload the input writes whole: any field, any length. */
-static void step_raw(struct frag_in *in)
+static void step_raw(struct fuzz_in *in)
 {
-	u8 sel = get8(in);
-	unsigned int len = get16(in) % 1600, i;
+	u8 sel = fuzz_get8(in);
+	unsigned int len = fuzz_get16(in) % 1600, i;
 	struct sk_buff *skb = frag_alloc(len);
 	u8 *p;
 
 	p = skb_put(skb, len);
 	for (i = 0; i < len; i++)
-		p[i] = get8(in);
+		p[i] = fuzz_get8(in);
 	if (sel & 1) {
 		memset(tainted[1], 1, sizeof(tainted[1]));
 		if (len >= TIP_IP6_HLEN) {
@@ -541,14 +523,14 @@ static unsigned int gcd(unsigned int a, unsigned int b)
  * RFC 8200 4.5): with room in the budget and the queue limits it must
  * come out whole with the last fragment sent, and only then.
  */
-static void step_whole(struct frag_in *in)
+static void step_whole(struct fuzz_in *in)
 {
-	u8 sel = get8(in);
+	u8 sel = fuzz_get8(in);
 	bool v6 = sel & 1, dup = sel & 8;
 	unsigned int k = FRAG_KEYS + (sel >> 2 & 1);
-	unsigned int plen = get16(in) % 6000 + 1;
-	unsigned int fsize = (get8(in) % 64 + 1) * 8;
-	unsigned int step = get8(in) | 1, start = get8(in);
+	unsigned int plen = fuzz_get16(in) % 6000 + 1;
+	unsigned int fsize = (fuzz_get8(in) % 64 + 1) * 8;
+	unsigned int step = fuzz_get8(in) | 1, start = fuzz_get8(in);
 	struct tip_defrag *d = v6 ? &tn.ip6.frag : &tn.ip4.frag;
 	struct tip_if *ifp = links[sel >> 1 & 1];
 	unsigned int seq[WHOLE_MAX_FRAGS + 1], n, sends, i;
@@ -610,9 +592,9 @@ static void step_whole(struct frag_in *in)
 }
 
 /* A link goes away: its queues with it, then its memory. */
-static void step_link_gone(struct frag_in *in)
+static void step_link_gone(struct fuzz_in *in)
 {
-	unsigned int i = get8(in) % FRAG_LINKS;
+	unsigned int i = fuzz_get8(in) % FRAG_LINKS;
 	struct tip_if *ifp = links[i];
 
 	spin_lock_bh(&tn.lock);
@@ -623,13 +605,13 @@ static void step_link_gone(struct frag_in *in)
 	free(ifp);
 }
 
-static void frag_run(struct frag_in *in)
+static void frag_run(struct fuzz_in *in)
 {
 	unsigned int steps = 0;
 	u8 sel;
 
 	while (in->left && steps++ < FRAG_MAX_STEPS) {
-		switch (get8(in) % 8) {
+		switch (fuzz_get8(in) % 8) {
 		case 0:
 		case 1:
 			step_frag(in, false);
@@ -640,19 +622,19 @@ static void frag_run(struct frag_in *in)
 			break;
 		case 4:
 			/* Up to 65 s: past either family's timeout. */
-			frag_tick(get16(in) % (65 * HZ));
+			frag_tick(fuzz_get16(in) % (65 * HZ));
 			break;
 		case 5:
 			step_link_gone(in);
 			break;
 		case 6:
-			if (get8(in) & 1)
+			if (fuzz_get8(in) & 1)
 				step_raw(in);
 			else
 				step_whole(in);
 			break;
 		case 7:
-			sel = get8(in);
+			sel = fuzz_get8(in);
 			if (sel & 0x80)
 				/* The n-th allocation of the core from now. */
 				tip_shim_fail_in = sel & 0x7f;
@@ -667,7 +649,7 @@ static void frag_run(struct frag_in *in)
 
 int FUZZ_ENTRY(const u8 *data, size_t size)
 {
-	struct frag_in in = { data, size };
+	struct fuzz_in in = { data, size };
 	unsigned int i;
 	bool unload;
 
@@ -685,7 +667,7 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 	tip_ip6_defrag_init(&tn);
 
 	/* The first byte: how the program ends. */
-	unload = get8(&in) & 1;
+	unload = fuzz_get8(&in) & 1;
 	frag_run(&in);
 	tip_shim_fail_in = 0;
 

@@ -36,24 +36,6 @@ unsigned long jiffies;
 #define OOO_MAX_STEPS	512
 #define OOO_MAX_RUNS	512
 
-struct ooo_in {
-	const u8 *p;
-	size_t left;
-};
-
-static u8 get8(struct ooo_in *in)
-{
-	if (!in->left)
-		return 0;
-	in->left--;
-	return *in->p++;
-}
-
-static u16 get16(struct ooo_in *in)
-{
-	return get8(in) << 8 | get8(in);
-}
-
 static u8 pattern(u32 seq)
 {
 	return (seq * 0x9d ^ seq >> 8 ^ seq >> 16) & 0xff;
@@ -186,11 +168,11 @@ static struct sk_buff *seg_new(u32 seq, unsigned int len, bool fin)
 
 static struct tip_sack_block recent;
 
-static void step_insert(struct ooo_in *in)
+static void step_insert(struct fuzz_in *in)
 {
-	u8 sel = get8(in);
-	u32 off = get16(in) | (sel & 0x3) << 16;
-	unsigned int len = get16(in) % 4000;
+	u8 sel = fuzz_get8(in);
+	u32 off = fuzz_get16(in) | (sel & 0x3) << 16;
+	unsigned int len = fuzz_get16(in) % 4000;
 	bool fin = sel & 4;
 	u32 seq = rcv_nxt + off, s = rel(seq), e = s + len + fin;
 	struct ooo_runs before, after, want;
@@ -258,9 +240,9 @@ static void step_pull(void)
 	FUZZ_CHECK(!skb || tip_seq_after(TIP_TCP_CB(skb)->seq, rcv_nxt));
 }
 
-static void step_sack(struct ooo_in *in)
+static void step_sack(struct fuzz_in *in)
 {
-	unsigned int max = get8(in) % (TIP_TCP_MAX_SACK + 2), n, i, j;
+	unsigned int max = fuzz_get8(in) % (TIP_TCP_MAX_SACK + 2), n, i, j;
 	struct tip_sack_block blk[TIP_TCP_MAX_SACK + 1];
 	bool use_recent = max & 1, held;
 	struct ooo_runs r;
@@ -301,9 +283,9 @@ static void step_sack(struct ooo_in *in)
 	}
 }
 
-static void step_prune(struct ooo_in *in)
+static void step_prune(struct fuzz_in *in)
 {
-	u32 target = get16(in) * 4;
+	u32 target = fuzz_get16(in) * 4;
 	struct ooo_runs before, after;
 	struct sk_buff *top;
 
@@ -321,7 +303,7 @@ static void step_prune(struct ooo_in *in)
 
 int FUZZ_ENTRY(const u8 *data, size_t size)
 {
-	struct ooo_in in = { data, size };
+	struct fuzz_in in = { data, size };
 	unsigned int steps = 0;
 	struct ooo_runs r;
 
@@ -330,18 +312,18 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 	bytes = 0;
 	recent = (struct tip_sack_block){};
 	/* The window starts where the input says: wraps are tried. */
-	rcv_nxt = (u32)get16(&in) << 16 | get16(&in);
+	rcv_nxt = (u32)fuzz_get16(&in) << 16 | fuzz_get16(&in);
 	base = rcv_nxt - 0x10000;
 
 	while (in.left && steps++ < OOO_MAX_STEPS) {
-		switch (get8(&in) % 6) {
+		switch (fuzz_get8(&in) % 6) {
 		case 0:
 		case 1:
 			step_insert(&in);
 			break;
 		case 2:
 			/* In-order data arrived: rcv_nxt moves on. */
-			rcv_nxt += get16(&in) % 3000;
+			rcv_nxt += fuzz_get16(&in) % 3000;
 			step_pull();
 			break;
 		case 3:
@@ -351,7 +333,7 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 			step_prune(&in);
 			break;
 		case 5:
-			tip_mem_set_budget(&mem, get8(&in) * 1024);
+			tip_mem_set_budget(&mem, fuzz_get8(&in) * 1024);
 			break;
 		}
 		/* Keep the window's base below anything still held. */

@@ -33,24 +33,6 @@ unsigned long jiffies;
 #define SACK_MAX_STEPS	256
 #define DUPTHRESH	3	/* RFC 6675 */
 
-struct sack_in {
-	const u8 *p;
-	size_t left;
-};
-
-static u8 get8(struct sack_in *in)
-{
-	if (!in->left)
-		return 0;
-	in->left--;
-	return *in->p++;
-}
-
-static u16 get16(struct sack_in *in)
-{
-	return get8(in) << 8 | get8(in);
-}
-
 static struct sk_buff_head q;
 static struct sk_buff *segs[SACK_MAX_SEGS];
 static unsigned int first, nsegs, nsent;	/* segs[first, nsegs) queued */
@@ -112,10 +94,10 @@ static void sack_check(void)
 }
 
 /* A sequence number near the queue, as the input places it. */
-static u32 seq_near(struct sack_in *in)
+static u32 seq_near(struct fuzz_in *in)
 {
-	u8 how = get8(in);
-	u16 v = get16(in);
+	u8 how = fuzz_get8(in);
+	u16 v = fuzz_get16(in);
 
 	switch (how % 4) {
 	case 0:		/* on a segment's edge */
@@ -134,10 +116,10 @@ static u32 seq_near(struct sack_in *in)
 	}
 }
 
-static void step_sack(struct sack_in *in)
+static void step_sack(struct fuzz_in *in)
 {
 	struct tip_sack_block blk[TIP_TCP_MAX_SACK + 2];
-	unsigned int n = get8(in) % (TIP_TCP_MAX_SACK + 2), b, i;
+	unsigned int n = fuzz_get8(in) % (TIP_TCP_MAX_SACK + 2), b, i;
 	u32 newly, want = 0;
 	bool dsack, want_dsack = false;
 
@@ -170,9 +152,9 @@ static void step_sack(struct sack_in *in)
 	FUZZ_CHECK(newly == want);
 }
 
-static void step_lost(struct sack_in *in)
+static void step_lost(struct fuzz_in *in)
 {
-	u32 mss = get16(in) % 2000 + 1, newly, want = 0;
+	u32 mss = fuzz_get16(in) % 2000 + 1, newly, want = 0;
 	unsigned int i;
 	bool lost[SACK_MAX_SEGS];
 
@@ -180,7 +162,7 @@ static void step_lost(struct sack_in *in)
 	for (i = first; i < nsent; i++)
 		lost[i] = model_is_lost(i, mss);
 	if (nsent > first) {
-		unsigned int k = first + get8(in) % (nsent - first);
+		unsigned int k = first + fuzz_get8(in) % (nsent - first);
 
 		FUZZ_CHECK(tip_tcp_sack_is_lost(&q, send_head(), segs[k],
 						mss) == lost[k]);
@@ -214,7 +196,7 @@ static void step_pipe(void)
 }
 
 /* RFC 6675 4 NextSeg rule 1; what it names is retransmitted. */
-static void step_next(struct sack_in *in)
+static void step_next(struct fuzz_in *in)
 {
 	u32 high_rxt = seq_near(in), n, b;
 	struct sk_buff *got = tip_tcp_sack_next_seg(&q, send_head(), high_rxt);
@@ -245,9 +227,9 @@ static void step_next(struct sack_in *in)
 }
 
 /* A cumulative ACK: whole segments below it leave the queue. */
-static void step_ack(struct sack_in *in)
+static void step_ack(struct fuzz_in *in)
 {
-	unsigned int n = get8(in) % 8;
+	unsigned int n = fuzz_get8(in) % 8;
 
 	while (n-- && first < nsent) {
 		__skb_unlink(segs[first], &q);
@@ -261,18 +243,18 @@ static void step_ack(struct sack_in *in)
 
 int FUZZ_ENTRY(const u8 *data, size_t size)
 {
-	struct sack_in in = { data, size };
+	struct fuzz_in in = { data, size };
 	unsigned int i, steps = 0;
 	u32 seq;
 
 	__skb_queue_head_init(&q);
 	memset(model, 0, sizeof(model));
 	first = 0;
-	nsegs = get8(&in) % SACK_MAX_SEGS + 1;
-	snd_una = (u32)get16(&in) << 16 | get16(&in);
+	nsegs = fuzz_get8(&in) % SACK_MAX_SEGS + 1;
+	snd_una = (u32)fuzz_get16(&in) << 16 | fuzz_get16(&in);
 	seq = snd_una;
 	for (i = 0; i < nsegs; i++) {
-		u32 len = get16(&in) % 3000 + 1;
+		u32 len = fuzz_get16(&in) % 3000 + 1;
 		struct sk_buff *skb = alloc_skb(0, GFP_ATOMIC);
 
 		FUZZ_CHECK(skb);
@@ -283,11 +265,11 @@ int FUZZ_ENTRY(const u8 *data, size_t size)
 		segs[i] = skb;
 		seq += len;
 	}
-	nsent = get8(&in) % (nsegs + 1);
+	nsent = fuzz_get8(&in) % (nsegs + 1);
 	snd_max = nsent ? seg_end(nsent - 1) : snd_una;
 
 	while (in.left && steps++ < SACK_MAX_STEPS) {
-		switch (get8(&in) % 8) {
+		switch (fuzz_get8(&in) % 8) {
 		case 0:
 		case 1:
 			step_sack(&in);
