@@ -2,8 +2,9 @@
 /*
  * KUnit tests of IPv4 reassembly (module/ip4_frag.c): in order, out of
  * order, the attacks it must refuse (overlaps, datagrams past 65535
- * bytes, disagreeing last fragments, tiny first fragments) and the
- * memory and queue bounds. Every test ends with nothing held.
+ * bytes, disagreeing last fragments, tiny first fragments), duplicates
+ * (one without MF completes the datagram) and the memory and queue
+ * bounds. Every test ends with nothing held.
  */
 /*
  * The unit first, as every test here does, and the engine it drives,
@@ -154,6 +155,28 @@ static void tip_ip4_frag_test_overlap(struct kunit *test)
 	tip_test_empty(test, &set);
 }
 
+/*
+ * A copy of a queued fragment without MF says where the datagram ends:
+ * dropped as a duplicate, it still completes the datagram (found by
+ * tools/fuzz/fuzz_frag, crashes/fuzz_frag/dup-last-completes-v4).
+ */
+static void tip_ip4_frag_test_dup_last(struct kunit *test)
+{
+	struct tip_frag_set set;
+	struct sk_buff *out;
+
+	tip_test_set(&set);
+	KUNIT_EXPECT_EQ(test, tip_test_add(test, &set, 9, 0, 32, true, &out),
+			TIP_FRAG_QUEUED);
+	KUNIT_EXPECT_EQ(test, tip_test_add(test, &set, 9, 32, 32, true, &out),
+			TIP_FRAG_QUEUED);
+	KUNIT_ASSERT_EQ(test, tip_test_add(test, &set, 9, 32, 32, false,
+					   &out), TIP_FRAG_DONE);
+	tip_test_check_whole(test, out, 64);
+	kfree_skb(out);
+	tip_test_empty(test, &set);
+}
+
 /* The same range with other bytes is an overlap (RFC 1858 3.2), not a copy. */
 static void tip_ip4_frag_test_rewrite(struct kunit *test)
 {
@@ -245,6 +268,7 @@ static struct kunit_case tip_ip4_frag_test_cases[] = {
 	KUNIT_CASE(tip_ip4_frag_test_in_order),
 	KUNIT_CASE(tip_ip4_frag_test_out_of_order),
 	KUNIT_CASE(tip_ip4_frag_test_overlap),
+	KUNIT_CASE(tip_ip4_frag_test_dup_last),
 	KUNIT_CASE(tip_ip4_frag_test_rewrite),
 	KUNIT_CASE(tip_ip4_frag_test_oversize),
 	KUNIT_CASE(tip_ip4_frag_test_inconsistent),

@@ -189,30 +189,49 @@ enum tip_frag_ret tip_frag_add(struct tip_frag_set *set, struct sk_buff *skb,
 	unsigned int off = d->off, end = d->end;
 	struct sk_buff **pp, *cur;
 	struct tip_frag_q *q;
+	bool last_in;
+	u32 len;
 
 	*out = NULL;
 	q = tip_frag_get(set, &d->key, now);
 	if (!q)
 		goto drop;
 
+	/*
+	 * Where the datagram ends, as this fragment would have it: taken
+	 * only once the fragment is, so that one dropped for memory
+	 * changes nothing.
+	 */
+	last_in = q->last_in;
+	len = q->len;
 	if (!d->more) {
-		if ((q->last_in && end != q->len) || end < q->len)
+		if ((last_in && end != len) || end < len)
 			goto kill;
-		q->last_in = true;
-		q->len = end;
+		last_in = true;
+		len = end;
 	} else {
-		if (q->last_in && end > q->len)
+		if (last_in && end > len)
 			goto kill;
-		q->len = max_t(u32, q->len, end);
+		len = max_t(u32, len, end);
 	}
 
 	for (pp = &q->head; (cur = *pp); pp = &cur->next) {
 		struct tip_frag_cb *c = TIP_FRAG_CB(cur);
 
 		if (off == c->off && end == c->end) {
-			if (tip_frag_same(cur, skb, d->hlen))
-				goto drop;	/* a duplicate, harmless */
-			goto kill;
+			if (!tip_frag_same(cur, skb, d->hlen))
+				goto kill;
+			/*
+			 * A duplicate, harmless; but the copy without MF or
+			 * M may be the one that says where the datagram
+			 * ends, and so complete it.
+			 */
+			kfree_skb(skb);
+			q->last_in = last_in;
+			q->len = len;
+			if (!q->last_in || q->meat != q->len)
+				return TIP_FRAG_DROP;
+			goto build;
 		}
 		if (off < c->end && end > c->off)
 			goto kill;		/* an overlap, hostile */
@@ -222,6 +241,8 @@ enum tip_frag_ret tip_frag_add(struct tip_frag_set *set, struct sk_buff *skb,
 	if (set->mem + skb->truesize > set->mem_limit)
 		goto drop;
 
+	q->last_in = last_in;
+	q->len = len;
 	TIP_FRAG_CB(skb)->off = off;
 	TIP_FRAG_CB(skb)->end = end;
 	TIP_FRAG_CB(skb)->hlen = d->hlen;
@@ -238,6 +259,7 @@ enum tip_frag_ret tip_frag_add(struct tip_frag_set *set, struct sk_buff *skb,
 
 	if (!q->last_in || q->meat != q->len)
 		return TIP_FRAG_QUEUED;
+build:
 	*out = tip_frag_build(set, q);
 	tip_frag_kill(set, q);
 	return *out ? TIP_FRAG_DONE : TIP_FRAG_DROP;

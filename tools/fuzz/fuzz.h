@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What every libFuzzer harness of tinyip's wire parsers shares: the entry
- * point, an invariant check that stops the run with the harness line, and
- * a reference Internet checksum (RFC 1071) written as the RFC states it,
- * independent of the shim's helpers.
+ * What every libFuzzer harness of tinyip's wire parsers and protocol core
+ * shares: the entry point, an invariant check that stops the run with the
+ * harness line, a reference Internet checksum (RFC 1071) written as the
+ * RFC states it, independent of the shim's helpers, and the reader of
+ * inputs that are programs.
  */
 #ifndef _TIP_FUZZ_H
 #define _TIP_FUZZ_H
@@ -39,6 +40,30 @@ static inline u16 fuzz_sum16(const u8 *p, size_t len, u32 sum)
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
 	return sum;
+}
+
+/*
+ * The input of a harness that reads it as a program, a byte at a time:
+ * zeros once it runs out, so every input is a whole program.
+ */
+struct fuzz_in {
+	const u8 *p;
+	size_t left;
+};
+
+static inline u8 fuzz_get8(struct fuzz_in *in)
+{
+	if (!in->left)
+		return 0;
+	in->left--;
+	return *in->p++;
+}
+
+static inline u16 fuzz_get16(struct fuzz_in *in)
+{
+	u16 hi = fuzz_get8(in);
+
+	return hi << 8 | fuzz_get8(in);
 }
 
 /* A heap copy of exactly @len bytes, so that ASan sees any overrun. */

@@ -4,8 +4,11 @@
 borderline IPv4 headers with options (RFC 791), IPv6 extension header
 chains (RFC 8200 4), ND messages and options (RFC 4861 4.6), TCP option
 areas (RFC 9293 3.2, RFC 7323, RFC 2018) and UDP datagrams (RFC 768,
-RFC 3828), and their truncations. Run it from anywhere; it rewrites
-only the seed-* files."""
+RFC 3828), and their truncations; and the step programs of the
+reassembly harness (RFC 791 3.2, RFC 8200 4.5, RFC 5722, RFC 1858) and
+of TCP's out-of-order queue (RFC 9293 3.10.7.4, RFC 2018, RFC 2883)
+and SACK scoreboard (RFC 6675).
+Run it from anywhere; it rewrites only the seed-* files."""
 import os
 import struct
 
@@ -261,6 +264,258 @@ def seeds_dns():
     write(h, 'rdlen-past-end', b'\x00' + msg(0x8180, (1, 1, 0, 0), a[:-2]))
     write(h, 'a-rdlen-5', b'\x00' + msg(0x8180, (1, 1, 0, 0),
           rr(1, 60, b'\x01\x02\x03\x04\x05')))
+# The steps of fuzz_frag.c's programs. sel: bits 0-1 the datagram, 2 more
+# fragments, 3 the input's own bytes, 4 the link, then IPv4 options or
+# IPv6's Hop-by-Hop (5) and link-local source (6).
+F_MORE, F_RND, F_LINK1, F_HBH, F_LL = 4, 8, 16, 32, 64
+
+
+def f4(sel, plen, units, data=b''):
+    return struct.pack('!BBHH', 0, sel, plen, units) + data
+
+
+def f6(sel, plen, off, data=b''):
+    return struct.pack('!BBHH', 2, sel, plen, off) + data
+
+
+def tick(secs):
+    return struct.pack('!BH', 4, secs * 250)
+
+
+def gone(link):
+    return bytes([5, link])
+
+
+def whole(sel, plen, fbyte, step, start):
+    """sel: bit 0 IPv6, 1 the link, 2 TCP, 3 the first fragment twice."""
+    return struct.pack('!BBBHBBB', 6, 0, sel, plen - 1, fbyte, step, start)
+
+
+def raw(sel, pkt):
+    return struct.pack('!BBBH', 6, 1, sel, len(pkt)) + pkt
+
+
+def budget(units):
+    return bytes([7, units])
+
+
+def fail(nth):
+    """The nth allocation of the core from now fails."""
+    return bytes([7, 0x80 | nth])
+
+
+def seeds_frag():
+    h = 'fuzz_frag'
+
+    def write_frag(name, steps, unload=False):
+        """The first byte: end with the instance going (1) or expiry."""
+        write(h, name, bytes([unload]) + steps)
+    write_frag('v4-inorder', f4(F_MORE, 1480, 0) + f4(F_MORE, 1480, 185)
+               + f4(0, 100, 370))
+    write_frag('v4-reverse', f4(0, 100, 370) + f4(F_MORE, 1480, 185)
+               + f4(F_MORE, 1480, 0))
+    write_frag('v4-teardrop', f4(F_MORE, 24, 0) + f4(0, 24, 1))
+    write_frag('v4-dup', f4(F_MORE, 16, 0) + f4(F_MORE, 16, 0) + f4(0, 8, 2))
+    write_frag('v4-dup-other', f4(F_MORE, 16, 0)
+               + f4(F_MORE | F_RND, 16, 0, bytes(16)) + f4(0, 8, 2))
+    write_frag('v4-tiny-tcp', f4(1 | F_MORE, 8, 0) + f4(1 | F_MORE, 24, 1)
+               + f4(1, 8, 4))
+    write_frag('v4-huge-off', f4(F_MORE, 1480, 0x1fff) + f4(0, 8, 0x1fff)
+               + f4(0, 0, 0x1ffe))
+    write_frag('v4-last-twice', f4(0, 100, 10) + f4(0, 200, 10)
+               + f4(F_MORE, 80, 0))
+    write_frag('v4-mf-odd', f4(F_MORE, 13, 0) + f4(F_MORE, 0, 2))
+    write_frag('v4-opts', f4(F_MORE | 0x60, 64, 0) + f4(0xe0, 64, 8))
+    write_frag('v4-mixed-ids', f4(F_MORE, 32, 0) + f4(1 | F_MORE, 32, 0)
+               + f4(2 | F_MORE, 32, 0) + f4(0, 32, 4) + f4(3, 32, 4)
+               + f4(1, 32, 4) + f4(2, 32, 4))
+    write_frag('v6-inorder', f6(F_MORE, 1232, 0) + f6(F_MORE, 1232, 1232)
+               + f6(0, 100, 2464))
+    write_frag('v6-hbh-reverse', f6(F_HBH, 40, 64) + f6(F_HBH | F_MORE, 64, 0))
+    write_frag('v6-overlap', f6(F_MORE, 64, 0) + f6(0, 64, 32))
+    write_frag('v6-odd-more', f6(F_MORE, 13, 0))
+    write_frag('v6-over-65535', f6(F_MORE, 64, 0) + f6(0, 1000, 0xfff8))
+    write_frag('v6-atomic', f6(0, 64, 0))
+    write_frag('v6-zone', f6(F_LL | F_MORE, 64, 0) + f6(F_LL | F_LINK1, 64, 64)
+               + f6(F_LL, 64, 64))
+    write_frag('v6-mixed-ids', f6(F_MORE, 32, 0) + f6(1 | F_MORE, 32, 0)
+               + f6(1, 32, 32) + f6(0, 32, 32))
+    write_frag('expire-v4-report', f4(F_MORE, 64, 0) + f4(1 | F_MORE, 64, 8)
+               + tick(31))
+    write_frag('expire-v6-report', f6(F_MORE, 64, 0) + f6(1 | F_MORE, 64, 64)
+               + tick(31) + tick(31))
+    write_frag('expire-wrap', f4(F_MORE, 64, 0) + tick(60) + tick(60)
+               + f6(F_MORE, 64, 0) + tick(60) + tick(60) + f4(0, 8, 8)
+               + tick(60) + f6(0, 8, 64) + tick(60))
+    write_frag('link-gone', f4(F_MORE | F_LINK1, 64, 0)
+               + f4(1 | F_MORE, 64, 0)
+               + f6(F_LL | F_MORE | F_LINK1, 64, 0) + f6(F_MORE, 64, 0)
+               + gone(1) + f4(0, 8, 8) + tick(61))
+    write_frag('link-gone-late', f4(F_MORE, 64, 0)
+               + f4(F_LINK1 | F_MORE, 64, 8) + gone(0) + tick(31) + gone(1))
+    write_frag('budget', budget(4) + f4(F_MORE, 1480, 0) + f4(0, 8, 185)
+               + budget(0) + f4(0, 8, 185) + f4(F_MORE, 1480, 0))
+    write_frag('budget-mid', f4(F_MORE, 1480, 0) + budget(1)
+               + f4(0, 8, 185) + tick(31))
+    mem = b''
+    for k in range(4):
+        for i in range(44):
+            mem += f4(k | F_MORE, 1480, i * 185)
+    write_frag('mem-limit', mem + tick(31))
+    write_frag('whole-v4', whole(0, 4000, 10, 3, 1) + whole(4, 3000, 2, 7, 0))
+    write_frag('whole-v6', whole(1, 5000, 30, 5, 2)
+               + whole(1 | 8, 100, 0, 1, 0))
+    write_frag('whole-dup', whole(8, 1000, 7, 1, 3)
+               + whole(9 | 4, 999, 3, 3, 1))
+    q = b''
+    for i in range(70):
+        hdr = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 28, 0x1000 + i, 0x2000,
+                          64, 17, 0, bytes([192, 0, 2, 1]),
+                          bytes([192, 0, 2, 2]))
+        q += raw(0, hdr + bytes(8))
+    write_frag('max-queues', q + whole(0, 2000, 10, 1, 0) + tick(31))
+    inner = b'\x11\x00\x00\x00\x00\x00\x00\x07' + bytes(16)
+    ip6 = struct.pack('!IHBB16s16s', 0x60000000, 8 + len(inner), 44, 64,
+                      b'\x20\x01' + bytes(13) + b'\x05',
+                      b'\x20\x01' + bytes(13) + b'\x64')
+    frag = struct.pack('!BBHI', 44, 0, 0, 7)
+    write_frag('v6-frag-in-frag', raw(1, ip6 + frag + inner))
+    ip4 = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 28, 2, 0x2001, 64, 6, 0,
+                      bytes([10, 0, 0, 1]), bytes([10, 0, 0, 100]))
+    write_frag('v4-raw-tcp-off8', raw(0, ip4 + bytes(8)))
+    write_frag('unload', f4(F_MORE, 64, 0) + f6(F_MORE, 64, 0)
+               + f6(F_LL | F_MORE, 64, 0), unload=True)
+    write_frag('unload-empty', b'', unload=True)
+    write_frag('expire-one-of-two', f4(F_MORE, 64, 0) + tick(10)
+               + f4(1 | F_MORE, 64, 0) + tick(25) + f4(1, 8, 8))
+    write_frag('v4-more-past-last', f4(0, 8, 10) + f4(F_MORE, 64, 10))
+    write_frag('v6-more-empty', f6(F_MORE, 0, 0) + f6(F_MORE, 0, 64))
+    write_frag('v6-budget', budget(2) + f6(F_MORE, 1232, 0) + budget(0)
+               + f6(F_MORE, 1232, 0) + f6(0, 8, 1232))
+    write_frag('fail-queue', fail(1) + f4(F_MORE, 64, 0) + f4(0, 8, 8))
+    write_frag('fail-build', f4(F_MORE, 64, 0) + fail(1) + f4(0, 8, 8)
+               + fail(1) + f6(F_MORE, 64, 0) + f6(0, 8, 64))
+    write_frag('fail-whole', fail(5) + whole(0, 4000, 10, 3, 1)
+               + whole(1, 4000, 10, 3, 1))
+    # A first header with options, the rest without: 65535 overrun only
+    # in the rebuilt datagram (the ping of death, through options).
+    pod = f4(F_MORE | 0xe0, 1480, 0)
+    for i in range(1, 44):
+        pod += f4(F_MORE, 1480, i * 185)
+    write_frag('v4-pod-opts', pod + f4(0, 392, 44 * 185))
+
+
+# The steps of fuzz_tcp_ooo.c's programs, after 4 bytes of rcv_nxt. ins
+# sel: bits 0-1 the offset's bits 16-17, 2 FIN, 3 no D-SACK asked.
+def o_ins(off, length, fin=False, nodup=False):
+    sel = (off >> 16) | (4 if fin else 0) | (8 if nodup else 0)
+    return struct.pack('!BBHH', 0, sel, off & 0xffff, length)
+
+
+def o_adv(n):
+    return struct.pack('!BH', 2, n)
+
+
+def o_sack(mx):
+    return bytes([3, mx])
+
+
+def o_prune(target):
+    return struct.pack('!BH', 4, target // 4)
+
+
+def o_budget(kb):
+    return bytes([5, kb])
+
+
+def seeds_tcp_ooo():
+    h = 'fuzz_tcp_ooo'
+
+    def write_ooo(name, steps, rcv_nxt=1000):
+        write(h, name, struct.pack('!I', rcv_nxt) + steps)
+
+    write_ooo('holes', o_ins(1000, 500) + o_ins(3000, 500)
+              + o_ins(5000, 500) + o_sack(4) + o_sack(3) + o_adv(1000)
+              + o_ins(1, 999) + o_adv(1) + o_sack(4))
+    write_ooo('fill', o_ins(2000, 1000) + o_ins(1000, 1000) + o_adv(1000))
+    write_ooo('overlaps', o_ins(1000, 1000) + o_ins(500, 1000)
+              + o_ins(1500, 1000) + o_ins(400, 3000) + o_ins(1200, 100)
+              + o_sack(4))
+    write_ooo('dup', o_ins(1000, 1000) + o_ins(1000, 1000)
+              + o_ins(1200, 300) + o_ins(1000, 1000, nodup=True))
+    write_ooo('fin', o_ins(1000, 100, fin=True) + o_ins(900, 150)
+              + o_ins(1100, 0, fin=True) + o_adv(900) + o_ins(1, 899))
+    write_ooo('wrap', o_ins(1000, 3000) + o_ins(5000, 3000) + o_sack(5)
+              + o_adv(2000) + o_ins(1, 1999) + o_adv(1),
+              rcv_nxt=0xffffe000)
+    many = b''
+    for i in range(40):
+        many += o_ins(1000 + i * 200, 100)
+    write_ooo('many-runs', many + o_ins(1000 + 41 * 200 - 150, 50)
+              + o_sack(1) + o_sack(3) + o_sack(4) + o_sack(5)
+              + o_prune(20000) + o_prune(0))
+    write_ooo('budget', o_budget(4) + o_ins(1000, 3000) + o_ins(5000, 3000)
+              + o_budget(0) + o_ins(5000, 3000) + o_prune(1))
+    write_ooo('far', o_ins(0x3fff0, 3999) + o_ins(0x20000, 10)
+              + o_ins(0x10000, 3999) + o_sack(4))
+    write_ooo('empty', o_ins(1000, 0) + o_sack(4) + o_adv(0))
+
+
+# fuzz_tcp_sack.c: segments (count, snd_una, lengths, how many sent),
+# then steps. A sequence number: how (0 a segment's start, 4 its end, 1
+# snd_una + v, 2 snd_una - v, 3 snd_max + v) and v.
+def s_layout(lens, sent, snd_una=1000):
+    return (struct.pack('!BI', len(lens) - 1, snd_una)
+            + b''.join(struct.pack('!H', n - 1) for n in lens)
+            + bytes([sent]))
+
+
+def s_seg(i, end=False):
+    return struct.pack('!BH', 4 if end else 0, i)
+
+
+def s_rel(v):
+    return struct.pack('!BH', 1, v)
+
+
+def s_sack(*blocks):
+    return bytes([0, len(blocks)]) + b''.join(a + b for a, b in blocks)
+
+
+def s_lost(mss, probe=0):
+    return struct.pack('!BHB', 2, mss - 1, probe)
+
+
+def seeds_tcp_sack():
+    h = 'fuzz_tcp_sack'
+    ten = s_layout([1000] * 10, 10)
+    pipe, ack, more, rto = b'\x03', b'\x05\x02', b'\x06', b'\x07'
+
+    def nxt(v):
+        return b'\x04' + s_rel(v)
+
+    write(h, 'recovery', ten + s_sack((s_seg(3), s_seg(3, True)))
+          + s_sack((s_seg(5), s_seg(9, True)), (s_seg(3), s_seg(3, True)))
+          + s_lost(1000, 1) + pipe + nxt(0) + nxt(0) + pipe + ack
+          + s_lost(1000) + pipe + rto + pipe)
+    write(h, 'dsack-below', ten + s_sack((s_rel(0xfff0), s_rel(0)),
+                                         (s_seg(4), s_seg(4, True))))
+    write(h, 'dsack-inside', ten + s_sack((s_seg(5), s_seg(5, True)),
+                                          (s_seg(4), s_seg(6, True))))
+    write(h, 'hostile', ten + s_sack((s_seg(9, True), s_seg(1)),
+                                     (s_seg(0), b'\x03\x7f\xff'),
+                                     (s_seg(2), s_seg(2)),
+                                     (s_seg(1), s_seg(8, True)),
+                                     (s_seg(0), s_seg(0, True))))
+    write(h, 'unsent', s_layout([500] * 8, 4) + s_sack((s_seg(0),
+                                                         s_seg(7, True)))
+          + more + s_sack((s_seg(4), s_seg(4, True))) + pipe)
+    write(h, 'bytes-rule', s_layout([3000, 100, 3000, 3000], 4)
+          + s_sack((s_seg(2), s_seg(3, True))) + s_lost(1460, 0)
+          + s_lost(3000, 1) + nxt(0) + pipe)
+    write(h, 'wrap', s_layout([1460] * 20, 20, snd_una=0xfffff000)
+          + s_sack((s_seg(10), s_seg(19, True))) + s_lost(1460)
+          + nxt(0) + nxt(0) + pipe + ack + ack)
 
 
 if __name__ == '__main__':
@@ -270,3 +525,6 @@ if __name__ == '__main__':
     seeds_tcp()
     seeds_udp()
     seeds_dns()
+    seeds_frag()
+    seeds_tcp_ooo()
+    seeds_tcp_sack()

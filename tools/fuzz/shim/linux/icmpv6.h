@@ -1,9 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Host stand-in: ICMPv6 MLD types (RFC 2710 3, RFC 3810 5.2.12). */
+/*
+ * Host stand-in: ICMPv6 MLD types (RFC 2710 3, RFC 3810 5.2.12) and the
+ * errors the IPv6 core sends (RFC 4443 3.3, 3.4).
+ */
 #ifndef _TIP_SHIM_LINUX_ICMPV6_H
 #define _TIP_SHIM_LINUX_ICMPV6_H
 
 #include <linux/in6.h>
+
+#define ICMPV6_TIME_EXCEED	3
+#define ICMPV6_PARAMPROB	4
+#define ICMPV6_EXC_HOPLIMIT	0
+#define ICMPV6_EXC_FRAGTIME	1
+#define ICMPV6_HDR_FIELD	0
 
 #define ICMPV6_MGM_QUERY	130
 #define ICMPV6_MGM_REPORT	131

@@ -16,6 +16,9 @@ struct in6_addr {
 	} in6_u;
 };
 
+/* The unspecified address (RFC 4291 2.5.2), as a value. */
+#define in6addr_any	((struct in6_addr){})
+
 #define s6_addr		in6_u.u6_addr8
 #define s6_addr16	in6_u.u6_addr16
 #define s6_addr32	in6_u.u6_addr32

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Host stand-in: the IPv4 header (RFC 791 3.1) as uapi/linux/ip.h lays it out. */
+/*
+ * Host stand-in: the IPv4 header (RFC 791 3.1) as uapi/linux/ip.h lays
+ * it out, and its accessor in an skb.
+ */
 #ifndef _TIP_SHIM_LINUX_IP_H
 #define _TIP_SHIM_LINUX_IP_H
 
+#include <linux/skbuff.h>
 #include <linux/types.h>
 
 struct iphdr {
@@ -23,5 +27,10 @@ struct iphdr {
 	__be32 saddr;
 	__be32 daddr;
 };
+
+static inline struct iphdr *ip_hdr(const struct sk_buff *skb)
+{
+	return (struct iphdr *)skb_network_header(skb);
+}
 
 #endif /* _TIP_SHIM_LINUX_IP_H */

@@ -9,6 +9,8 @@
 
 #include <linux/types.h>
 
+#define SIPHASH_ALIGNMENT	__alignof__(u64)
+
 typedef struct { u64 key[2]; } siphash_key_t;
 
 static inline u64 tip_shim_rotl64(u64 x, unsigned int b)

@@ -32,6 +32,12 @@ typedef u32 __bitwise __be32;
 typedef u16 __bitwise __sum16;
 typedef u32 __bitwise __wsum;
 
+/* Embedded in structs the core frees after a grace period. */
+struct rcu_head {
+	void *next;
+	void (*func)(struct rcu_head *head);
+};
+
 #define U16_MAX		((u16)~0U)
 #define U32_MAX		((u32)~0U)
 #define BIT(nr)		(1UL << (nr))

@@ -4,6 +4,7 @@
 #define _TIP_SHIM_NET_IP_H
 
 #include <linux/ip.h>
+#include <linux/skbuff.h>
 #include <net/checksum.h>
 
 #define IP_CE		0x8000
