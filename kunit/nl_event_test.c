@@ -91,7 +91,6 @@ static void tip_nl_event_test_link(struct kunit *test)
 					       NLMSG_GOODSIZE), 0);
 	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[TINYIP_A_LINK_FLAGS]),
 			TINYIP_LINK_F_UP);
-
 }
 
 static void tip_nl_event_test_router(struct kunit *test)
