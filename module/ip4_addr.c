@@ -189,6 +189,8 @@ void tip_ip4_if_down(struct tip_net *tn, struct tip_if *ifp, bool gone)
 	if (!gone)
 		return;
 	tip_dhcp4_if_gone(tn, ifp);
+	/* Servers learnt on the link (DHCP, RAs) go with it. */
+	tip_dns_link_gone(tn, ifp->ifindex);
 	spin_lock_bh(&tn->lock);
 	tip_igmp_if_gone(tn, ifp);
 	tip_ip4_addrs_flush(tn, ifp);
