@@ -94,7 +94,7 @@ static int tinyip_attr_cb(const struct nlattr *attr, void *data)
  */
 int tinyip_parse_present(const struct nlmsghdr *nlh,
 			 const struct nlattr *tb[TINYIP_A_MAX + 1],
-			 attr_mask_t *present)
+			 struct attr_mask *present)
 {
 	unsigned int i;
 	int err = tinyip_parse_attrs(nlh, tb);
@@ -103,7 +103,7 @@ int tinyip_parse_present(const struct nlmsghdr *nlh,
 		return err;
 	for (i = 0; i <= TINYIP_A_MAX; i++)
 		if (tb[i])
-			*present |= ABIT(i);
+			attr_set(present, i);
 	return 0;
 }
 

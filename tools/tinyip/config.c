@@ -94,7 +94,7 @@ int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg)
 			cfg->val[attr] = is_switch(attr) ?
 					 mnl_attr_get_u8(tb[attr]) :
 					 mnl_attr_get_u64(tb[attr]);
-		cfg->present |= ABIT(attr);
+		attr_set(&cfg->present, attr);
 	}
 	return 0;
 }
@@ -119,7 +119,7 @@ void config_print(const struct tinyip_config *cfg,
 	}
 	for (i = 0; i < ARRAY_SIZE(config_fields); i++) {
 		attr = config_fields[i].attr;
-		if (!(cfg->present & (ABIT(attr))))
+		if (!attr_has(&cfg->present, attr))
 			continue;
 		val = cfg->val[attr];
 		if (attr == TINYIP_A_TCP_CC) {

@@ -65,7 +65,7 @@ int info_parse(const struct nlmsghdr *nlh, struct tinyip_info *info)
 		info->instance = mnl_attr_get_u32(tb[TINYIP_A_INSTANCE]);
 	for (i = 0; i <= TINYIP_A_MAX; i++)
 		if (tb[i])
-			info->present |= ABIT(i);
+			attr_set(&info->present, i);
 	return 0;
 }
 

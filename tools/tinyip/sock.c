@@ -298,7 +298,7 @@ static void sock_print_info_json(const struct tinyip_sock *s,
 
 	if (s->cc[0])
 		json_str_field(jw, "cc", s->cc);
-	if (s->present & ABIT(TINYIP_A_SOCK_FLAGS)) {
+	if (attr_has(&s->present, TINYIP_A_SOCK_FLAGS)) {
 		json_name(jw, "flags");
 		json_arr_open(jw);
 		for (i = 0; i < ARRAY_SIZE(flag_names); i++)

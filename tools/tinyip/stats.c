@@ -222,11 +222,11 @@ static void stats_print(const struct tinyip_stats *st,
 			const struct tinyip_out *o, unsigned int parts)
 {
 	bool tcp = (parts & STATS_PART_TCP) &&
-		   (st->present & ABIT(TINYIP_A_TCP_STATS));
+		   attr_has(&st->present, TINYIP_A_TCP_STATS);
 	bool mem = (parts & STATS_PART_MEM) &&
-		   (st->present & ABIT(TINYIP_A_MEM_USED));
+		   attr_has(&st->present, TINYIP_A_MEM_USED);
 	bool dns = (parts & STATS_PART_DNS) &&
-		   (st->present & ABIT(TINYIP_A_DNS_STATS));
+		   attr_has(&st->present, TINYIP_A_DNS_STATS);
 	const char *name;
 	char buf[32];
 	struct json_writer jw;
@@ -266,7 +266,7 @@ static void stats_print(const struct tinyip_stats *st,
 	}
 	/* Not a TCP counter: with the whole "stats show" only. */
 	if (parts == (STATS_PART_TCP | STATS_PART_MEM | STATS_PART_DNS) &&
-	    (st->present & ABIT(TINYIP_A_EVENTS_DROPPED))) {
+	    attr_has(&st->present, TINYIP_A_EVENTS_DROPPED)) {
 		if (o->json)
 			json_u64_field(&jw, "events_dropped",
 				       st->events_dropped);

@@ -94,18 +94,30 @@ void print_flags(FILE *fp, struct json_writer *jw, const char *field,
  * The "present" bitmasks below hold one bit per TINYIP_A_* attribute;
  * the family has more than 64 of them.
  */
-__extension__ typedef unsigned __int128 attr_mask_t;
-#define ABIT(attr)	((attr_mask_t)1 << (attr))
+struct attr_mask {
+	__u64 w[2];
+};
+
 static_assert(TINYIP_A_MAX < 128, "TINYIP_A_MAX outgrew the present masks");
+
+static inline void attr_set(struct attr_mask *m, unsigned int attr)
+{
+	m->w[attr / 64] |= 1ULL << (attr % 64);
+}
+
+static inline bool attr_has(const struct attr_mask *m, unsigned int attr)
+{
+	return m->w[attr / 64] & (1ULL << (attr % 64));
+}
 
 /* attr.c: validated attributes of a tinyip message */
 int tinyip_parse_attrs(const struct nlmsghdr *nlh,
 		       const struct nlattr *tb[TINYIP_A_MAX + 1]);
 int tinyip_parse_present(const struct nlmsghdr *nlh,
 			 const struct nlattr *tb[TINYIP_A_MAX + 1],
-			 attr_mask_t *present);
+			 struct attr_mask *present);
 
-#define HAS(x, attr)	(!!((x)->present & ABIT(attr)))
+#define HAS(x, attr)	attr_has(&(x)->present, attr)
 
 /* info.c: "tinyip info" */
 struct tinyip_info {
@@ -113,7 +125,7 @@ struct tinyip_info {
 	__u64 features;
 	__u32 family;
 	__u32 instance;
-	attr_mask_t present;	/* bit (1 << TINYIP_A_*) per attribute seen */
+	struct attr_mask present;	/* bit (1 << TINYIP_A_*) per attribute seen */
 };
 
 int info_parse(const struct nlmsghdr *nlh, struct tinyip_info *info);
@@ -128,7 +140,7 @@ int do_info(int argc, char **argv, const struct tinyip_out *o);
 struct tinyip_config {
 	__u64 val[TINYIP_A_MAX + 1];	/* indexed by TINYIP_A_* */
 	char tcp_cc[TCP_CC_NAMSIZ];	/* TINYIP_A_TCP_CC */
-	attr_mask_t present;
+	struct attr_mask present;
 };
 
 int config_parse(const struct nlmsghdr *nlh, struct tinyip_config *cfg);
@@ -154,7 +166,7 @@ struct tinyip_link {
 	unsigned int n_drops;	/* drop nests seen: 0, 1 (rx) or 2 */
 	__u32 ra_interval;	/* seconds, with TINYIP_LINK_F_RA */
 	__u32 ra_lifetime;
-	attr_mask_t present;		/* bit (1 << TINYIP_A_*) per attribute seen */
+	struct attr_mask present;		/* bit (1 << TINYIP_A_*) per attribute seen */
 };
 
 struct tinyip_addr {
@@ -168,7 +180,7 @@ struct tinyip_addr {
 	__u32 flags;		/* enum tinyip_addr_flag */
 	__u32 valid_lft;	/* seconds, or TINYIP_LFT_FOREVER */
 	__u32 preferred_lft;
-	attr_mask_t present;
+	struct attr_mask present;
 };
 
 struct tinyip_route {
@@ -181,7 +193,7 @@ struct tinyip_route {
 	__u8 prefixlen;
 	__u32 metric;
 	__u32 flags;
-	attr_mask_t present;
+	struct attr_mask present;
 };
 
 struct tinyip_neigh {
@@ -193,7 +205,7 @@ struct tinyip_neigh {
 	unsigned int lladdr_len;
 	__u8 state;
 	__u32 flags;		/* enum tinyip_neigh_flag */
-	attr_mask_t present;
+	struct attr_mask present;
 };
 
 /* One printer per dump: text lines, or the elements of a JSON array. */
@@ -281,7 +293,7 @@ struct tinyip_sock {
 	__u32 info_present;	/* bit (1 << TINYIP_SOCK_INFO_*) per member */
 	char cc[TCP_CC_NAMSIZ];
 	__u32 flags;		/* enum tinyip_sock_flag */
-	attr_mask_t present;
+	struct attr_mask present;
 };
 
 /* Which entries "sock show" prints: everything the fields allow. */
@@ -307,7 +319,7 @@ struct tinyip_stats {
 	__u64 cat_peak[TINYIP_MEM_MAX + 1];
 	__u64 cat_failed[TINYIP_MEM_MAX + 1];
 	__u64 events_dropped;	/* notifications the module could not send */
-	attr_mask_t present;
+	struct attr_mask present;
 };
 
 const char *tcp_stat_name(unsigned int stat);
