@@ -73,7 +73,9 @@ want=$(tcp_sha "$SIZE")
 # patching that key's jump sites while the other vCPU receives has
 # ended a soak in a spurious int3 Oops in __netif_receive_skb_core
 # (a QEMU cross-vCPU code modification race, not tinyip's).
-in_nat ping -i 1 $TIP_ADDR > "$T/ping.log" 2>&1 &
+# Not through in_nat: $! must be ping itself (ip execs it), or the
+# SIGINT that ends it would reach a shell that waits.
+ip netns exec $NS_NAT ping -i 1 $TIP_ADDR > "$T/ping.log" 2>&1 &
 PING_PID=$!
 wait_file "$T/ping.log" 'bytes from'
 
