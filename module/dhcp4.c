@@ -279,6 +279,12 @@ static void tip_dhcp4_act(struct tip_dhcp4_client *c, u32 out)
 	}
 }
 
+/* A transaction ID: random bits, which have no byte order. */
+static __be32 tip_dhcp4_xid(void)
+{
+	return (__force __be32)get_random_u32();
+}
+
 /* Pulls the queued replies off under tn->lock, one at a time. */
 static struct sk_buff *tip_dhcp4_next_rx(struct tip_dhcp4_client *c)
 {
@@ -320,7 +326,7 @@ static void tip_dhcp4_work(struct work_struct *work)
 			continue;
 		}
 		f->rand = get_random_u32();
-		tip_dhcp4_fsm_reply(f, tip_dhcp4_now(), &m, get_random_u32(),
+		tip_dhcp4_fsm_reply(f, tip_dhcp4_now(), &m, tip_dhcp4_xid(),
 				    &out);
 		tip_dhcp4_act(c, out);
 	}
@@ -333,14 +339,14 @@ static void tip_dhcp4_work(struct work_struct *work)
 		pr_info("%s: %pI4 is in use by another host\n", c->ifp->name,
 			&c->watch);
 		f->rand = get_random_u32();
-		tip_dhcp4_fsm_conflict(f, tip_dhcp4_now(), get_random_u32(),
+		tip_dhcp4_fsm_conflict(f, tip_dhcp4_now(), tip_dhcp4_xid(),
 				       &out);
 		tip_dhcp4_act(c, out);
 	}
 
 	now = tip_dhcp4_now();
 	f->rand = get_random_u32();
-	tip_dhcp4_fsm_timeout(f, now, get_random_u32(), &out);
+	tip_dhcp4_fsm_timeout(f, now, tip_dhcp4_xid(), &out);
 	tip_dhcp4_act(c, out);
 
 	if (f->wake != U64_MAX && f->state != TINYIP_DHCP_STOPPED) {
@@ -440,7 +446,7 @@ int tip_dhcp4_start(struct tip_net *tn, struct tip_if *ifp,
 		goto out;
 	}
 	c->fsm.rand = get_random_u32();
-	tip_dhcp4_fsm_start(&c->fsm, tip_dhcp4_now(), get_random_u32(), &out);
+	tip_dhcp4_fsm_start(&c->fsm, tip_dhcp4_now(), tip_dhcp4_xid(), &out);
 	tip_dhcp4_act(c, out);
 	mod_delayed_work(system_wq, &c->work, 0);
 out:
@@ -462,7 +468,7 @@ int tip_dhcp4_stop(struct tip_net *tn, struct tip_if *ifp,
 		ret = -ENOENT;
 		goto out;
 	}
-	tip_dhcp4_fsm_stop(&c->fsm, get_random_u32(), &out);
+	tip_dhcp4_fsm_stop(&c->fsm, tip_dhcp4_xid(), &out);
 	tip_dhcp4_act(c, out);
 	tip_dhcp4_close(c);
 	/* The work sees STOPPED if it runs; no need to wait for it. */

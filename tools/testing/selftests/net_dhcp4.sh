@@ -68,6 +68,10 @@ expect_eq "prefix" "$(dhcp prefixlen)" 24
 expect_eq "server" "$(dhcp server)" $NAT_ADDR
 expect_eq "router" "$(dhcp router)" $NAT_ADDR
 expect_eq "dns" "$(dhcp 'dns[0]')" 192.0.2.53
+# The lease's server is the resolver's, for the link it came on.
+expect_eq "resolver's server from the lease" \
+	"$(tip -j dns show | jq -r '[.[] | select(.kind == "server" and .source == "dhcp")] | map(.addr + " " + .dev) | join(",")')" \
+	"192.0.2.53 v_tip"
 expect_eq "domain" "$(dhcp domain)" example.test
 expect_eq "mtu" "$(dhcp mtu)" 1400
 expect_eq "ntp" "$(dhcp 'ntp[0]')" 192.0.2.123
