@@ -108,6 +108,36 @@ run ip netns exec nat ping -6 -n -c 3 -i 0.2 "$slaac"
 run ip netns exec tip tinyip -6 neigh show
 kill "$(cat /tmp/demo-radvd.pid)" 2> /dev/null || true
 echo
+echo "No manual addresses: dnsmasq on a second link serves DHCP and DNS;"
+echo "tinyip takes a lease (RFC 2131, the address probed first, RFC 5227),"
+echo "its resolver gets the lease's DNS server and looks a name up:"
+run ip link add v_nat2 netns nat type veth peer name v_tip2 netns tip
+run ip -n nat addr add 198.51.100.1/24 dev v_nat2
+run ip -n nat link set v_nat2 up
+run ip -n tip link set v_tip2 up
+run ip netns exec tip tinyip link attach dev v_tip2
+echo "\$ ip netns exec nat dnsmasq --dhcp-range=198.51.100.50,198.51.100.60,2m --host-record=www.demo.test,198.51.100.80 ... &"
+ip netns exec nat dnsmasq --no-daemon --conf-file=/dev/null --user=root \
+	--no-resolv --no-hosts --bind-interfaces --interface=v_nat2 \
+	--listen-address=198.51.100.1 --dhcp-leasefile=/tmp/demo-leases \
+	--dhcp-range=198.51.100.50,198.51.100.60,255.255.255.0,2m \
+	--dhcp-option=option:dns-server,198.51.100.1 \
+	--host-record=www.demo.test,198.51.100.80 --local-ttl=60 \
+	> /tmp/demo-dnsmasq.log 2>&1 &
+dnsmasq_pid=$!
+run ip netns exec tip tinyip dhcp start dev v_tip2
+for _ in $(seq 150); do
+	ip netns exec tip tinyip -j dhcp show dev v_tip2 | grep -q '"bound"' && break
+	sleep 0.2
+done
+run ip netns exec tip tinyip dhcp show
+run ip netns exec tip tinyip dns show
+run ip netns exec tip tinyip dns resolve www.demo.test
+run ip netns exec tip tinyip dns show
+run ip netns exec tip tinyip dhcp stop dev v_tip2
+kill $dnsmasq_pid
+wait $dnsmasq_pid || true
+echo
 echo "tinyip's own view of its TCP endpoints (like ss) and counters (like nstat):"
 run ip netns exec tip tinyip sock show tcp
 run sh -c 'ip netns exec tip tinyip stats | grep -E "ActiveOpens|OutSegs|InSegs|RetransSegs"'
